@@ -1,0 +1,147 @@
+"""The contributors' command line: ``afterno check``, ``afterno new step ID``, ``afterno coverage``.
+
+Run it from the project folder (or pass ``--content``). It needs no site build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .errors import ContentError
+from .load import SLUG, load_content
+from .model import STEP, Content, schema_line
+from .schema import render_schemas, write_schemas
+
+
+def _content_root(value: str | None) -> Path:
+    if value:
+        return Path(value)
+    here = Path.cwd()
+    for folder in (here, *here.parents):
+        if (folder / "content").is_dir() and (folder / "mkdocs.yml").is_file():
+            return folder / "content"
+    return here / "content"
+
+
+def _load(root: Path) -> Content | None:
+    try:
+        return load_content(root)
+    except ContentError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        count = len(error.problems)
+        print(f"{count} problem{'s' if count != 1 else ''} in {root}/.", file=sys.stderr)
+        return None
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Validate every content file; print each problem as file:line:column: message."""
+    root = _content_root(args.content)
+    started = time.perf_counter()
+    content = _load(root)
+    if content is None:
+        return 1
+    stale = [name for name, text in render_schemas().items() if _read(root / "schema" / name) != text]
+    if stale:
+        for name in stale:
+            print(f"{root.name}/schema/{name}:1:1: out of date with the model. Run 'afterno schema'.", file=sys.stderr)
+        return 1
+    elapsed = (time.perf_counter() - started) * 1000
+    print(
+        f"content OK: {len(content.steps)} steps, {len(content.guides)} guides, {len(content.situations)} "
+        f"situations, {len(content.templates)} templates, {len(content.checklist_items)} checklist items, "
+        f"{len(content.points)} source points ({elapsed:.0f} ms)"
+    )
+    return 0
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        return None
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Rewrite the JSON Schemas in content/schema/ from the model."""
+    for path in write_schemas(_content_root(args.content)):
+        print(f"wrote {path}")
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Write a skeleton step file that passes the schema once its blanks are filled."""
+    root = _content_root(args.content)
+    step_id = args.id
+    if not SLUG.match(step_id):
+        print(f"'{step_id}' is not a valid id: use lowercase words joined by hyphens, like ask-for-feedback.",
+              file=sys.stderr)
+        return 2
+    path = root / "steps" / f"{step_id}.yml"
+    if path.exists():
+        print(f"{path} already exists; edit it instead.", file=sys.stderr)
+        return 1
+    title = step_id.replace("-", " ").capitalize()
+    skeleton = f"""{schema_line(STEP)}
+id: {step_id}
+title: {title}
+summary: Say in one sentence what the reader does and why (at most 160 characters).
+phase: first-week
+why: >-
+  Explain in two to four short sentences why this step helps.
+how:
+  - Write one concrete action per line.
+applies_to: all
+sources: []
+"""
+    path.write_text(skeleton, encoding="utf-8")
+    print(f"wrote {path}")
+    print("Next: fill in the text, list the source points it rests on under 'sources', add the step to a guide "
+          "in content/guides/, then run 'afterno check'.")
+    return 0
+
+
+def cmd_coverage(args: argparse.Namespace) -> int:
+    """Print which steps use each source point, and the steps that rest on a single source."""
+    content = _load(_content_root(args.content))
+    if content is None:
+        return 1
+    width = max(len(point_id) for point_id in content.points)
+    print(f"{'source point'.ljust(width)}  steps")
+    for source in content.sources:
+        for point in source.points:
+            steps = ", ".join(step.id for step in content.steps_using(point.id)) or "(none)"
+            print(f"{point.id.ljust(width)}  {steps}")
+    single = [step for step in content.steps if len(content.sources_of(step)) == 1]
+    print()
+    print(f"steps resting on a single source: {len(single)} of {len(content.steps)}")
+    for step in single:
+        print(f"  {step.id} ({content.sources_of(step)[0].id})")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``afterno`` command."""
+    parser = argparse.ArgumentParser(prog="afterno", description=__doc__)
+    parser.add_argument("--content", help="the content folder (default: ./content)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="validate content/ without building the site").set_defaults(run=cmd_check)
+    commands.add_parser("schema", help="rewrite content/schema/ from the model").set_defaults(run=cmd_schema)
+    commands.add_parser("coverage", help="source points and the steps that use them").set_defaults(
+        run=cmd_coverage
+    )
+    new = commands.add_parser("new", help="write a skeleton content file")
+    new_kinds = new.add_subparsers(dest="kind", required=True)
+    step = new_kinds.add_parser("step", help="a new step")
+    step.add_argument("id", help="the new step's id, e.g. ask-for-feedback")
+    step.set_defaults(run=cmd_new)
+    args = parser.parse_args(argv)
+    result: int = args.run(args)
+    return result
+
+
+if __name__ == "__main__":
+    sys.exit(main())

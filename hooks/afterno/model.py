@@ -1,0 +1,534 @@
+"""The content model: what each kind of content file holds, and the objects built from it.
+
+The field specifications here are the single description of the content. Validation,
+the JSON Schemas for editors and the contributors' field reference are all made from them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+FieldType = Literal[
+    "id",  # a lowercase-hyphenated slug
+    "line",  # one line of text
+    "text",  # a paragraph of text (inline Markdown allowed)
+    "lines",  # a list of one-line texts
+    "int",  # a whole number
+    "url",  # an https:// address
+    "date",  # YYYY-MM-DD
+    "ref",  # the id of another item
+    "refs",  # a list of ids of other items
+    "applies",  # the word all, or a list of situation ids
+    "choice",  # one of a fixed set of words
+    "name",  # a placeholder name: lowercase_with_underscores
+    "items",  # a list of nested mappings
+]
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One key a content file may (or must) have."""
+
+    name: str
+    type: FieldType
+    description: str
+    required: bool = True
+    nullable: bool = False
+    target: str | None = None
+    max_length: int | None = None
+    choices: tuple[str, ...] = ()
+    item: KindSpec | None = None
+    minimum: int | None = None
+    example: str = ""
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    """One kind of content file (or of mapping nested in one)."""
+
+    name: str
+    title: str
+    description: str
+    fields: tuple[FieldSpec, ...]
+    pattern: str = ""
+    one_per_file: bool = False
+
+    def field_named(self, name: str) -> FieldSpec | None:
+        """Return the field spec called ``name``, if this kind has one."""
+        return next((spec for spec in self.fields if spec.name == name), None)
+
+
+SUMMARY_MAX = 160
+TITLE_MAX = 80
+LABEL_MAX = 140
+
+_summary = FieldSpec(
+    "summary",
+    "line",
+    f"One sentence, at most {SUMMARY_MAX} characters. It becomes the page's meta description "
+    "and the preview text in search results.",
+    max_length=SUMMARY_MAX,
+)
+_order = FieldSpec("order", "int", "Position in lists and navigation: 1 comes first.", minimum=1)
+
+
+def _id(what: str) -> FieldSpec:
+    return FieldSpec(
+        "id",
+        "id",
+        f"The {what}'s stable id: lowercase words joined by hyphens, the same as the file name. "
+        "It is part of public links: never change it once published.",
+        example="ask-for-feedback",
+    )
+
+
+def _sources(what: str) -> FieldSpec:
+    return FieldSpec(
+        "sources",
+        "refs",
+        f"The ids of the source points this {what} rests on (see content/sources/).",
+        target="point",
+    )
+
+
+POINT = KindSpec(
+    "point",
+    "Source point",
+    "One distinct piece of advice an article gives, paraphrased in our own words.",
+    (
+        FieldSpec(
+            "id",
+            "id",
+            "A stable id, starting with the source's prefix (e.g. lees-).",
+            example="lees-not-personal",
+        ),
+        FieldSpec("text", "line", "One-line paraphrase of the point, in our own words.", max_length=240),
+    ),
+)
+
+SOURCE = KindSpec(
+    "source",
+    "Source",
+    "An article the advice comes from, and every distinct point it makes.",
+    (
+        _id("source"),
+        FieldSpec("file", "line", "The article's file name in shared/sources/.", max_length=120),
+        FieldSpec("title", "line", "The article's title, or null when it has none.", nullable=True),
+        FieldSpec("author", "line", "The author's name, or null when unknown.", nullable=True),
+        FieldSpec("publisher", "line", "Who published it, or null when unknown.", nullable=True),
+        FieldSpec("date", "date", "Publication date as YYYY-MM-DD, or null when unknown.", nullable=True),
+        FieldSpec("url", "url", "The article's address, or null when unknown.", nullable=True),
+        FieldSpec("points", "items", "Every distinct advice point the article makes.", item=POINT),
+    ),
+    pattern="sources/*.yml",
+    one_per_file=True,
+)
+
+APPLIES_DESCRIPTION = (
+    "Which situations this applies to: the word all, or a list of situation ids (see content/situations/)."
+)
+
+STEP = KindSpec(
+    "step",
+    "Step",
+    "One thing to do after a rejection: why it helps and how to do it.",
+    (
+        _id("step"),
+        FieldSpec("title", "line", "A short instruction, e.g. 'Ask for feedback'.", max_length=TITLE_MAX),
+        _summary,
+        FieldSpec("phase", "ref", "When to do it: a phase id from content/phases.yml.", target="phase"),
+        FieldSpec("why", "text", "A short paragraph on why this helps."),
+        FieldSpec("how", "lines", "Concrete actions, one per item."),
+        FieldSpec("avoid", "lines", "Pitfalls to avoid, where the sources give any.", required=False),
+        FieldSpec(
+            "questions",
+            "lines",
+            "Questions to answer privately (reflection or planning); the checklist offers a notes box "
+            "for each.",
+            required=False,
+        ),
+        FieldSpec("applies_to", "applies", APPLIES_DESCRIPTION, target="situation"),
+        _sources("step"),
+        FieldSpec("related", "refs", "Ids of other steps worth reading next.", required=False, target="step"),
+    ),
+    pattern="steps/*.yml",
+    one_per_file=True,
+)
+
+GUIDE = KindSpec(
+    "guide",
+    "Guide",
+    "A page that walks through several steps in order.",
+    (
+        _id("guide"),
+        _order,
+        FieldSpec("title", "line", "The guide's title.", max_length=TITLE_MAX),
+        _summary,
+        FieldSpec("intro", "text", "Two to four short sentences that open the guide."),
+        FieldSpec("steps", "refs", "The ids of the guide's steps, in reading order.", target="step"),
+    ),
+    pattern="guides/*.yml",
+    one_per_file=True,
+)
+
+SITUATION = KindSpec(
+    "situation",
+    "Situation",
+    "One way a rejection arrives, what it usually means, and what to do.",
+    (
+        _id("situation"),
+        _order,
+        FieldSpec(
+            "kind",
+            "choice",
+            "phrase (the words they used), silence (no answer) or stage (when in the process).",
+            choices=("phrase", "silence", "stage"),
+        ),
+        FieldSpec("title", "line", "What the reader would recognise.", max_length=TITLE_MAX),
+        FieldSpec(
+            "phrase",
+            "line",
+            "For kind: phrase, the stock words, short (under eight words).",
+            required=False,
+            max_length=80,
+        ),
+        _summary,
+        FieldSpec("meaning", "text", "What it usually means, in plain words."),
+        FieldSpec("what_to_do", "text", "What to do about it, in two or three sentences."),
+        FieldSpec(
+            "steps",
+            "refs",
+            "The key steps for this situation, in order. Each must apply to it.",
+            target="step",
+        ),
+        _sources("situation"),
+    ),
+    pattern="situations/*.yml",
+    one_per_file=True,
+)
+
+PLACEHOLDER = KindSpec(
+    "placeholder",
+    "Placeholder",
+    "A blank in a message template that the reader fills in.",
+    (
+        FieldSpec(
+            "name",
+            "name",
+            "The name used in braces in the subject or body, lowercase_with_underscores.",
+            example="interviewer_name",
+        ),
+        FieldSpec("label", "line", "The form label, e.g. 'Their name'.", max_length=60),
+        FieldSpec("example", "line", "An example value shown as a hint.", max_length=80),
+    ),
+)
+
+TEMPLATE = KindSpec(
+    "template",
+    "Message template",
+    "A message the reader can fill in and send.",
+    (
+        _id("template"),
+        _order,
+        FieldSpec("title", "line", "What the message is.", max_length=TITLE_MAX),
+        _summary,
+        FieldSpec("step", "ref", "The id of the step this message belongs to.", target="step"),
+        FieldSpec("when", "text", "When to send it."),
+        FieldSpec("channel", "text", "How to send it (usually the way they contacted you)."),
+        FieldSpec("subject", "line", "The subject line; may use {placeholders}.", max_length=140),
+        FieldSpec("body", "text", "The message; may use {placeholders}. Keep line breaks with |-."),
+        FieldSpec("placeholders", "items", "Every {placeholder} the message uses.", item=PLACEHOLDER),
+        _sources("template"),
+    ),
+    pattern="templates/*.yml",
+    one_per_file=True,
+)
+
+PHASE = KindSpec(
+    "phase",
+    "Phase",
+    "A period after the rejection; steps and checklist items belong to one.",
+    (
+        FieldSpec("id", "id", "The phase's stable id.", example="first-week"),
+        FieldSpec("title", "line", "The phase's heading.", max_length=TITLE_MAX),
+        FieldSpec("description", "line", "One sentence on what this period is for.", max_length=200),
+        FieldSpec("from_day", "int", "First day of the phase, counted from the rejection (0).", minimum=0),
+        FieldSpec("to_day", "int", "Last day of the phase, counted from the rejection.", minimum=0),
+    ),
+)
+
+PHASES = KindSpec(
+    "phases",
+    "Phases",
+    "The periods after a rejection, in order.",
+    (FieldSpec("phases", "items", "The phases, in order.", item=PHASE),),
+    pattern="phases.yml",
+)
+
+CHECKLIST_ITEM = KindSpec(
+    "checklist-item",
+    "Checklist item",
+    "One box to tick on the checklist.",
+    (
+        FieldSpec(
+            "id",
+            "id",
+            "A stable id. Progress is stored under it: never change or reuse it; to rename, give a new "
+            "id and list the old one under replaces.",
+            example="send-thank-you",
+        ),
+        FieldSpec("label", "line", "One actionable line.", max_length=LABEL_MAX),
+        FieldSpec("step", "ref", "The id of the step it comes from.", target="step"),
+        FieldSpec(
+            "due",
+            "int",
+            "When it is due, in days after the rejection, inside its phase's days.",
+            minimum=0,
+        ),
+        FieldSpec("applies_to", "applies", APPLIES_DESCRIPTION, target="situation"),
+        FieldSpec(
+            "replaces",
+            "lines",
+            "Old ids of this item, so progress saved under them carries over.",
+            required=False,
+        ),
+    ),
+)
+
+CHECKLIST_PHASE = KindSpec(
+    "checklist-phase",
+    "Checklist phase",
+    "The checklist items of one phase.",
+    (
+        FieldSpec("phase", "ref", "A phase id from content/phases.yml.", target="phase"),
+        FieldSpec("items", "items", "The items, in order.", item=CHECKLIST_ITEM),
+    ),
+)
+
+CHECKLIST = KindSpec(
+    "checklist",
+    "Checklist",
+    "The post-rejection checklist, grouped by phase.",
+    (FieldSpec("phases", "items", "One entry per phase, in the order of phases.yml.", item=CHECKLIST_PHASE),),
+    pattern="checklist.yml",
+)
+
+#: Every kind of content file, in loading order.
+FILE_KINDS: tuple[KindSpec, ...] = (PHASES, SOURCE, STEP, GUIDE, SITUATION, TEMPLATE, CHECKLIST)
+#: Every kind, including the mappings nested inside files.
+ALL_KINDS: tuple[KindSpec, ...] = (
+    PHASES,
+    PHASE,
+    SOURCE,
+    POINT,
+    STEP,
+    GUIDE,
+    SITUATION,
+    TEMPLATE,
+    PLACEHOLDER,
+    CHECKLIST,
+    CHECKLIST_PHASE,
+    CHECKLIST_ITEM,
+)
+
+
+SCHEMA_DIR = "schema"
+
+
+def schema_file_name(kind: KindSpec) -> str:
+    """The file name of a kind's JSON Schema, e.g. ``step.schema.json``."""
+    return f"{kind.name}.schema.json"
+
+
+def schema_line(kind: KindSpec) -> str:
+    """The first line every content file of this kind starts with, so editors find its schema."""
+    prefix = "../" * kind.pattern.count("/")
+    return f"# yaml-language-server: $schema={prefix}{SCHEMA_DIR}/{schema_file_name(kind)}"
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A reference to another item's id, remembering where it was written."""
+
+    id: str
+    path: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Phase:
+    id: str
+    title: str
+    description: str
+    from_day: int
+    to_day: int
+
+
+@dataclass(frozen=True)
+class Point:
+    id: str
+    text: str
+    source_id: str
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    path: str
+    file: str
+    title: str | None
+    author: str | None
+    publisher: str | None
+    date: str | None
+    url: str | None
+    points: tuple[Point, ...]
+
+    @property
+    def name(self) -> str:
+        """A human name for the source even when its title is unknown."""
+        return self.title or f"Untitled article ({self.file})"
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    path: str
+    title: str
+    summary: str
+    phase: Ref
+    why: str
+    how: tuple[str, ...]
+    avoid: tuple[str, ...]
+    questions: tuple[str, ...]
+    applies_to: tuple[Ref, ...] | None
+    sources: tuple[Ref, ...]
+    related: tuple[Ref, ...]
+
+    def applies(self, situation_id: str) -> bool:
+        """Whether this step applies to the situation ``situation_id``."""
+        return self.applies_to is None or any(ref.id == situation_id for ref in self.applies_to)
+
+
+@dataclass(frozen=True)
+class Guide:
+    id: str
+    path: str
+    order: int
+    title: str
+    summary: str
+    intro: str
+    steps: tuple[Ref, ...]
+
+
+@dataclass(frozen=True)
+class Situation:
+    id: str
+    path: str
+    order: int
+    kind: str
+    title: str
+    phrase: str | None
+    summary: str
+    meaning: str
+    what_to_do: str
+    steps: tuple[Ref, ...]
+    sources: tuple[Ref, ...]
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    name: str
+    label: str
+    example: str
+
+
+@dataclass(frozen=True)
+class Template:
+    id: str
+    path: str
+    order: int
+    title: str
+    summary: str
+    step: Ref
+    when: str
+    channel: str
+    subject: str
+    body: str
+    placeholders: tuple[Placeholder, ...]
+    sources: tuple[Ref, ...]
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    id: str
+    path: str
+    line: int
+    column: int
+    label: str
+    step: Ref
+    due: int
+    applies_to: tuple[Ref, ...] | None
+    replaces: tuple[str, ...]
+    phase: str
+
+    def applies(self, situation_id: str) -> bool:
+        """Whether this item applies to the situation ``situation_id``."""
+        return self.applies_to is None or any(ref.id == situation_id for ref in self.applies_to)
+
+
+@dataclass(frozen=True)
+class ChecklistPhase:
+    phase: Ref
+    items: tuple[ChecklistItem, ...]
+
+
+@dataclass
+class Content:
+    """All of content/, validated and cross-linked."""
+
+    phases: list[Phase] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    steps: list[Step] = field(default_factory=list)
+    guides: list[Guide] = field(default_factory=list)
+    situations: list[Situation] = field(default_factory=list)
+    templates: list[Template] = field(default_factory=list)
+    checklist: list[ChecklistPhase] = field(default_factory=list)
+
+    @property
+    def points(self) -> dict[str, Point]:
+        """Every source point by id."""
+        return {point.id: point for source in self.sources for point in source.points}
+
+    @property
+    def step_by_id(self) -> dict[str, Step]:
+        return {step.id: step for step in self.steps}
+
+    @property
+    def phase_by_id(self) -> dict[str, Phase]:
+        return {phase.id: phase for phase in self.phases}
+
+    @property
+    def situation_by_id(self) -> dict[str, Situation]:
+        return {situation.id: situation for situation in self.situations}
+
+    @property
+    def checklist_items(self) -> list[ChecklistItem]:
+        return [item for phase in self.checklist for item in phase.items]
+
+    def home_guide(self, step_id: str) -> Guide:
+        """The first guide (in guide order) that contains the step: where its anchor lives."""
+        for guide in self.guides:
+            if any(ref.id == step_id for ref in guide.steps):
+                return guide
+        raise KeyError(step_id)
+
+    def sources_of(self, step: Step) -> list[Source]:
+        """The distinct sources backing a step, in source order."""
+        point_ids = {ref.id for ref in step.sources}
+        return [s for s in self.sources if any(p.id in point_ids for p in s.points)]
+
+    def steps_using(self, point_id: str) -> list[Step]:
+        """The steps that rest on a source point."""
+        return [step for step in self.steps if any(ref.id == point_id for ref in step.sources)]

@@ -1,0 +1,202 @@
+"""Render the content model into Markdown pages, through Jinja2 templates that escape by default.
+
+Nothing here knows about MkDocs: the result is a mapping from a page's source path
+(``guides/first-48-hours.md``) to its Markdown text, plus the navigation as plain data,
+so another static site generator could take the same pages.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from .load import TEMPLATE_FIELD
+from .model import Content, Guide, Step, Template
+
+TEMPLATES = Path(__file__).parent / "templates"
+MARKER = re.compile(r"^<!-- afterno:([a-z-]+) -->$", re.MULTILINE)
+#: Snippets a hand-written page may pull in with a marker line.
+MARKERS = ("situation-picker",)
+
+#: Pages the hooks generate, by source path; guides add one page each under guides/.
+GENERATED_INDEXES = {
+    "guides": "guides/index.md",
+    "steps": "steps/index.md",
+    "checklist": "checklist/index.md",
+    "situations": "situations/index.md",
+    "templates": "templates/index.md",
+    "sources": "sources/index.md",
+    "contributing": "contributing/index.md",
+}
+
+
+def guide_path(guide: Guide | str) -> str:
+    """The source path of a guide's page."""
+    guide_id = guide if isinstance(guide, str) else guide.id
+    return f"guides/{guide_id}.md"
+
+
+def page_url(src: str) -> str:
+    """The directory URL MkDocs gives a page (``use_directory_urls``), relative to the site root."""
+    stem = src[: -len(".md")]
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def md_link(from_src: str, to_src: str, anchor: str = "") -> str:
+    """A Markdown link target from one page's source to another's (MkDocs checks these)."""
+    fragment = f"#{anchor}" if anchor else ""
+    if from_src == to_src:
+        return fragment or posixpath.basename(to_src)
+    rel = posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+    return rel + fragment
+
+
+def html_link(from_src: str, to_src: str, anchor: str = "") -> str:
+    """A URL for raw HTML from one built page to another (MkDocs does not rewrite these)."""
+    fragment = f"#{anchor}" if anchor else ""
+    start, target = page_url(from_src), page_url(to_src)
+    if start == target:
+        return fragment or "./"
+    rel = posixpath.relpath(target or ".", start or ".")
+    return ("./" if rel == "." else rel + "/") + fragment
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    """One navigation entry: a title and a page source path, or a title and children."""
+
+    title: str
+    src: str | None = None
+    children: tuple[NavEntry, ...] = ()
+
+    def to_mkdocs(self) -> dict[str, Any] | str:
+        """The entry in the shape of MkDocs' ``nav`` setting."""
+        if self.children:
+            return {self.title: [child.to_mkdocs() for child in self.children]}
+        return {self.title: self.src}
+
+
+class Renderer:
+    """Renders every generated page of the site from one loaded ``Content``."""
+
+    def __init__(self, content: Content, site_url: str = "") -> None:
+        self.content = content
+        self.site_url = site_url
+        self.env = Environment(
+            loader=FileSystemLoader(TEMPLATES),
+            autoescape=select_autoescape(default=True, default_for_string=True),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters["yaml_string"] = _yaml_string
+        self.env.filters["message_html"] = _message_html
+
+    def _render(self, template: str, src: str, **values: Any) -> str:
+        content = self.content
+        steps = content.step_by_id
+
+        def step_link(step_id: str, html: bool = False) -> str:
+            guide = content.home_guide(step_id)
+            link = html_link if html else md_link
+            return link(src, guide_path(guide), step_id)
+
+        def page_link(name: str, anchor: str = "", html: bool = False) -> str:
+            link = html_link if html else md_link
+            return link(src, GENERATED_INDEXES.get(name, name), anchor)
+
+        def guide_link(guide_id: str, anchor: str = "") -> str:
+            return md_link(src, guide_path(guide_id), anchor)
+
+        return self.env.get_template(template).render(
+            guide_link=guide_link,
+            content=content,
+            src=src,
+            steps=steps,
+            phases=content.phase_by_id,
+            situations=content.situation_by_id,
+            points=content.points,
+            step_link=step_link,
+            page_link=page_link,
+            source_count=len(content.sources),
+            templates_for=self.templates_for,
+            **values,
+        )
+
+    def templates_for(self, step: Step) -> list[Template]:
+        """The message templates that belong to a step."""
+        return [t for t in self.content.templates if t.step.id == step.id]
+
+    def pages(self) -> dict[str, str]:
+        """Every generated page: source path to Markdown text."""
+        content = self.content
+        pages = {
+            GENERATED_INDEXES["guides"]: self._render("guides.md.j2", GENERATED_INDEXES["guides"]),
+            GENERATED_INDEXES["steps"]: self._render("steps.md.j2", GENERATED_INDEXES["steps"]),
+            GENERATED_INDEXES["checklist"]: self._render("checklist.md.j2", GENERATED_INDEXES["checklist"]),
+            GENERATED_INDEXES["situations"]: self._render("situations.md.j2", GENERATED_INDEXES["situations"]),
+            GENERATED_INDEXES["templates"]: self._render("templates.md.j2", GENERATED_INDEXES["templates"]),
+            GENERATED_INDEXES["sources"]: self._render("sources.md.j2", GENERATED_INDEXES["sources"]),
+        }
+        for guide in content.guides:
+            src = guide_path(guide)
+            pages[src] = self._render("guide.md.j2", src, guide=guide)
+        return pages
+
+    def fill_markers(self, markdown: str, src: str) -> str:
+        """Replace each ``<!-- afterno:NAME -->`` line with the snippet template ``NAME.md.j2``."""
+
+        def fill(match: re.Match[str]) -> str:
+            name = match.group(1)
+            if name not in MARKERS:
+                raise ValueError(f"{src}: unknown marker afterno:{name}; known markers: {', '.join(MARKERS)}")
+            return self._render(f"{name}.md.j2", src)
+
+        return MARKER.sub(fill, markdown)
+
+    def nav(self, extra: list[NavEntry] | None = None) -> list[NavEntry]:
+        """The site navigation, with the hand-written pages in ``extra`` placed after the plan."""
+        guides = tuple(
+            [NavEntry("All guides", GENERATED_INDEXES["guides"])]
+            + [NavEntry(guide.title, guide_path(guide)) for guide in self.content.guides]
+        )
+        entries = [
+            NavEntry("Home", "index.md"),
+            NavEntry("Checklist", GENERATED_INDEXES["checklist"]),
+            NavEntry("Guides", children=guides),
+            NavEntry("What did they say?", GENERATED_INDEXES["situations"]),
+            NavEntry("Message templates", GENERATED_INDEXES["templates"]),
+            NavEntry("All steps", GENERATED_INDEXES["steps"]),
+            NavEntry("Sources", GENERATED_INDEXES["sources"]),
+        ]
+        return entries + (extra or [])
+
+
+def _yaml_string(value: str) -> Markup:
+    """Quote a value for YAML front matter (JSON strings are valid YAML)."""
+    return Markup(json.dumps(value, ensure_ascii=True).replace("<", "\\u003c").replace(">", "\\u003e"))
+
+
+def _message_html(text: str) -> Markup:
+    """Escape a message and mark its {placeholders} so scripts and print styles can find them."""
+    parts: list[str] = []
+    last = 0
+    for match in TEMPLATE_FIELD.finditer(text):
+        parts.append(str(escape(text[last : match.start()])))
+        name = escape(match.group(1))
+        parts.append(f'<span class="atn-slot" data-slot="{name}">{{{name}}}</span>')
+        last = match.end()
+    parts.append(str(escape(text[last:])))
+    return Markup("".join(parts))

@@ -1,0 +1,289 @@
+"""Read a YAML file safely, keeping the line and column of every key and value.
+
+PyYAML's ``safe_load`` forgets where values came from, silently keeps the last of two
+duplicate keys, and expands aliases (the "billion laughs" bomb). Contributors need
+every mistake pointed at a line, so this module walks PyYAML's node tree itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from .errors import Problem
+
+MAX_BYTES = 512 * 1024
+MAX_DEPTH = 32
+_TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A position in a content file, 1-based as editors show it."""
+
+    line: int
+    column: int
+
+
+class Mapping(dict[str, Any]):
+    """A YAML mapping that remembers where each key and each value stands."""
+
+    def __init__(self, mark: Mark) -> None:
+        super().__init__()
+        self.mark = mark
+        self.key_marks: dict[str, Mark] = {}
+        self.value_marks: dict[str, Mark] = {}
+
+
+class Sequence(list[Any]):
+    """A YAML sequence that remembers where it and each of its items stand."""
+
+    def __init__(self, mark: Mark) -> None:
+        super().__init__()
+        self.mark = mark
+        self.item_marks: list[Mark] = []
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that reads dates and times as plain strings."""
+
+
+# Dates stay strings ("2016-12-13") so the model sees what the contributor wrote.
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _mark(node_mark: yaml.Mark | None) -> Mark:
+    if node_mark is None:
+        return Mark(1, 1)
+    return Mark(node_mark.line + 1, node_mark.column + 1)
+
+
+def _describe(value: Any) -> str:
+    """Say what a value is, the way a contributor would recognise it."""
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f'the string "{shown}"'
+    if isinstance(value, dict):
+        return "a mapping (key: value lines)"
+    if isinstance(value, list):
+        return "a list"
+    return type(value).__name__
+
+
+describe = _describe
+
+
+def load_yaml(path: str, data: bytes) -> tuple[Any, list[Problem]]:
+    """Parse one content file.
+
+    Args:
+        path: The file's path as it should appear in messages (relative to the project).
+        data: The file's raw bytes.
+
+    Returns:
+        The document as ``Mapping``/``Sequence``/scalars, or ``None`` when it could not be
+        read, and every problem found on the way.
+    """
+    if len(data) > MAX_BYTES:
+        return None, [
+            Problem(
+                path,
+                1,
+                1,
+                f"the file is {len(data) // 1024} KiB; content files must be under {MAX_BYTES // 1024} KiB. "
+                "Split it into several files, one item each.",
+            )
+        ]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [
+            Problem(
+                path,
+                line,
+                column,
+                f"byte 0x{data[exc.start]:02x} is not valid UTF-8. Save the file as UTF-8 "
+                "(most editors: 'Save with encoding' > UTF-8).",
+            )
+        ]
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        return None, [Problem(path, line, 1, "the file contains a NUL character; remove it.")]
+    tab = _TAB_INDENT.search(text)
+    if tab:
+        line = text[: tab.start()].count("\n") + 1
+        column = tab.end() - tab.start()
+        return None, [
+            Problem(
+                path,
+                line,
+                column,
+                "a tab is used for indentation; YAML allows only spaces. Replace the tab with spaces.",
+            )
+        ]
+    problems = _check_events(path, text)
+    if problems:
+        return None, problems
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        return None, [_yaml_error(path, exc)]
+    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks almost every error
+        return None, [Problem(path, 1, 1, f"this is not valid YAML: {exc}")]
+    if node is None:
+        return None, [Problem(path, 1, 1, "the file is empty. Write the item's keys, or delete the file.")]
+    problems = []
+    loader = _Loader("")
+    try:
+        value = _construct(path, node, problems, loader)
+    finally:
+        loader.dispose()
+    return value, problems
+
+
+def _yaml_error(path: str, exc: yaml.MarkedYAMLError) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    where = _mark(mark)
+    problem = (exc.problem or "the text cannot be read").rstrip(".")
+    hint = "Check the indentation and quote any text that contains ': ' or starts with a special character"
+    if "could not find expected ':'" in problem or "mapping values are not allowed" in problem:
+        hint = "Put text that contains ': ' in double quotes"
+    return Problem(path, where.line, where.column, f"this is not valid YAML ({problem}). {hint}.")
+
+
+def _check_events(path: str, text: str) -> list[Problem]:
+    """Reject anchors, aliases, custom tags and deep nesting before building anything."""
+    problems: list[Problem] = []
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            where = _mark(event.start_mark)
+            if isinstance(event, yaml.AliasEvent):
+                problems.append(
+                    Problem(
+                        path,
+                        where.line,
+                        where.column,
+                        f"the alias '*{event.anchor}' is not allowed in content files. "
+                        "Write the value out in full.",
+                    )
+                )
+                continue
+            anchor = getattr(event, "anchor", None)
+            if anchor is not None:
+                problems.append(
+                    Problem(
+                        path,
+                        where.line,
+                        where.column,
+                        f"the anchor '&{anchor}' is not allowed in content files. Remove it and write "
+                        "values out in full.",
+                    )
+                )
+            tag = getattr(event, "tag", None)
+            if tag is not None and tag not in ("!", "?") and isinstance(event, yaml.NodeEvent):
+                problems.append(
+                    Problem(
+                        path,
+                        where.line,
+                        where.column,
+                        f"the tag '{tag}' is not allowed in content files. Remove it.",
+                    )
+                )
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    problems.append(
+                        Problem(
+                            path,
+                            where.line,
+                            where.column,
+                            f"the data is nested more than {MAX_DEPTH} levels deep. "
+                            "Content files need only a few levels.",
+                        )
+                    )
+                    return problems
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+            if len(problems) >= 20:
+                break
+    except yaml.MarkedYAMLError as exc:
+        problems.append(_yaml_error(path, exc))
+    except yaml.YAMLError as exc:  # pragma: no cover
+        problems.append(Problem(path, 1, 1, f"this is not valid YAML: {exc}"))
+    return problems
+
+
+def _construct(path: str, node: yaml.Node, problems: list[Problem], loader: _Loader) -> Any:
+    if isinstance(node, yaml.MappingNode):
+        mapping = Mapping(_mark(node.start_mark))
+        for key_node, value_node in node.value:
+            key = _construct(path, key_node, problems, loader)
+            key_mark = _mark(key_node.start_mark)
+            if not isinstance(key, str):
+                problems.append(
+                    Problem(
+                        path,
+                        key_mark.line,
+                        key_mark.column,
+                        f"a key must be a word, found {_describe(key)}. Write keys as plain lowercase words.",
+                    )
+                )
+                continue
+            if key == "<<":
+                problems.append(
+                    Problem(
+                        path,
+                        key_mark.line,
+                        key_mark.column,
+                        "the merge key '<<' is not allowed in content files. Write the keys out in full.",
+                    )
+                )
+                continue
+            if key in mapping:
+                first = mapping.key_marks[key]
+                problems.append(
+                    Problem(
+                        path,
+                        key_mark.line,
+                        key_mark.column,
+                        f"the key '{key}' appears twice in the same mapping (first on line {first.line}). "
+                        "Keep one and delete the other.",
+                    )
+                )
+                continue
+            mapping[key] = _construct(path, value_node, problems, loader)
+            mapping.key_marks[key] = key_mark
+            mapping.value_marks[key] = _mark(value_node.start_mark)
+        return mapping
+    if isinstance(node, yaml.SequenceNode):
+        sequence = Sequence(_mark(node.start_mark))
+        for item in node.value:
+            sequence.append(_construct(path, item, problems, loader))
+            sequence.item_marks.append(_mark(item.start_mark))
+        return sequence
+    try:
+        return loader.construct_object(node, deep=True)
+    except (yaml.YAMLError, ValueError, OverflowError) as exc:
+        where = _mark(node.start_mark)
+        reason = getattr(exc, "problem", None) or str(exc)
+        problems.append(
+            Problem(path, where.line, where.column, f"this value cannot be read ({reason}). Quote it.")
+        )
+        return None

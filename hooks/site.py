@@ -1,0 +1,73 @@
+"""MkDocs hooks: wire MkDocs' events to the content core in hooks/afterno.
+
+Only events live here. Loading, validating and rendering are plain Python in afterno/,
+which knows nothing of MkDocs. Content is read inside the events, never at import time,
+because `mkdocs serve` keeps this module loaded between rebuilds.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from afterno.errors import ContentError
+from afterno.load import load_content
+from afterno.render import NavEntry, Renderer
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+log = logging.getLogger("mkdocs.plugins.afterno")
+
+#: Hand-written pages in docs/, placed in the navigation after the generated ones.
+HAND_WRITTEN_NAV = [
+    NavEntry("For careers centres", "careers-centres.md"),
+    NavEntry("About", "about.md"),
+]
+
+_renderer: Renderer | None = None
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Load content/ (stopping the build with every problem listed) and set the navigation."""
+    global _renderer
+    root = Path(config.config_file_path).parent / "content"
+    try:
+        content = load_content(root)
+    except ContentError as error:
+        for problem in error.problems:
+            log.error(str(problem))
+        count = len(error.problems)
+        raise PluginError(
+            f"content/ has {count} problem{'s' if count != 1 else ''} (listed above). "
+            "Fix them, or run 'make check' to see them without building."
+        ) from None
+    _renderer = Renderer(content, config.site_url or "")
+    docs = Path(config.docs_dir)
+    extra = [entry for entry in HAND_WRITTEN_NAV if entry.src and (docs / entry.src).is_file()]
+    config.nav = [entry.to_mkdocs() for entry in _renderer.nav(extra)]
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add the generated pages to the site."""
+    assert _renderer is not None, "on_config did not run"
+    for src, markdown in _renderer.pages().items():
+        if files.get_file_from_path(src) is not None:
+            raise PluginError(f"docs/{src} would be replaced by a generated page; delete or rename docs/{src}.")
+        files.append(File.generated(config, src, content=markdown))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Fill the ``<!-- afterno:NAME -->`` markers of hand-written pages with generated Markdown."""
+    assert _renderer is not None, "on_config did not run"
+    try:
+        return _renderer.fill_markers(markdown, page.file.src_uri)
+    except ValueError as error:
+        raise PluginError(f"docs/{error}") from None
