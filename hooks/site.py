@@ -15,7 +15,7 @@ from afterno.errors import ContentError
 from afterno.load import load_content
 from afterno.render import NavEntry, Renderer
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -60,7 +60,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for src, markdown in _renderer.pages().items():
         if files.get_file_from_path(src) is not None:
             raise PluginError(f"docs/{src} would be replaced by a generated page; delete or rename docs/{src}.")
-        files.append(File.generated(config, src, content=markdown))
+        # Explicitly included: MkDocs excludes any folder named templates/ by default.
+        files.append(File.generated(config, src, content=markdown, inclusion=InclusionLevel.INCLUDED))
     return files
 
 

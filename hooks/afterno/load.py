@@ -519,7 +519,7 @@ def _build(files: list[_FileData], problems: list[Problem]) -> Content:
                 if complete(item, model.POINT) and unique("point", item["id"], f.path, mark):
                     points.append(Point(item["id"], item["text"], d["id"]))
             if unique("source", d["id"], f.path, f.mark):
-                fields = {k: d.get(k) for k in ("file", "title", "author", "publisher", "date", "url")}
+                fields = {k: d.get(k) for k in ("file", "title", "label", "author", "publisher", "date", "url")}
                 content.sources.append(Source(id=d["id"], path=f.path, points=tuple(points), **fields))
         elif f.kind is STEP:
             if unique("step", d["id"], f.path, f.mark):

@@ -114,7 +114,20 @@ SOURCE = KindSpec(
     (
         _id("source"),
         FieldSpec("file", "line", "The article's file name in shared/sources/.", max_length=120),
-        FieldSpec("title", "line", "The article's title, or null when it has none.", nullable=True),
+        FieldSpec(
+            "title",
+            "line",
+            "The article's title as we cite it, or null when it has none. Titles of eight words or more are "
+            "shortened with … (the originality check allows at most seven words in a row from an article).",
+            nullable=True,
+        ),
+        FieldSpec(
+            "label",
+            "line",
+            "How to refer to the article when its title is null, e.g. 'Untitled: on rejection'.",
+            required=False,
+            max_length=TITLE_MAX,
+        ),
         FieldSpec("author", "line", "The author's name, or null when unknown.", nullable=True),
         FieldSpec("publisher", "line", "Who published it, or null when unknown.", nullable=True),
         FieldSpec("date", "date", "Publication date as YYYY-MM-DD, or null when unknown.", nullable=True),
@@ -379,6 +392,7 @@ class Source:
     path: str
     file: str
     title: str | None
+    label: str | None
     author: str | None
     publisher: str | None
     date: str | None
@@ -388,7 +402,7 @@ class Source:
     @property
     def name(self) -> str:
         """A human name for the source even when its title is unknown."""
-        return self.title or f"Untitled article ({self.file})"
+        return self.title or self.label or f"Untitled article ({self.file})"
 
 
 @dataclass(frozen=True)

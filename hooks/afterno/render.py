@@ -103,6 +103,7 @@ class Renderer:
         )
         self.env.filters["yaml_string"] = _yaml_string
         self.env.filters["message_html"] = _message_html
+        self.env.filters["url"] = normalise_url
 
     def _render(self, template: str, src: str, **values: Any) -> str:
         content = self.content
@@ -182,6 +183,16 @@ class Renderer:
             NavEntry("Sources", GENERATED_INDEXES["sources"]),
         ]
         return entries + (extra or [])
+
+
+def normalise_url(url: str) -> str:
+    """Decode percent-encoded unreserved characters (RFC 3986 section 6.2.2.2): the same address, as people read it."""
+
+    def decode(match: re.Match[str]) -> str:
+        char = chr(int(match.group(1), 16))
+        return char if char.isascii() and (char.isalnum() or char in "-._~") else match.group(0)
+
+    return re.sub(r"%([0-9A-Fa-f]{2})", decode, url)
 
 
 def _yaml_string(value: str) -> Markup:

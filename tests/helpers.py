@@ -1,0 +1,76 @@
+"""Builders shared by the tests."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+VENV_BIN = Path(sys.executable).parent
+
+
+def build_env(**extra: str) -> dict[str, str]:
+    """The environment for a build: no banner, fixed dates, plus ``extra``."""
+    env = dict(os.environ)
+    env.update({"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764028800", "PYTHONDONTWRITEBYTECODE": "1"})
+    env.update(extra)
+    return env
+
+
+def build_site(site_dir: Path, *, project: Path = ROOT, tool: str = "mkdocs", **env: str) -> subprocess.CompletedProcess[str]:
+    """Run a strict build of ``project`` into ``site_dir`` and return the finished process."""
+    return subprocess.run(
+        [str(VENV_BIN / tool), "build", "--strict", "--quiet", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
+        cwd=project,
+        env=build_env(**env),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def copy_project(target: Path) -> Path:
+    """Copy what a build needs (config, docs, content, hooks, overrides) into ``target``."""
+    for name in ("mkdocs.yml",):
+        shutil.copy2(ROOT / name, target / name)
+    for name in ("docs", "content", "hooks", "overrides"):
+        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    return target
+
+
+def content_files() -> list[Path]:
+    """Every YAML file under content/."""
+    return sorted(CONTENT.rglob("*.yml"))
+
+
+class PageParser(HTMLParser):
+    """Collects ids, links and resource URLs from one HTML page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[tuple[str, str]] = []
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        self.tags.append((tag, values))
+        for name in ("id", "name") if tag == "a" else ("id",):
+            if values.get(name):
+                self.ids.add(str(values[name]))
+        for attr in ("href", "src"):
+            value = values.get(attr)
+            if value is not None:
+                self.links.append((tag, value))
+
+
+def parse_page(path: Path) -> PageParser:
+    """Parse a built HTML page."""
+    parser = PageParser()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
