@@ -1,0 +1,127 @@
+"""Fixtures for browser tests: the built site served on loopback, and Debian's Chromium.
+
+Playwright drives /usr/bin/chromium directly; no browser is ever downloaded.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+from collections.abc import Iterator
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Playwright, Request, sync_playwright
+
+from helpers import build_site
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    """Serves files without logging every request to stderr."""
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def free_port() -> int:
+    """A TCP port on loopback that nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@pytest.fixture(scope="session")
+def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site, built with SITE_URL matching its address (instant navigation needs it), served on loopback."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    site_dir: Path = tmp_path_factory.mktemp("served-site")
+    result = build_site(site_dir, SITE_URL=base)
+    assert result.returncode == 0, result.stderr
+    server = ThreadingHTTPServer(("127.0.0.1", port), partial(QuietHandler, directory=str(site_dir)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield base
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    with sync_playwright() as pw:
+        yield pw
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    """Debian's Chromium, headless."""
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+class PageWatch:
+    """What a page did that a test may need to fail on: console problems and requests to other hosts."""
+
+    def __init__(self, base: str) -> None:
+        self.origin = urlsplit(base).netloc
+        self.console: list[str] = []
+        self.foreign: list[str] = []
+
+    def on_console(self, message: ConsoleMessage) -> None:
+        if message.type in ("error", "warning"):
+            self.console.append(f"{message.type}: {message.text}")
+
+    def on_page_error(self, error: Exception) -> None:
+        self.console.append(f"pageerror: {error}")
+
+    def on_request(self, request: Request) -> None:
+        parts = urlsplit(request.url)
+        if parts.scheme in ("http", "https", "ws", "wss") and parts.netloc != self.origin:
+            self.foreign.append(request.url)
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    """A fresh browser profile (empty storage) per test."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def watch(served_site: str) -> PageWatch:
+    return PageWatch(served_site)
+
+
+@pytest.fixture
+def page(context: BrowserContext, watch: PageWatch) -> Iterator[Page]:
+    """A page that fails the test on console errors or warnings and on any request to another host."""
+    page = context.new_page()
+    page.on("console", watch.on_console)
+    page.on("pageerror", watch.on_page_error)
+    page.on("request", watch.on_request)
+    # Block, and record, anything that is not the local site.
+    page.route(
+        "**/*",
+        lambda route: route.abort() if urlsplit(route.request.url).netloc != watch.origin else route.continue_(),
+    )
+    yield page
+    assert not watch.foreign, f"requests to other hosts: {watch.foreign}"
+    assert not watch.console, f"console problems: {watch.console}"
