@@ -11,6 +11,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from afterno.csp import add_csp_meta
 from afterno.errors import ContentError
 from afterno.load import load_content
 from afterno.render import NavEntry, Renderer
@@ -72,3 +73,21 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return _renderer.fill_markers(markdown, page.file.src_uri)
     except ValueError as error:
         raise PluginError(f"docs/{error}") from None
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Add a Content-Security-Policy meta tag that allows only the site's origin and its own inline scripts."""
+    try:
+        return add_csp_meta(output)
+    except ValueError as error:
+        raise PluginError(f"{page.file.src_uri}: {error}") from None
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """Give the theme's own HTML pages (404.html) the same Content-Security-Policy as the others."""
+    if not template_name.endswith(".html"):
+        return output_content
+    try:
+        return add_csp_meta(output_content)
+    except ValueError as error:
+        raise PluginError(f"{template_name}: {error}") from None
