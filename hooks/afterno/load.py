@@ -46,6 +46,9 @@ BAD_SCHEME = re.compile(r"(?i)\b(javascript|vbscript)\s*:|\]\(\s*<?\s*(data)\s*:
 LINK = re.compile(r"\[[^\]]*\]\(\s*<?([^)\s>]*)")
 PLACEHOLDER_TEXT = re.compile(r"(?i)\b(todo|tbd|fixme|lorem|ipsum)\b|\bXXX\b")
 TEMPLATE_FIELD = re.compile(r"\{([^{}]*)\}")
+# Markdown's attr_list reads "{: onclick=... }" after a link or word as HTML attributes; only
+# a bare {placeholder_name} is safe.
+ATTR_LIST = re.compile(r"\{(?![a-z][a-z0-9_]*\})[^{}\n]*\}")
 
 _TYPE_WORDS = {
     "id": "an id (lowercase words joined by hyphens)",
@@ -86,11 +89,7 @@ class _Reader:
         for key in value:
             if key not in known:
                 close = difflib.get_close_matches(key, known, n=1)
-                hint = (
-                    f"Did you mean '{close[0]}'?"
-                    if close
-                    else f"The keys of {where} are: {', '.join(known)}."
-                )
+                hint = f"Did you mean '{close[0]}'?" if close else f"The keys of {where} are: {', '.join(known)}."
                 self.add(value.key_marks[key], f"unknown key '{key}' in {where}. {hint}")
         for spec in kind.fields:
             if spec.name not in value:
@@ -118,9 +117,7 @@ class _Reader:
         return result
 
     def _wrong(self, value: Any, mark: Mark, spec: FieldSpec) -> Any:
-        self.add(
-            mark, f"'{spec.name}' must be {_TYPE_WORDS[spec.type]}, found {describe(value)}. {_fix(spec)}"
-        )
+        self.add(mark, f"'{spec.name}' must be {_TYPE_WORDS[spec.type]}, found {describe(value)}. {_fix(spec)}")
         return _INVALID
 
     def _text_ok(self, text: str, mark: Mark, spec: FieldSpec) -> bool:
@@ -143,7 +140,7 @@ class _Reader:
                 "Link only to https:// addresses or to pages of this site.",
             )
             ok = False
-        for link in LINK.finditer(text):
+        for link in LINK.finditer(text) if scheme is None else ():
             target = link.group(1)
             if target and re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", target):
                 if not re.match(r"^(https?|mailto):", target, re.IGNORECASE):
@@ -152,6 +149,14 @@ class _Reader:
                         f"'{spec.name}' links to '{target[:40]}'; only https:// and mailto: links are allowed.",
                     )
                     ok = False
+        attrs = ATTR_LIST.search(text)
+        if attrs:
+            self.add(
+                mark,
+                f"'{spec.name}' contains '{attrs.group(0)[:40]}'; Markdown would turn text in braces into HTML "
+                "attributes. Remove the braces (only {placeholder_name} is allowed, in message templates).",
+            )
+            ok = False
         filler = PLACEHOLDER_TEXT.search(text)
         if filler:
             self.add(
@@ -163,8 +168,7 @@ class _Reader:
         if spec.max_length is not None and len(text) > spec.max_length:
             self.add(
                 mark,
-                f"'{spec.name}' is {len(text)} characters long; it must be at most {spec.max_length}. "
-                "Shorten it.",
+                f"'{spec.name}' is {len(text)} characters long; it must be at most {spec.max_length}. Shorten it.",
             )
             ok = False
         return ok
@@ -255,9 +259,7 @@ class _Reader:
     def _as_date(self, value: Any, mark: Mark, spec: FieldSpec) -> Any:
         text = str(value)
         if not isinstance(value, str) or not DATE.match(text):
-            self.add(
-                mark, f"'{spec.name}' must be a date written YYYY-MM-DD or null, found {describe(value)}."
-            )
+            self.add(mark, f"'{spec.name}' must be a date written YYYY-MM-DD or null, found {describe(value)}.")
             return _INVALID
         try:
             date.fromisoformat(text)
@@ -277,8 +279,7 @@ class _Reader:
         if not isinstance(value, str) or not SLUG.match(value):
             self.add(
                 mark,
-                f"'{spec.name}' must name a {spec.target} by its id (lowercase-with-hyphens), "
-                f"found {describe(value)}.",
+                f"'{spec.name}' must name a {spec.target} by its id (lowercase-with-hyphens), found {describe(value)}.",
             )
             return None
         return Ref(value, self.path, mark.line, mark.column)
@@ -417,7 +418,8 @@ def load_content(root: Path) -> Content:
         raise ContentError([Problem(str(root), 1, 1, "the content folder does not exist.")])
     files: list[_FileData] = []
     marks: dict[tuple[str, str], Mark] = {}
-    for kind, path in _discover(root, problems):
+    discovered = _discover(root, problems)
+    for kind, path in discovered:
         shown = _display(path, root)
         try:
             raw = path.read_bytes()
@@ -457,17 +459,34 @@ def load_content(root: Path) -> Content:
                 if isinstance(point, Mapping) and isinstance(point.get("id"), str):
                     marks[(shown, f"point:{point['id']}")] = point_mark
     for kind in (PHASES, CHECKLIST):
-        if not any(f.kind is kind for f in files) and not any(
-            p.path.endswith(kind.pattern) for p in problems
-        ):
+        if not any(f.kind is kind for f in files) and not any(p.path.endswith(kind.pattern) for p in problems):
             problems.append(
                 Problem(f"{root.name}/{kind.pattern}", 1, 1, f"the file is missing; create {kind.pattern}.")
             )
     content = _build(files, problems)
-    _cross_check(content, problems, marks)
+    # A file too broken to read still claims the id in its name.
+    declared = _declared_ids(files) | {path.stem for kind, path in discovered if kind.one_per_file}
+    _cross_check(content, problems, marks, declared)
     if problems:
         raise ContentError(problems)
     return content
+
+
+def _declared_ids(files: list[_FileData]) -> set[str]:
+    """Every id a file declares, even in items too broken to build.
+
+    A reference to such an id is not reported as missing: the broken item has its own
+    message, and one mistake should cost one line, not one per reference to it.
+    """
+    declared: set[str] = set()
+    for f in files:
+        if isinstance(f.data.get("id"), str):
+            declared.add(f.data["id"])
+        for key in ("points", "phases"):
+            for item, _ in f.data.get(key, ()):
+                if isinstance(item.get("id"), str):
+                    declared.add(item["id"])
+    return declared
 
 
 def _build(files: list[_FileData], problems: list[Problem]) -> Content:
@@ -550,9 +569,7 @@ def _build(files: list[_FileData], problems: list[Problem]) -> Content:
         elif f.kind is SITUATION:
             if unique("situation", d["id"], f.path, f.mark):
                 content.situations.append(
-                    Situation(
-                        path=f.path, phrase=d.get("phrase"), **{k: v for k, v in d.items() if k != "phrase"}
-                    )
+                    Situation(path=f.path, phrase=d.get("phrase"), **{k: v for k, v in d.items() if k != "phrase"})
                 )
         elif f.kind is TEMPLATE:
             placeholders = tuple(
@@ -567,9 +584,7 @@ def _build(files: list[_FileData], problems: list[Problem]) -> Content:
                     continue
                 items: list[ChecklistItem] = []
                 for item, mark in entry["items"]:
-                    if complete(item, model.CHECKLIST_ITEM) and unique(
-                        "checklist item", item["id"], f.path, mark
-                    ):
+                    if complete(item, model.CHECKLIST_ITEM) and unique("checklist item", item["id"], f.path, mark):
                         items.append(
                             ChecklistItem(
                                 path=f.path,
@@ -598,7 +613,9 @@ def _missing(ref: Ref, kind: str, known: dict[str, Any] | set[str], folder: str,
     )
 
 
-def _cross_check(content: Content, problems: list[Problem], marks: dict[tuple[str, str], Mark]) -> None:
+def _cross_check(
+    content: Content, problems: list[Problem], marks: dict[tuple[str, str], Mark], declared: set[str]
+) -> None:
     """Check references between files, and that the content is complete."""
 
     def at(path: str, key: str, message: str) -> None:
@@ -612,7 +629,7 @@ def _cross_check(content: Content, problems: list[Problem], marks: dict[tuple[st
 
     def refs(items: tuple[Ref, ...] | None, kind: str, known: dict[str, Any], folder: str, key: str) -> None:
         for ref in items or ():
-            if ref.id not in known:
+            if ref.id not in known and ref.id not in declared:
                 problems.append(_missing(ref, kind, known, folder, key))
 
     for step in content.steps:
@@ -639,8 +656,7 @@ def _cross_check(content: Content, problems: list[Problem], marks: dict[tuple[st
                 at(
                     item.path,
                     "order",
-                    f"order {item.order} is also used by the {kind} '{orders[key]}'. "
-                    "Give each a different order.",
+                    f"order {item.order} is also used by the {kind} '{orders[key]}'. Give each a different order.",
                 )
             orders[key] = item.id
     for situation in content.situations:
@@ -667,33 +683,31 @@ def _cross_check(content: Content, problems: list[Problem], marks: dict[tuple[st
     for template in content.templates:
         refs((template.step,), "step", steps, "content/steps/", "step")
         refs(template.sources, "source point", points, "content/sources/", "sources")
-        declared = {p.name for p in template.placeholders}
+        names = {p.name for p in template.placeholders}
         used = TEMPLATE_FIELD.findall(template.subject) + TEMPLATE_FIELD.findall(template.body)
         for name in dict.fromkeys(used):
-            if name not in declared:
+            if name not in names:
                 at(
                     template.path,
                     "placeholders",
                     f"the message uses {{{name}}} but 'placeholders' does not declare it. "
                     f"Add '- name: {name}' with a label and an example, or fix the spelling.",
                 )
-        for name in sorted(declared - set(used)):
+        for name in sorted(names - set(used)):
             at(
                 template.path,
                 "placeholders",
                 f"the placeholder '{name}' is declared but the subject and body never "
                 f"use {{{name}}}. Use it or remove it.",
             )
-        if len(declared) != len(template.placeholders):
+        if len(names) != len(template.placeholders):
             at(template.path, "placeholders", "a placeholder name is declared twice; keep one.")
     # The checklist: phases in order, items inside their phase's days, steps that exist.
     phase_order = [p.id for p in content.phases]
     listed = [entry.phase.id for entry in content.checklist]
     for entry in content.checklist:
         refs((entry.phase,), "phase", phases, "content/phases.yml", "phase")
-    if [p for p in listed if p in phases] != [p for p in phase_order if p in listed] or len(
-        set(listed)
-    ) != len(listed):
+    if [p for p in listed if p in phases] != [p for p in phase_order if p in listed] or len(set(listed)) != len(listed):
         first = content.checklist[0].phase if content.checklist else Ref("", "content/checklist.yml", 1, 1)
         problems.append(
             Problem(
@@ -722,9 +736,7 @@ def _cross_check(content: Content, problems: list[Problem], marks: dict[tuple[st
         step = steps.get(item.step.id)
         if step is not None and step.applies_to is not None:
             allowed = {ref.id for ref in step.applies_to}
-            extra = (
-                sorted({ref.id for ref in item.applies_to or ()} - allowed) if item.applies_to else ["all"]
-            )
+            extra = sorted({ref.id for ref in item.applies_to or ()} - allowed) if item.applies_to else ["all"]
             if extra:
                 problems.append(
                     Problem(
@@ -746,7 +758,10 @@ def _cross_check(content: Content, problems: list[Problem], marks: dict[tuple[st
                         "An id can only be replaced once it is gone.",
                     )
                 )
-    # Completeness: every point used, every step grounded and reachable from a guide.
+    # Completeness: every point used, every step grounded and reachable from a guide. Checked once
+    # everything else is right, so that a broken step does not also report its points as unused.
+    if problems:
+        return
     used_points = {ref.id for step in content.steps for ref in step.sources}
     for source in content.sources:
         for point in source.points:

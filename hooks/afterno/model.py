@@ -157,8 +157,7 @@ STEP = KindSpec(
         FieldSpec(
             "questions",
             "lines",
-            "Questions to answer privately (reflection or planning); the checklist offers a notes box "
-            "for each.",
+            "Questions to answer privately (reflection or planning); the checklist offers a notes box for each.",
             required=False,
         ),
         FieldSpec("applies_to", "applies", APPLIES_DESCRIPTION, target="situation"),

