@@ -56,7 +56,9 @@ def inline_script_hashes(html: str) -> list[str]:
 def policy(script_hashes: Iterable[str] = ()) -> str:
     """The policy text, with ``script_hashes`` allowed as inline scripts."""
     extra = " ".join(script_hashes)
-    parts = [f"{name} {value} {extra}".rstrip() if name == "script-src" else f"{name} {value}" for name, value in BASE_POLICY]
+    parts = []
+    for name, value in BASE_POLICY:
+        parts.append(f"{name} {value} {extra}".rstrip() if name == "script-src" else f"{name} {value}")
     return "; ".join(parts)
 
 
