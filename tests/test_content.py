@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import json
 import subprocess
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -57,8 +59,6 @@ def test_content_file_is_valid(path: Path) -> None:
     assert text.splitlines()[0] == schema_line(kind)
     schema = (CONTENT / "schema" / schema_file_name(kind)).read_text(encoding="utf-8")
     data: Any = yaml.safe_load(text)
-    import json
-
     jsonschema.validate(data, json.loads(schema), cls=jsonschema.Draft202012Validator)
 
 
@@ -132,7 +132,7 @@ def test_every_step_rests_on_a_source(content: Content) -> None:
 def test_every_reference_resolves(content: Content) -> None:
     """Every id that content refers to exists (guides, situations, templates, related steps)."""
     steps, points, situations = content.step_by_id, content.points, content.situation_by_id
-    refs = [(ref.id, steps) for g in content.guides for ref in g.steps]
+    refs: list[tuple[str, Mapping[str, object]]] = [(ref.id, steps) for g in content.guides for ref in g.steps]
     refs += [(ref.id, steps) for s in content.situations for ref in s.steps]
     refs += [(ref.id, points) for s in content.situations for ref in s.sources]
     refs += [(t.step.id, steps) for t in content.templates]

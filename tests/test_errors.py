@@ -32,7 +32,7 @@ def step_with(old: str, new: str) -> str:
     return VALID_STEP.replace(old, new, 1)
 
 
-CASES: list[tuple[str, str, bytes | str, list[str]]] = [
+CASES: list[tuple[str, str, bytes | str | None, list[str]]] = [
     (
         "unknown key",
         STEP,

@@ -46,6 +46,7 @@ BAD_SCHEME = re.compile(r"(?i)\b(javascript|vbscript)\s*:|\]\(\s*<?\s*(data)\s*:
 LINK = re.compile(r"\[[^\]]*\]\(\s*<?([^)\s>]*)")
 PLACEHOLDER_TEXT = re.compile(r"(?i)\b(todo|tbd|fixme|lorem|ipsum)\b|\bXXX\b")
 TEMPLATE_FIELD = re.compile(r"\{([^{}]*)\}")
+MAX_FILE_PROBLEMS = 50
 # Markdown's attr_list reads "{: onclick=... }" after a link or word as HTML attributes; only
 # a bare {placeholder_name} is safe.
 ATTR_LIST = re.compile(r"\{(?![a-z][a-z0-9_]*\})[^{}\n]*\}")
@@ -75,6 +76,11 @@ class _Reader:
     problems: list[Problem] = field(default_factory=list)
 
     def add(self, mark: Mark, message: str) -> None:
+        # Thousands of mistakes in one file are one mistake repeated: list the first ones only.
+        if len(self.problems) > MAX_FILE_PROBLEMS:
+            return
+        if len(self.problems) == MAX_FILE_PROBLEMS:
+            message = f"more than {MAX_FILE_PROBLEMS} problems in this file; fix the ones listed and check again."
         self.problems.append(Problem(self.path, mark.line, mark.column, message))
 
     def mapping(self, value: Any, mark: Mark, kind: KindSpec, context: str = "") -> dict[str, Any] | None:
@@ -142,13 +148,13 @@ class _Reader:
             ok = False
         for link in LINK.finditer(text) if scheme is None else ():
             target = link.group(1)
-            if target and re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", target):
-                if not re.match(r"^(https?|mailto):", target, re.IGNORECASE):
-                    self.add(
-                        mark,
-                        f"'{spec.name}' links to '{target[:40]}'; only https:// and mailto: links are allowed.",
-                    )
-                    ok = False
+            has_scheme = re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", target)
+            if has_scheme and not re.match(r"^(https?|mailto):", target, re.IGNORECASE):
+                self.add(
+                    mark,
+                    f"'{spec.name}' links to '{target[:40]}'; only https:// and mailto: links are allowed.",
+                )
+                ok = False
         attrs = ATTR_LIST.search(text)
         if attrs:
             self.add(
@@ -538,8 +544,20 @@ def _build(files: list[_FileData], problems: list[Problem]) -> Content:
                 if complete(item, model.POINT) and unique("point", item["id"], f.path, mark):
                     points.append(Point(item["id"], item["text"], d["id"]))
             if unique("source", d["id"], f.path, f.mark):
-                fields = {k: d.get(k) for k in ("file", "title", "label", "author", "publisher", "date", "url")}
-                content.sources.append(Source(id=d["id"], path=f.path, points=tuple(points), **fields))
+                content.sources.append(
+                    Source(
+                        id=d["id"],
+                        path=f.path,
+                        points=tuple(points),
+                        file=d["file"],
+                        title=d.get("title"),
+                        label=d.get("label"),
+                        author=d.get("author"),
+                        publisher=d.get("publisher"),
+                        date=d.get("date"),
+                        url=d.get("url"),
+                    )
+                )
         elif f.kind is STEP:
             if unique("step", d["id"], f.path, f.mark):
                 content.steps.append(
@@ -572,11 +590,14 @@ def _build(files: list[_FileData], problems: list[Problem]) -> Content:
                     Situation(path=f.path, phrase=d.get("phrase"), **{k: v for k, v in d.items() if k != "phrase"})
                 )
         elif f.kind is TEMPLATE:
+            # A placeholder with a bad label still declares its name, so {name} is not reported twice.
             placeholders = tuple(
-                Placeholder(**item) for item, _ in d["placeholders"] if complete(item, model.PLACEHOLDER)
+                Placeholder(item["name"], item.get("label", ""), item.get("example", ""))
+                for item, _ in d["placeholders"]
+                if "name" in item
             )
             if unique("template", d["id"], f.path, f.mark):
-                fields = {k: v for k, v in d.items() if k != "placeholders"}
+                fields: dict[str, Any] = {k: v for k, v in d.items() if k != "placeholders"}
                 content.templates.append(Template(path=f.path, placeholders=placeholders, **fields))
         elif f.kind is CHECKLIST:
             for entry, _ in d["phases"]:
@@ -650,15 +671,15 @@ def _cross_check(
         ("situation", content.situations),
         ("template", content.templates),
     ):
-        for item in items:
-            key = (kind, item.order)
+        for ranked in items:
+            key = (kind, ranked.order)
             if key in orders:
                 at(
-                    item.path,
+                    ranked.path,
                     "order",
-                    f"order {item.order} is also used by the {kind} '{orders[key]}'. Give each a different order.",
+                    f"order {ranked.order} is also used by the {kind} '{orders[key]}'. Give each a different order.",
                 )
-            orders[key] = item.id
+            orders[key] = ranked.id
     for situation in content.situations:
         refs(situation.steps, "step", steps, "content/steps/", "steps")
         refs(situation.sources, "source point", points, "content/sources/", "sources")
@@ -669,15 +690,15 @@ def _cross_check(
                 "a situation of kind phrase needs the key 'phrase': the words they used.",
             )
         for ref in situation.steps:
-            step = steps.get(ref.id)
-            if step is not None and not step.applies(situation.id):
+            situation_step = steps.get(ref.id)
+            if situation_step is not None and not situation_step.applies(situation.id):
                 problems.append(
                     Problem(
                         ref.path,
                         ref.line,
                         ref.column,
                         f"the step '{ref.id}' does not apply to '{situation.id}' (see its applies_to in "
-                        f"{step.path}). Add {situation.id} to that step's applies_to, or remove it here.",
+                        f"{situation_step.path}). Add {situation.id} to that step's applies_to, or remove it here.",
                     )
                 )
     for template in content.templates:
@@ -733,9 +754,9 @@ def _cross_check(
                     f"(days {phase.from_day} to {phase.to_day}). Change 'due' or move the item.",
                 )
             )
-        step = steps.get(item.step.id)
-        if step is not None and step.applies_to is not None:
-            allowed = {ref.id for ref in step.applies_to}
+        item_step = steps.get(item.step.id)
+        if item_step is not None and item_step.applies_to is not None:
+            allowed = {ref.id for ref in item_step.applies_to}
             extra = sorted({ref.id for ref in item.applies_to or ()} - allowed) if item.applies_to else ["all"]
             if extra:
                 problems.append(
@@ -743,8 +764,8 @@ def _cross_check(
                         item.path,
                         item.line,
                         item.column,
-                        f"item '{item.id}' applies to {', '.join(extra)}, but its step '{step.id}' only applies to "
-                        f"{', '.join(sorted(allowed))}. Narrow the item's applies_to.",
+                        f"item '{item.id}' applies to {', '.join(extra)}, but its step '{item_step.id}' only "
+                        f"applies to {', '.join(sorted(allowed))}. Narrow the item's applies_to.",
                     )
                 )
         for old in item.replaces:

@@ -17,6 +17,9 @@ from .errors import Problem
 
 MAX_BYTES = 512 * 1024
 MAX_DEPTH = 32
+# Parsing costs time per value: this bounds a hostile file to about a second. The largest real
+# file (checklist.yml) holds a few hundred; 100 times the content still fits.
+MAX_EVENTS = 60_000
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
 
 
@@ -58,7 +61,7 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
-def _mark(node_mark: yaml.Mark | None) -> Mark:
+def _mark(node_mark: Any) -> Mark:
     if node_mark is None:
         return Mark(1, 1)
     return Mark(node_mark.line + 1, node_mark.column + 1)
@@ -172,8 +175,19 @@ def _check_events(path: str, text: str) -> list[Problem]:
     problems: list[Problem] = []
     depth = 0
     try:
-        for event in yaml.parse(text, Loader=_Loader):
+        for count, event in enumerate(yaml.parse(text, Loader=_Loader)):
             where = _mark(event.start_mark)
+            if count >= MAX_EVENTS:
+                problems.append(
+                    Problem(
+                        path,
+                        where.line,
+                        where.column,
+                        f"the file holds too many values (more than {MAX_EVENTS // 2}) to check. "
+                        "Split it into several smaller files.",
+                    )
+                )
+                return problems
             if isinstance(event, yaml.AliasEvent):
                 problems.append(
                     Problem(
@@ -224,6 +238,19 @@ def _check_events(path: str, text: str) -> list[Problem]:
                 break
     except yaml.MarkedYAMLError as exc:
         problems.append(_yaml_error(path, exc))
+    except yaml.reader.ReaderError as exc:
+        # A control character: PyYAML gives its position in the text, not a line and column.
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        problems.append(
+            Problem(
+                path,
+                line,
+                column,
+                f"the control character U+{exc.character:04X} is not allowed in YAML. Delete it "
+                "(it is often pasted in invisibly from another program).",
+            )
+        )
     except yaml.YAMLError as exc:  # pragma: no cover
         problems.append(Problem(path, 1, 1, f"this is not valid YAML: {exc}"))
     return problems

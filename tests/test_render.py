@@ -1,0 +1,61 @@
+"""The renderer's links and escaping, without MkDocs."""
+
+from __future__ import annotations
+
+import pytest
+
+from afterno.render import _message_html, _yaml_string, html_link, md_link, normalise_url, page_url
+
+
+@pytest.mark.parametrize(
+    ("src", "url"),
+    [
+        ("index.md", ""),
+        ("guides/index.md", "guides/"),
+        ("guides/keep-going.md", "guides/keep-going/"),
+        ("about.md", "about/"),
+    ],
+)
+def test_page_url(src: str, url: str) -> None:
+    """Source paths map to the directory URLs MkDocs publishes."""
+    assert page_url(src) == url
+
+
+@pytest.mark.parametrize(
+    ("start", "target", "anchor", "link"),
+    [
+        ("checklist/index.md", "guides/keep-going.md", "reconnect-later", "../guides/keep-going/#reconnect-later"),
+        ("index.md", "checklist/index.md", "", "checklist/"),
+        ("checklist/index.md", "index.md", "", "../"),
+        ("guides/keep-going.md", "guides/keep-going.md", "stay-motivated", "#stay-motivated"),
+        ("guides/keep-going.md", "guides/index.md", "", "../"),
+        ("guides/index.md", "guides/keep-going.md", "", "keep-going/"),
+    ],
+)
+def test_html_link(start: str, target: str, anchor: str, link: str) -> None:
+    """Raw-HTML links are relative to the built page's directory URL."""
+    assert html_link(start, target, anchor) == link
+
+
+def test_md_link() -> None:
+    """Markdown links point at source files, which MkDocs rewrites and checks."""
+    assert (
+        md_link("steps/index.md", "guides/keep-going.md", "stay-motivated") == "../guides/keep-going.md#stay-motivated"
+    )
+    assert md_link("guides/a.md", "guides/a.md", "x") == "#x"
+
+
+def test_message_placeholders_are_marked_and_escaped() -> None:
+    """Placeholders become marked spans; any markup in a message is escaped."""
+    html = str(_message_html("Dear {name}, <b>hi</b> & bye"))
+    assert html == 'Dear <span class="atn-slot" data-slot="name">{name}</span>, &lt;b&gt;hi&lt;/b&gt; &amp; bye'
+
+
+def test_front_matter_strings_are_safe() -> None:
+    """Front-matter values are quoted so a colon or quote in a title cannot break the YAML."""
+    assert str(_yaml_string('Say "no": <fine>')) == '"Say \\"no\\": \\u003cfine\\u003e"'
+
+
+def test_normalise_url_decodes_only_unreserved_characters() -> None:
+    """%2D becomes '-', while reserved characters such as %2F stay encoded (RFC 3986, 6.2.2.2)."""
+    assert normalise_url("https://a.example/x%2Dy%2Fz%7e") == "https://a.example/x-y%2Fz~"
