@@ -11,12 +11,14 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from jinja2 import TemplateError
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, InclusionLevel
+
 from afterno.csp import add_csp_meta
 from afterno.errors import ContentError
 from afterno.load import load_content
 from afterno.render import NavEntry, Renderer
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, InclusionLevel
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -58,7 +60,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the generated pages to the site."""
     assert _renderer is not None, "on_config did not run"
-    for src, markdown in _renderer.pages().items():
+    try:
+        pages = _renderer.pages()
+    except TemplateError as error:
+        raise PluginError(f"hooks/afterno/templates: {error.__class__.__name__}: {error}") from None
+    for src, markdown in pages.items():
         if files.get_file_from_path(src) is not None:
             raise PluginError(f"docs/{src} would be replaced by a generated page; delete or rename docs/{src}.")
         # Explicitly included: MkDocs excludes any folder named templates/ by default.
