@@ -10,7 +10,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from helpers import ROOT, PageParser, parse_page
+from helpers import ROOT, PageParser, build_site, copy_project, parse_page
 
 PUBLIC_URLS = ROOT / "tests" / "public_urls.txt"
 SITE_ORIGIN = "http://127.0.0.1:8000"
@@ -138,3 +138,16 @@ def test_external_links_answer(pages: dict[Path, PageParser]) -> None:
         except OSError as error:
             failures.append(f"{link}: {error}")
     assert failures == []
+
+
+def test_broken_content_stops_the_build_cleanly(tmp_path: Path) -> None:
+    """A content mistake fails the build with its file:line:column message and no traceback."""
+    project = copy_project(tmp_path)
+    step = project / "content" / "steps" / "feel-it.yml"
+    step.write_text(step.read_text(encoding="utf-8").replace("title:", "titel:", 1), encoding="utf-8")
+    result = build_site(tmp_path / "site", project=project)
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output
+    assert "content/steps/feel-it.yml:3:1: unknown key 'titel' in a step file. Did you mean 'title'?" in output
+    assert not (tmp_path / "site" / "index.html").exists()
