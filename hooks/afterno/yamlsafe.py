@@ -20,6 +20,7 @@ MAX_DEPTH = 32
 # Parsing costs time per value: this bounds a hostile file to about a second. The largest real
 # file (checklist.yml) holds a few hundred; 100 times the content still fits.
 MAX_EVENTS = 60_000
+MAX_PROBLEMS = 50
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
 
 
@@ -52,6 +53,28 @@ class Sequence(list[Any]):
 
 class _Loader(yaml.SafeLoader):
     """SafeLoader that reads dates and times as plain strings."""
+
+
+class _Replay(_Loader):
+    """Composes the node tree from events already parsed (and checked), instead of parsing twice."""
+
+    def __init__(self, events: list[yaml.Event]) -> None:
+        super().__init__("")
+        self.replayed = events
+        self.index = 0
+
+    def check_event(self, *choices: Any) -> bool:
+        if self.index >= len(self.replayed):
+            return False
+        return not choices or isinstance(self.replayed[self.index], choices)
+
+    def peek_event(self) -> yaml.Event:
+        return self.replayed[self.index]
+
+    def get_event(self) -> yaml.Event:
+        event = self.replayed[self.index]
+        self.index += 1
+        return event
 
 
 # Dates stay strings ("2016-12-13") so the model sees what the contributor wrote.
@@ -140,11 +163,12 @@ def load_yaml(path: str, data: bytes) -> tuple[Any, list[Problem]]:
                 "a tab is used for indentation; YAML allows only spaces. Replace the tab with spaces.",
             )
         ]
-    problems = _check_events(path, text)
+    events: list[yaml.Event] = []
+    problems = _check_events(path, text, events)
     if problems:
         return None, problems
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = _Replay(events).get_single_node()
     except yaml.MarkedYAMLError as exc:
         return None, [_yaml_error(path, exc)]
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks almost every error
@@ -157,6 +181,18 @@ def load_yaml(path: str, data: bytes) -> tuple[Any, list[Problem]]:
         value = _construct(path, node, problems, loader)
     finally:
         loader.dispose()
+    if len(problems) > MAX_PROBLEMS:
+        # Thousands of repeated keys are one mistake repeated: list the first ones only.
+        extra = problems[MAX_PROBLEMS]
+        problems = [
+            *problems[:MAX_PROBLEMS],
+            Problem(
+                path,
+                extra.line,
+                extra.column,
+                f"more than {MAX_PROBLEMS} problems in this file; fix the ones listed and check again.",
+            ),
+        ]
     return value, problems
 
 
@@ -170,12 +206,13 @@ def _yaml_error(path: str, exc: yaml.MarkedYAMLError) -> Problem:
     return Problem(path, where.line, where.column, f"this is not valid YAML ({problem}). {hint}.")
 
 
-def _check_events(path: str, text: str) -> list[Problem]:
+def _check_events(path: str, text: str, events: list[yaml.Event]) -> list[Problem]:
     """Reject anchors, aliases, custom tags and deep nesting before building anything."""
     problems: list[Problem] = []
     depth = 0
     try:
         for count, event in enumerate(yaml.parse(text, Loader=_Loader)):
+            events.append(event)
             where = _mark(event.start_mark)
             if count >= MAX_EVENTS:
                 problems.append(
