@@ -19,11 +19,12 @@ from markupsafe import Markup, escape
 
 from .load import TEMPLATE_FIELD
 from .model import Content, Guide, Step, Template
+from .share import mailto_href, qr_svg
 
 TEMPLATES = Path(__file__).parent / "templates"
 MARKER = re.compile(r"^<!-- afterno:([a-z-]+) -->$", re.MULTILINE)
 #: Snippets a hand-written page may pull in with a marker line.
-MARKERS = ("situation-picker",)
+MARKERS = ("situation-picker", "careers-links")
 
 #: Pages the hooks generate, by source path; guides add one page each under guides/.
 GENERATED_INDEXES = {
@@ -34,6 +35,7 @@ GENERATED_INDEXES = {
     "templates": "templates/index.md",
     "sources": "sources/index.md",
     "contributing": "contributing/index.md",
+    "handout": "handout/index.md",
 }
 
 
@@ -104,6 +106,9 @@ class Renderer:
         self.env.filters["yaml_string"] = _yaml_string
         self.env.filters["message_html"] = _message_html
         self.env.filters["url"] = normalise_url
+        self.env.filters["mailto"] = mailto_href
+        self.env.filters["qr_svg"] = qr_svg
+        self.env.globals["site_url"] = site_url
 
     def _render(self, template: str, src: str, **values: Any) -> str:
         content = self.content
@@ -150,6 +155,7 @@ class Renderer:
             GENERATED_INDEXES["situations"]: self._render("situations.md.j2", GENERATED_INDEXES["situations"]),
             GENERATED_INDEXES["templates"]: self._render("templates.md.j2", GENERATED_INDEXES["templates"]),
             GENERATED_INDEXES["sources"]: self._render("sources.md.j2", GENERATED_INDEXES["sources"]),
+            GENERATED_INDEXES["handout"]: self._render("handout.md.j2", GENERATED_INDEXES["handout"]),
         }
         for guide in content.guides:
             src = guide_path(guide)
@@ -181,6 +187,7 @@ class Renderer:
             NavEntry("Message templates", GENERATED_INDEXES["templates"]),
             NavEntry("All steps", GENERATED_INDEXES["steps"]),
             NavEntry("Sources", GENERATED_INDEXES["sources"]),
+            NavEntry("Printable handout", GENERATED_INDEXES["handout"]),
         ]
         return entries + (extra or [])
 

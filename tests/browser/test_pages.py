@@ -1,0 +1,241 @@
+"""Every built page in a real browser: accessible in both colour schemes, private, keyboard and zoom friendly.
+
+Also the reader-facing behaviour of the message templates, the careers centres' link builder and the 404 page.
+One page load per page and check keeps the whole file quick; Chromium is shared by the session.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page
+
+from afterno.load import load_content
+from afterno.render import Renderer, page_url
+from helpers import CONTENT, ROOT
+
+pytestmark = pytest.mark.browser
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+#: axe is served from the site's own origin, so the strict Content-Security-Policy stays on while it runs.
+AXE_PATH = "__tests__/axe.min.js"
+SCHEMES = ("default", "slate")
+#: Records CSP violations before any page script runs (init scripts are not subject to the page's CSP).
+CSP_LISTENER = (
+    "window.__cspViolations = [];"
+    "document.addEventListener('securitypolicyviolation',"
+    " e => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));"
+)
+
+
+def site_pages() -> list[str]:
+    """The URL path of every page the build writes, home first, then the theme's 404 page."""
+    sources = set(Renderer(load_content(CONTENT), "").pages())
+    sources |= {str(path.relative_to(ROOT / "docs")) for path in (ROOT / "docs").rglob("*.md")}
+    return [*sorted(page_url(src) for src in sources), "404.html"]
+
+
+PAGES = site_pages()
+
+
+def open_page(page: Page, base: str, path: str) -> None:
+    """Open ``path`` with the CSP listener installed and axe ready to serve from the site's origin."""
+    page.add_init_script(CSP_LISTENER)
+    page.route(base + AXE_PATH, lambda route: route.fulfill(path=str(AXE), content_type="text/javascript"))
+    page.goto(base + path)
+
+
+def csp_violations(page: Page) -> list[str]:
+    """The CSP violations the page reported so far."""
+    found: list[str] = page.evaluate("window.__cspViolations")
+    return found
+
+
+def run_axe(page: Page, base: str) -> list[dict[str, Any]]:
+    """The axe-core violations on the page as it is now."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(url=base + AXE_PATH)
+    result: dict[str, Any] = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return list(result["violations"])
+
+
+def describe(violations: list[dict[str, Any]]) -> str:
+    """One line per violation: rule, help text and the first few elements."""
+    lines = []
+    for violation in violations:
+        targets = [node["target"] for node in violation["nodes"][:3]]
+        lines.append(f"{violation['id']}: {violation['help']} at {targets}")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("path", PAGES, ids=[p or "home" for p in PAGES])
+def test_no_axe_violations_in_light_and_dark_scheme(page: Page, served_site: str, path: str) -> None:
+    """axe-core finds nothing on the page in the light scheme or the dark one, and the CSP blocks nothing."""
+    open_page(page, served_site, path)
+    problems = []
+    for scheme in SCHEMES:
+        page.evaluate("scheme => document.body.setAttribute('data-md-color-scheme', scheme)", scheme)
+        # The theme animates colour changes; measure contrast only once they have finished.
+        page.evaluate("Promise.all(document.getAnimations().map(a => a.finished))")
+        found = run_axe(page, served_site)
+        if found:
+            problems.append(f"{scheme} scheme:\n{describe(found)}")
+    assert not problems, "\n".join(problems)
+    assert csp_violations(page) == []
+
+
+@pytest.mark.parametrize("path", PAGES, ids=[p or "home" for p in PAGES])
+def test_structure_privacy_and_reflow(page: Page, context: BrowserContext, served_site: str, path: str) -> None:
+    """One h1, headings in order, a working skip link, a CSP meta tag, no cookies, no sideways scroll when narrow."""
+    open_page(page, served_site, path)
+    levels: list[int] = page.eval_on_selector_all(
+        "article h1, article h2, article h3, article h4, article h5, article h6",
+        "hs => hs.map(h => Number(h.tagName[1]))",
+    )
+    assert levels.count(1) == 1 and page.locator("h1").count() == 1, f"h1 count wrong: {levels}"
+    assert levels[0] == 1, f"the first heading is h{levels[0]}"
+    jumps = [(a, b) for a, b in itertools.pairwise(levels) if b > a + 1]
+    assert not jumps, f"headings skip a level: {jumps}"
+
+    policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content") or ""
+    assert "default-src 'self'" in policy and "unsafe-inline" not in policy
+
+    # The first Tab reaches the skip link; following it moves to the page's heading.
+    page.keyboard.press("Tab")
+    skip, target = page.evaluate("[document.activeElement.classList.contains('md-skip'), document.activeElement.hash]")
+    assert skip, "the first Tab does not reach a skip link"
+    assert target.startswith("#") and page.locator(f'[id="{unquote(target[1:])}"]').count() == 1
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == target
+
+    # 320 CSS pixels wide, and a 1280 pixel screen at 200% zoom (640 CSS pixels): no sideways scrolling.
+    for width in (320, 640):
+        page.set_viewport_size({"width": width, "height": 800})
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"the page scrolls sideways by {overflow}px at {width}px wide"
+
+    assert context.cookies() == []
+    assert csp_violations(page) == []
+
+
+def template_root(page: Page, template_id: str) -> Any:
+    return page.locator(f'[data-atn-template="{template_id}"]')
+
+
+def test_template_fields_fill_the_message_live_and_the_mailto_link(page: Page, served_site: str) -> None:
+    """Typing in a labelled field fills the message as you type and the email link carries the encoded result."""
+    open_page(page, served_site, "templates/")
+    root = template_root(page, "feedback-request")
+    root.get_by_label("The role you applied for").fill("Data & Insight Analyst")
+    root.get_by_label("Your name").fill("Sam Taylor")
+    body = root.locator("[data-atn-body]").inner_text()
+    assert "the Data & Insight Analyst role" in body and body.rstrip().endswith("Sam Taylor")
+    assert "{interviewer_name}" in body, "an empty field should keep its placeholder"
+    href = root.locator("[data-atn-mailto]").get_attribute("href") or ""
+    assert href.startswith("mailto:?subject=")
+    subject, body_part = href[len("mailto:?subject=") :].split("&body=")
+    assert unquote(subject) == root.locator("[data-atn-subject]").inner_text()
+    assert "%0D%0A" in body_part and "&" not in body_part and " " not in body_part
+    assert unquote(body_part).replace("\r\n", "\n") == body
+    assert csp_violations(page) == []
+
+
+def test_copy_button_copies_and_announces(page: Page, context: BrowserContext, served_site: str) -> None:
+    """Pressing the copy button by keyboard puts the filled message on the clipboard and says so in a live region."""
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served_site.rstrip("/"))
+    open_page(page, served_site, "templates/")
+    root = template_root(page, "thank-you-reply")
+    first = root.locator("[data-atn-field]").first
+    first.focus()
+    page.keyboard.type("Jo")
+    copy = root.locator("[data-atn-copy]")
+    copy.focus()
+    page.keyboard.press("Enter")
+    status = root.locator("[data-atn-status]")
+    assert status.get_attribute("role") == "status"
+    page.wait_for_function("el => el.textContent.includes('copied')", arg=status.element_handle())
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == root.locator("[data-atn-body]").inner_text()
+    assert "Jo" in copied
+
+
+def test_templates_without_javascript_show_placeholders(browser: Browser, served_site: str) -> None:
+    """With JavaScript off every message shows its {placeholders}, the fields are explained and email still works."""
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(served_site + "templates/")
+        root = template_root(page, "feedback-request")
+        assert "{role}" in root.locator("[data-atn-body]").inner_text()
+        assert root.locator("[data-atn-nojs]").is_visible()
+        assert not root.locator("[data-atn-form]").is_visible()
+        assert not root.locator("[data-atn-copy]").is_visible()
+        href = root.locator("[data-atn-mailto]").get_attribute("href") or ""
+        assert "%7Brole%7D" in href and "%0D%0A" in href
+    finally:
+        context.close()
+
+
+def test_careers_link_builder_gives_url_and_qr_by_keyboard(
+    page: Page, context: BrowserContext, served_site: str
+) -> None:
+    """Choosing a situation with the keyboard shows its checklist URL and its QR code, and the link copies."""
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served_site.rstrip("/"))
+    open_page(page, served_site, "careers-centres/")
+    select = page.get_by_label("How were they told?")
+    select.focus()
+    page.keyboard.press("ArrowDown")
+    chosen = select.input_value()
+    assert chosen.startswith(served_site + "checklist/?situation=")
+    assert page.get_by_label("Link to paste").input_value() == chosen
+    visible = page.locator("[data-atn-qr]:visible")
+    assert visible.count() == 1 and visible.get_attribute("data-atn-qr") == chosen
+    svg = visible.locator("svg.atn-qr")
+    assert svg.get_attribute("role") == "img" and (svg.get_attribute("aria-label") or "").startswith("QR code")
+    page.get_by_role("button", name="Copy the link").click()
+    page.wait_for_function("() => document.querySelector('.atn-linkbuilder [data-atn-status]').textContent !== ''")
+    assert page.evaluate("navigator.clipboard.readText()") == chosen
+    # Every option has a QR code built with the page: no service is asked for one.
+    options = select.locator("option").evaluate_all("os => os.map(o => o.value)")
+    codes = page.locator("[data-atn-qr]").evaluate_all("cs => cs.map(c => c.getAttribute('data-atn-qr'))")
+    assert options == codes
+
+
+def test_situation_picker_on_home_opens_tailored_checklist(page: Page, served_site: str) -> None:
+    """The home page's 'How did they tell you?' links open the checklist for that situation."""
+    open_page(page, served_site, "")
+    links = page.locator(".atn-picker a")
+    assert links.count() == len(load_content(CONTENT).situations)
+    href = links.first.get_attribute("href") or ""
+    assert re.search(r"checklist/\?situation=[a-z-]+$", href), href
+
+
+def test_instant_navigation_to_templates_starts_the_script(page: Page, served_site: str) -> None:
+    """Following a link (the theme's instant navigation) still starts the template fields, with no CSP violation."""
+    open_page(page, served_site, "")
+    page.locator("article a[href$='/templates/']").first.click()
+    page.wait_for_url(served_site + "templates/")
+    page.locator("[data-atn-form]").first.wait_for(state="visible")
+    assert csp_violations(page) == []
+
+
+def test_404_page_links_to_checklist_and_guides(page: Page, served_site: str) -> None:
+    """The 404 page says what happened and links to the checklist and the guides, which exist."""
+    open_page(page, served_site, "404.html")
+    assert "could not find" in page.locator("h1").inner_text()
+    for name in ("checklist", "guides"):
+        link = page.locator(f"article a[href$='/{name}/']")
+        assert link.count() == 1
+        response = page.request.get(served_site + name + "/")
+        assert response.ok
+
+
+def test_every_built_page_is_checked(site: Path) -> None:
+    """The pages checked above are exactly the HTML pages the build writes, so a new page cannot skip the checks."""
+    built = sorted(str(p.relative_to(site)).removesuffix("index.html") for p in site.rglob("*.html"))
+    assert sorted(PAGES) == built
