@@ -49,7 +49,7 @@
   }
 
   function init(root) {
-    var data = JSON.parse(need(document, "#atn-checklist-data").textContent);
+    var data = JSON.parse(need(document, "#atn-checklist-data").getAttribute("data-json"));
     var el = {
       notice: need(root, "[data-atn-notice]"),
       apps: need(root, "[data-atn-app]"),
