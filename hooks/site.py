@@ -97,3 +97,13 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
         return add_csp_meta(output_content)
     except ValueError as error:
         raise PluginError(f"{template_name}: {error}") from None
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Point robots.txt at the sitemap by its full address, which only the build knows (SITE_URL)."""
+    robots = Path(config.site_dir) / "robots.txt"
+    if robots.is_file() and config.site_url:
+        text = robots.read_text(encoding="utf-8").rstrip("\n")
+        if "\nSitemap:" in text:
+            return
+        robots.write_text(f"{text}\nSitemap: {config.site_url.rstrip('/')}/sitemap.xml\n", encoding="utf-8")
