@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, FilePayload, Page, expect
 
 pytestmark = pytest.mark.browser
 
@@ -229,10 +229,11 @@ def _backup(page: Page) -> dict[str, Any]:
 
 
 def _restore(page: Page, data: bytes, name: str = "backup.json") -> None:
-    page.set_input_files("[data-atn-import]", files=[{"name": name, "mimeType": "application/json", "buffer": data}])
+    payload: FilePayload = {"name": name, "mimeType": "application/json", "buffer": data}
+    page.set_input_files("[data-atn-import]", files=[payload])
 
 
-def test_backup_exports_and_imports_with_merge_or_replace(browser: Browser, page: Page, served_site: str) -> None:
+def test_backup_exports_and_imports_with_merge_or_replace(page: Page, served_site: str) -> None:
     """A backup saved in one browser restores in another, merged with or replacing what is there."""
     open_checklist(page, served_site)
     page.fill("#atn-company", "Acme")
