@@ -9,6 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: serve build test check lint benchmark clean
+.PHONY: benchmark-site
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,7 +36,22 @@ test: $(STAMP)
 	$(BIN)/ruff check hooks tests tools
 	$(BIN)/ruff format --check hooks tests tools
 	$(BIN)/mypy
+	node --test tests/js/
 	$(BIN)/python -m pytest -n 2
+
+## benchmark-site: gzipped bytes (theme vs own), requests and Lighthouse mobile scores for home, a guide and the checklist
+benchmark-site: $(STAMP) tests/benchmarks/node_modules/.installed
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python tests/benchmarks/site.py
+
+tests/benchmarks/node_modules/.installed: tests/benchmarks/package-lock.json
+	cd tests/benchmarks && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+.PHONY: benchmark-checklist
+## benchmark-checklist: print the checklist page's sizes, tick-to-saved and time-to-interactive in headless Chromium
+benchmark-checklist: $(STAMP)
+	tools/ensure-browser
+	$(BIN)/python tests/benchmarks/checklist.py
 
 clean:
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache
