@@ -50,7 +50,7 @@ tests/benchmarks/node_modules/.installed: tests/benchmarks/package-lock.json
 .PHONY: benchmark-checklist
 ## benchmark-checklist: print the checklist page's sizes, tick-to-saved and time-to-interactive in headless Chromium
 benchmark-checklist: $(STAMP)
-	tools/ensure-browser
+	tests/bin/ensure-browser
 	$(BIN)/python tests/benchmarks/checklist.py
 
 clean:

@@ -8,6 +8,7 @@ every mistake pointed at a line, so this module walks PyYAML's node tree itself.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -206,12 +207,24 @@ def _yaml_error(path: str, exc: yaml.MarkedYAMLError) -> Problem:
     return Problem(path, where.line, where.column, f"this is not valid YAML ({problem}). {hint}.")
 
 
+def _events(text: str) -> Iterator[yaml.Event]:
+    """The text's parsing events: from libyaml (twenty times faster) when it is installed and the text
+    is valid YAML; otherwise from PyYAML, whose error messages the contributors' messages build on."""
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:
+        try:
+            return iter(list(yaml.parse(text, Loader=fast)))
+        except yaml.YAMLError:
+            pass
+    return yaml.parse(text, Loader=_Loader)
+
+
 def _check_events(path: str, text: str, events: list[yaml.Event]) -> list[Problem]:
     """Reject anchors, aliases, custom tags and deep nesting before building anything."""
     problems: list[Problem] = []
     depth = 0
     try:
-        for count, event in enumerate(yaml.parse(text, Loader=_Loader)):
+        for count, event in enumerate(_events(text)):
             events.append(event)
             where = _mark(event.start_mark)
             if count >= MAX_EVENTS:
