@@ -1,0 +1,50 @@
+"""The checklist page stays small: the project's own JavaScript and CSS it loads are within their gzip budgets."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+from helpers import ROOT, parse_page
+
+#: Budgets from issue 3, in bytes after gzip at level 6 (the usual server setting), each file compressed alone.
+OWN_JS_BUDGET = 12 * 1024
+OWN_CSS_BUDGET = 4 * 1024
+
+
+def gzipped(path: Path) -> int:
+    """The size of a file after gzip at level 6."""
+    return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
+
+
+def own_assets(site: Path, page: str, tag: str, attr: str) -> list[Path]:
+    """The files a built page loads through ``tag``/``attr`` that come from our docs/ (not from the theme)."""
+    html = site / page
+    found: list[Path] = []
+    for name, values in parse_page(html).tags:
+        url = values.get(attr)
+        if name != tag or not url or "://" in url:
+            continue
+        if tag == "link" and values.get("rel") != "stylesheet":
+            continue
+        built = (html.parent / url.split("?")[0]).resolve()
+        source = ROOT / "docs" / built.relative_to(site.resolve())
+        if source.exists():
+            found.append(built)
+    return found
+
+
+def test_checklist_own_javascript_is_within_budget(site: Path) -> None:
+    """The project's own scripts on /checklist/ add up to at most 12 KB gzipped."""
+    scripts = own_assets(site, "checklist/index.html", "script", "src")
+    assert {p.name for p in scripts} >= {"checklist-core.js", "checklist.js"}
+    total = sum(gzipped(p) for p in scripts)
+    assert total <= OWN_JS_BUDGET, f"own JS is {total} bytes gzipped: {[p.name for p in scripts]}"
+
+
+def test_checklist_own_css_is_within_budget(site: Path) -> None:
+    """The project's own stylesheets on /checklist/ (site.css and checklist.css) add up to at most 4 KB gzipped."""
+    sheets = own_assets(site, "checklist/index.html", "link", "href")
+    assert {p.name for p in sheets} >= {"site.css", "checklist.css"}
+    total = sum(gzipped(p) for p in sheets)
+    assert total <= OWN_CSS_BUDGET, f"own CSS is {total} bytes gzipped: {[p.name for p in sheets]}"
