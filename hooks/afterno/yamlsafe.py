@@ -354,6 +354,9 @@ def _construct(path: str, node: yaml.Node, problems: list[Problem], loader: _Loa
             sequence.append(_construct(path, item, problems, loader))
             sequence.item_marks.append(_mark(item.start_mark))
         return sequence
+    if node.tag == "tag:yaml.org,2002:merge":
+        # Kept as the text '<<' so the mapping reports the merge key in words.
+        return "<<"
     try:
         return loader.construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError, OverflowError) as exc:
