@@ -1,0 +1,153 @@
+"""The contributors' command line: `afterno check`, `new step`, `coverage`, `schema`, as a contributor runs them."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from afterno.cli import main
+from afterno.load import load_content
+from helpers import CONTENT, ROOT, VENV_BIN, build_env
+
+LOCATED = re.compile(r"^content/[\w./-]+\.(yml|yaml|json|txt):\d+:\d+: \S.*$")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A project folder with a private copy of content/ (and mkdocs.yml, which marks the project root)."""
+    shutil.copytree(CONTENT, tmp_path / "content")
+    shutil.copy2(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    return tmp_path
+
+
+def run(project: Path, *args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """Run ``afterno --content <project>/content ARGS`` in-process; return the exit code, stdout and stderr."""
+    code = main(["--content", str(project / "content"), *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_check_passes_on_the_real_content(capsys: pytest.CaptureFixture[str]) -> None:
+    """`afterno check` accepts content/ as committed, says so in one line, and exits 0."""
+    code, out, err = run(ROOT, "check", capsys=capsys)
+    assert (code, err) == (0, "")
+    assert out.startswith("content OK: ") and out.count("\n") == 1
+
+
+def test_check_is_well_under_a_second() -> None:
+    """Validating all of content/ takes well under a second of processor time."""
+    load_content(CONTENT)
+    started = time.process_time()
+    load_content(CONTENT)
+    assert time.process_time() - started < 0.5
+
+
+def test_check_lists_every_problem_located(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Several mistakes in several files: each printed as file:line:column: message, then a count; exit 1."""
+    step = project / "content" / "steps" / "feel-it.yml"
+    step.write_text(step.read_text(encoding="utf-8").replace("title:", "titel:"), encoding="utf-8")
+    guide = project / "content" / "guides" / "keep-going.yml"
+    guide.write_text(guide.read_text(encoding="utf-8").replace("order:", "order: x\nsize:"), encoding="utf-8")
+    code, out, err = run(project, "check", capsys=capsys)
+    assert code == 1 and out == ""
+    lines = err.splitlines()
+    assert lines[-1] == f"{len(lines) - 1} problems in {project / 'content'}/."
+    problems = lines[:-1]
+    assert all(LOCATED.match(line) for line in problems), problems
+    assert "content/steps/feel-it.yml:3:1: unknown key 'titel' in a step file. Did you mean 'title'?" in problems
+    assert any(line.startswith("content/guides/keep-going.yml:") for line in problems)
+
+
+def test_check_names_the_fix(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A problem says what to write instead, not only what is wrong."""
+    step = project / "content" / "steps" / "feel-it.yml"
+    text = step.read_text(encoding="utf-8")
+    step.write_text(re.sub(r"applies_to: .*", "applies_to: not-selected", text), encoding="utf-8")
+    code, _, err = run(project, "check", capsys=capsys)
+    assert code == 1
+    assert "Write it as [not-selected] or all." in err
+
+
+def test_check_finds_a_stale_schema(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A JSON Schema in content/schema/ that no longer matches the model is reported, with the command that fixes it."""
+    schema = project / "content" / "schema" / "step.schema.json"
+    schema.write_text(schema.read_text(encoding="utf-8").replace('"title"', '"titel"', 1), encoding="utf-8")
+    code, _, err = run(project, "check", capsys=capsys)
+    assert code == 1
+    assert err.strip() == "content/schema/step.schema.json:1:1: out of date with the model. Run 'afterno schema'."
+    assert run(project, "schema", capsys=capsys)[0] == 0
+    assert run(project, "check", capsys=capsys)[0] == 0
+
+
+def test_new_step_writes_a_skeleton_with_the_schema_line(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`new step ID` writes steps/ID.yml starting with the schema line; only its blanks remain to be filled."""
+    code, out, _ = run(project, "new", "step", "call-a-friend", capsys=capsys)
+    assert code == 0 and "wrote" in out
+    path = project / "content" / "steps" / "call-a-friend.yml"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../schema/step.schema.json\n")
+    assert yaml.safe_load(text)["id"] == "call-a-friend"
+    code, _, err = run(project, "check", capsys=capsys)
+    assert code == 1
+    assert err.splitlines()[:-1] == [
+        "content/steps/call-a-friend.yml:11:10: 'sources' is an empty list; name at least one point id."
+    ]
+    # Filling the blanks the check points at (a source, a guide) makes it valid.
+    path.write_text(text.replace("sources: []", "sources: [bayt-feel-emotions]"), encoding="utf-8")
+    guide = project / "content" / "guides" / "first-48-hours.yml"
+    guide.write_text(guide.read_text(encoding="utf-8").replace("steps: [", "steps: [call-a-friend, "), encoding="utf-8")
+    assert run(project, "check", capsys=capsys)[:3:2] == (0, "")
+
+
+@pytest.mark.parametrize(
+    ("step_id", "code", "message"),
+    [
+        ("Call_A_Friend", 2, "'Call_A_Friend' is not a valid id: use lowercase words joined by hyphens"),
+        ("feel-it", 1, "feel-it.yml already exists; edit it instead."),
+    ],
+    ids=["invalid id", "existing step"],
+)
+def test_new_step_refuses(
+    project: Path, capsys: pytest.CaptureFixture[str], step_id: str, code: int, message: str
+) -> None:
+    """`new step` refuses an invalid id or an existing step, says why, and writes nothing."""
+    before = sorted(p.name for p in (project / "content" / "steps").iterdir())
+    result, _, err = run(project, "new", "step", step_id, capsys=capsys)
+    assert result == code and message in err
+    assert sorted(p.name for p in (project / "content" / "steps").iterdir()) == before
+    assert (project / "content" / "steps" / "feel-it.yml").read_bytes() == (
+        CONTENT / "steps" / "feel-it.yml"
+    ).read_bytes()
+
+
+def test_coverage_table(capsys: pytest.CaptureFixture[str]) -> None:
+    """`coverage` lists every source point with the steps using it, then the steps resting on a single source."""
+    code, out, _ = run(ROOT, "coverage", capsys=capsys)
+    assert code == 0
+    content = load_content(CONTENT)
+    table, _, single = out.partition("\n\n")
+    rows = table.splitlines()[1:]
+    assert [row.split()[0] for row in rows] == [p.id for s in content.sources for p in s.points]
+    for row in rows:
+        point_id, steps = row.split(maxsplit=1)
+        assert steps.split(", ") == [step.id for step in content.steps_using(point_id)]
+    expected = [s for s in content.steps if len(content.sources_of(s)) == 1]
+    assert single.splitlines()[0] == f"steps resting on a single source: {len(expected)} of {len(content.steps)}"
+    assert [line.split()[0] for line in single.splitlines()[1:]] == [s.id for s in expected]
+
+
+def test_console_script_and_make_target() -> None:
+    """The `afterno` console script from pyproject.toml runs from the project folder, and `make check` calls it."""
+    result = subprocess.run(
+        [str(VENV_BIN / "afterno"), "check"], cwd=ROOT, env=build_env(), capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("content OK:")
+    dry = subprocess.run(["make", "-n", "check"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert "afterno check" in dry.stdout
