@@ -17,13 +17,14 @@
   }
 
   function copyText(text, field, status, done) {
+    // Without clipboard access, select the text so one key press copies it.
     function fallback() {
-      if (field && field.select) {
+      if (field.select) {
         field.select();
-        announce(status, "Selected. Press Ctrl+C, or Cmd+C on a Mac, to copy.");
       } else {
-        announce(status, "Copying is not available here. Select the text and copy it.");
+        window.getSelection().selectAllChildren(field);
       }
+      announce(status, "Selected. Press Ctrl+C, or Cmd+C on a Mac, to copy.");
     }
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(text).then(function () { announce(status, done); }, fallback);
@@ -62,7 +63,7 @@
 
     Array.prototype.forEach.call(fields, function (input) { input.addEventListener("input", update); });
     copy.addEventListener("click", function () {
-      copyText(body.textContent, null, status, "Message copied. Paste it into your email or message.");
+      copyText(body.textContent, body, status, "Message copied. Paste it into your email or message.");
     });
     form.hidden = false;
     copy.hidden = false;
