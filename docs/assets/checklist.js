@@ -6,6 +6,8 @@
   var C = window.AtnChecklistCore;
   // The state for this visit when the browser will not let us save (kept across instant navigation).
   var memory = null;
+  // Re-reads the store when another tab saved it, so two open tabs never overwrite each other's ticks.
+  var onOtherTab = null;
 
   var STORAGE_OFF =
     "This browser is not letting the page save your checklist (for example in a private window, or when its storage is full). " +
@@ -414,6 +416,15 @@
       }
     });
 
+    onOtherTab = function () {
+      if (!storage || !root.isConnected) return;
+      var read = C.readStore(storage.getItem(C.KEY), null);
+      if (read.problem) return;
+      state = read.store;
+      C.applyReplaces(state, data.items);
+      renderAll();
+    };
+
     root.querySelectorAll("[data-atn-js]").forEach(function (part) {
       part.hidden = false;
     });
@@ -430,6 +441,9 @@
     init(root);
   }
 
+  window.addEventListener("storage", function (event) {
+    if (event.key === C.KEY && onOtherTab) onOtherTab();
+  });
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(start);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();

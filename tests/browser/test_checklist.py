@@ -103,6 +103,19 @@ def test_instant_navigation_away_and_back_keeps_working(page: Page, served_site:
     expect(page.locator("[data-atn-progress-text]")).to_have_text("2 of 24 done")
 
 
+def test_two_open_tabs_do_not_overwrite_each_other(context: BrowserContext, page: Page, served_site: str) -> None:
+    """A tick in one tab shows in another open tab, and ticking there keeps both ticks."""
+    open_checklist(page, served_site)
+    other = context.new_page()
+    open_checklist(other, served_site)
+    page.check("#check-take-a-breath")
+    expect(other.locator("#check-take-a-breath")).to_be_checked()
+    other.check("#check-cross-it-off")
+    expect(page.locator("#check-cross-it-off")).to_be_checked()
+    assert set(active(stored(page))["ticks"]) == {"take-a-breath", "cross-it-off"}
+    other.close()
+
+
 def test_several_applications_add_switch_rename_delete(page: Page, served_site: str) -> None:
     """Each application keeps its own ticks; it can be added, renamed, switched and deleted after a confirmation."""
     open_checklist(page, served_site)
