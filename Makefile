@@ -21,9 +21,20 @@ $(STAMP): requirements.lock pyproject.toml
 serve: $(STAMP)
 	SITE_URL=$${SITE_URL:-http://127.0.0.1:8000/} $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-## build: build the site into site/ with --strict
+## build: build the site into site/ with --strict; the old site/ stays in place unless the build succeeds.
+## Dates come from the last commit (SOURCE_DATE_EPOCH), so two builds of one commit are byte-identical.
 build: $(STAMP)
-	$(BIN)/mkdocs build --strict --clean
+	SOURCE_DATE_EPOCH=$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null || echo 0)} $(BIN)/afterno build
+
+.PHONY: links
+## links: check every external link of the built site online (needs the internet; not part of make test)
+links: build
+	$(BIN)/afterno links
+
+.PHONY: benchmark-scale
+## benchmark-scale: build time and peak memory at 1x, 10x and 100x the content, next to plain MkDocs
+benchmark-scale: $(STAMP)
+	$(BIN)/python tests/benchmarks/scale.py
 
 ## check: validate content/ only (fast; what contributors run)
 check: $(STAMP)

@@ -24,8 +24,9 @@ def build_env(**extra: str) -> dict[str, str]:
 
 def build_site(site_dir: Path, *, project: Path = ROOT, tool: str = "mkdocs", **env: str) -> subprocess.CompletedProcess[str]:
     """Run a strict build of ``project`` into ``site_dir`` and return the finished process."""
+    # No --quiet: MkDocs 1.6 then drops warnings before --strict can count them, and a broken build passes.
     return subprocess.run(
-        [str(VENV_BIN / tool), "build", "--strict", "--quiet", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
+        [str(VENV_BIN / tool), "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
         cwd=project,
         env=build_env(**env),
         capture_output=True,

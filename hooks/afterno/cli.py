@@ -1,6 +1,8 @@
 """The contributors' command line: ``afterno check``, ``afterno new step ID``, ``afterno coverage``.
 
-Run it from the project folder (or pass ``--content``). It needs no site build.
+For maintainers: ``afterno build`` (a safe site build) and ``afterno links`` (external links, online).
+
+Run it from the project folder (or pass ``--content``). Only ``build`` needs MkDocs.
 """
 
 from __future__ import annotations
@@ -10,9 +12,11 @@ import sys
 import time
 from pathlib import Path
 
+from . import links
 from .errors import ContentError
 from .load import SLUG, load_content
 from .model import STEP, Content, schema_line
+from .publish import build_atomically
 from .schema import render_schemas, write_schemas
 
 
@@ -77,8 +81,10 @@ def cmd_new(args: argparse.Namespace) -> int:
     root = _content_root(args.content)
     step_id = args.id
     if not SLUG.match(step_id):
-        print(f"'{step_id}' is not a valid id: use lowercase words joined by hyphens, like ask-for-feedback.",
-              file=sys.stderr)
+        print(
+            f"'{step_id}' is not a valid id: use lowercase words joined by hyphens, like ask-for-feedback.",
+            file=sys.stderr,
+        )
         return 2
     path = root / "steps" / f"{step_id}.yml"
     if path.exists():
@@ -99,8 +105,10 @@ sources: []
 """
     path.write_text(skeleton, encoding="utf-8")
     print(f"wrote {path}")
-    print("Next: fill in the text, list the source points it rests on under 'sources', add the step to a guide "
-          "in content/guides/, then run 'afterno check'.")
+    print(
+        "Next: fill in the text, list the source points it rests on under 'sources', add the step to a guide "
+        "in content/guides/, then run 'afterno check'."
+    )
     return 0
 
 
@@ -123,6 +131,28 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_build(args: argparse.Namespace) -> int:
+    """Build the site into a fresh folder and swap it in only if the build succeeds."""
+    project = _content_root(args.content).parent
+    site_dir = Path(args.site_dir) if args.site_dir else project / "site"
+    return build_atomically(project, site_dir, generator=args.generator)
+
+
+def cmd_links(args: argparse.Namespace) -> int:
+    """Check every external link of the built site online (needs the internet; not part of the tests)."""
+    project = _content_root(args.content).parent
+    site_dir = Path(args.site_dir) if args.site_dir else project / "site"
+    if not (site_dir / "index.html").is_file():
+        print(f"{site_dir} holds no built site; run 'make build' first.", file=sys.stderr)
+        return 2
+    ignore_file = Path(args.ignore_file) if args.ignore_file else project / "links-ignore.txt"
+    found, results = links.check_site(site_dir, links.read_ignore_file(ignore_file), retries=args.retries)
+    lines, code = links.report(found, results)
+    for line in lines:
+        print(line, file=sys.stderr if line.startswith("broken") else sys.stdout)
+    return code
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``afterno`` command."""
     parser = argparse.ArgumentParser(prog="afterno", description=__doc__)
@@ -130,14 +160,21 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate content/ without building the site").set_defaults(run=cmd_check)
     commands.add_parser("schema", help="rewrite content/schema/ from the model").set_defaults(run=cmd_schema)
-    commands.add_parser("coverage", help="source points and the steps that use them").set_defaults(
-        run=cmd_coverage
-    )
+    commands.add_parser("coverage", help="source points and the steps that use them").set_defaults(run=cmd_coverage)
     new = commands.add_parser("new", help="write a skeleton content file")
     new_kinds = new.add_subparsers(dest="kind", required=True)
     step = new_kinds.add_parser("step", help="a new step")
     step.add_argument("id", help="the new step's id, e.g. ask-for-feedback")
     step.set_defaults(run=cmd_new)
+    build = commands.add_parser("build", help="build the site; the old site stays until a build succeeds")
+    build.add_argument("--site-dir", help="where the site goes (default: site/ beside content/)")
+    build.add_argument("--generator", default="mkdocs", choices=["mkdocs", "properdocs"])
+    build.set_defaults(run=cmd_build)
+    check_links = commands.add_parser("links", help="check the built site's external links online")
+    check_links.add_argument("--site-dir", help="the built site (default: site/)")
+    check_links.add_argument("--ignore-file", help="patterns of links not to check (default: links-ignore.txt)")
+    check_links.add_argument("--retries", type=int, default=2, help="retries after a network error or 5xx")
+    check_links.set_defaults(run=cmd_links)
     args = parser.parse_args(argv)
     result: int = args.run(args)
     return result

@@ -1,0 +1,95 @@
+"""`afterno build` (what `make build` runs) never leaves a failed or half-written site in place of a good one."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from helpers import VENV_BIN, build_env, build_site, copy_project
+
+
+def snapshot(site: Path) -> dict[str, str]:
+    """Every file of a site with the SHA-256 of its bytes."""
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in site.rglob("*")
+        if p.is_file()
+    }
+
+
+def afterno_build(project: Path) -> subprocess.CompletedProcess[str]:
+    """Run ``afterno build`` in ``project`` as a maintainer would."""
+    return subprocess.run(
+        [str(VENV_BIN / "afterno"), "build"], cwd=project, env=build_env(), capture_output=True, text=True, timeout=300
+    )
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    """A project copy with a good site built into site/ by `afterno build`, and the site's snapshot."""
+    project = copy_project(tmp_path_factory.mktemp("atomic"))
+    result = afterno_build(project)
+    assert result.returncode == 0, result.stderr
+    return project, snapshot(project / "site")
+
+
+def leftovers(project: Path) -> list[str]:
+    """Temporary build folders left beside site/."""
+    return sorted(p.name for p in project.iterdir() if p.name.startswith(".site."))
+
+
+def test_a_good_build_replaces_the_site(built: tuple[Path, dict[str, str]]) -> None:
+    """A successful build puts a complete site in site/ and leaves no temporary folder behind."""
+    project, files = built
+    assert "index.html" in files and "sitemap.xml" in files
+    assert leftovers(project) == []
+    assert (project / "site").stat().st_mode & 0o777 == 0o755
+
+
+@pytest.mark.parametrize(
+    ("broken_file", "old", "new", "message"),
+    [
+        (
+            "content/steps/feel-it.yml",
+            "title:",
+            "titel:",
+            "content/steps/feel-it.yml:3:1: unknown key 'titel' in a step file",
+        ),
+        # A broken link fails a strict build only after every page has been written.
+        ("docs/about.md", "\n", "\n\n[a broken link](no-such-page.md)\n", "no-such-page.md"),
+    ],
+    ids=["content error (stops at the start)", "broken link (stops after writing pages)"],
+)
+def test_a_failed_build_leaves_the_old_site(
+    built: tuple[Path, dict[str, str]], broken_file: str, old: str, new: str, message: str
+) -> None:
+    """When the build fails, site/ is byte for byte the previous good site, and the error is shown."""
+    project, files = built
+    path = project / broken_file
+    original = path.read_text(encoding="utf-8")
+    path.write_text(original.replace(old, new, 1), encoding="utf-8")
+    try:
+        result = afterno_build(project)
+    finally:
+        path.write_text(original, encoding="utf-8")
+    assert result.returncode != 0
+    assert message in result.stderr
+    assert "site is unchanged" in result.stderr or "is unchanged" in result.stderr
+    assert snapshot(project / "site") == files
+    assert leftovers(project) == []
+
+
+def test_a_plain_strict_build_would_have_replaced_the_site(tmp_path: Path) -> None:
+    """Why the safe build exists: a plain `mkdocs build --strict` that fails still rewrites its output folder."""
+    project = copy_project(tmp_path)
+    site = tmp_path / "plain-site"
+    site.mkdir()
+    (site / "marker.txt").write_text("the previous good site", encoding="utf-8")
+    about = project / "docs" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n[a broken link](no-such-page.md)\n", encoding="utf-8")
+    result = build_site(site, project=project)
+    assert result.returncode != 0
+    assert not (site / "marker.txt").exists() and (site / "index.html").exists()
