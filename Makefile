@@ -8,8 +8,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test check lint benchmark clean
-.PHONY: benchmark-site
+.PHONY: serve build test check clean benchmark-site
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,10 +41,10 @@ check: $(STAMP)
 
 ## test: install what the tests need, then lint, type-check and run every test
 test: $(STAMP)
-	tools/ensure-browser
-	tools/ensure-node-tools
-	$(BIN)/ruff check hooks tests tools
-	$(BIN)/ruff format --check hooks tests tools
+	tests/bin/ensure-browser
+	tests/bin/ensure-node-tools
+	$(BIN)/ruff check hooks tests
+	$(BIN)/ruff format --check hooks tests
 	$(BIN)/mypy
 	node --test tests/js/
 	$(BIN)/python -m pytest -n 2
