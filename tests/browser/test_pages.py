@@ -235,11 +235,20 @@ def test_situation_picker_on_home_opens_tailored_checklist(page: Page, served_si
 
 
 def test_instant_navigation_to_templates_starts_the_script(page: Page, served_site: str) -> None:
-    """Following a link (the theme's instant navigation) still starts the template fields, with no CSP violation."""
+    """Instant navigation starts the template fields, and moving deeper or to the dark scheme breaks no CSP rule."""
     open_page(page, served_site, "")
     page.locator("article a[href$='/templates/']").first.click()
     page.wait_for_url(served_site + "templates/")
     page.locator("[data-atn-form]").first.wait_for(state="visible")
+    # One level deeper, where the theme's inline scripts differ, and a switch to the dark scheme.
+    page.locator("article a[href*='/guides/']").first.click()
+    page.wait_for_url(re.compile(r".*/guides/[a-z0-9-]+/.*"))
+    page.get_by_title("Switch to dark mode").click()
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    assert csp_violations(page) == []
+    # After a reload the theme's inline script restores the saved scheme, which the CSP must allow.
+    page.reload()
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
     assert csp_violations(page) == []
 
 
