@@ -17,8 +17,9 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from .load import _TYPE_WORDS as TYPE_WORDS
 from .load import TEMPLATE_FIELD
-from .model import Content, Guide, Step, Template
+from .model import FILE_KINDS, Content, Guide, Step, Template, schema_line
 from .share import mailto_href, qr_svg
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -106,6 +107,7 @@ class Renderer:
         self.env.filters["yaml_string"] = _yaml_string
         self.env.filters["message_html"] = _message_html
         self.env.filters["url"] = normalise_url
+        self.env.filters["markdown_text"] = _markdown_text
         self.env.filters["mailto"] = mailto_href
         self.env.filters["qr_svg"] = qr_svg
         self.env.globals["site_url"] = site_url
@@ -156,6 +158,13 @@ class Renderer:
             GENERATED_INDEXES["templates"]: self._render("templates.md.j2", GENERATED_INDEXES["templates"]),
             GENERATED_INDEXES["sources"]: self._render("sources.md.j2", GENERATED_INDEXES["sources"]),
             GENERATED_INDEXES["handout"]: self._render("handout.md.j2", GENERATED_INDEXES["handout"]),
+            GENERATED_INDEXES["contributing"]: self._render(
+                "contributing.md.j2",
+                GENERATED_INDEXES["contributing"],
+                kinds=FILE_KINDS,
+                schema_line=schema_line,
+                type_words=TYPE_WORDS,
+            ),
         }
         for guide in content.guides:
             src = guide_path(guide)
@@ -189,7 +198,7 @@ class Renderer:
             NavEntry("Sources", GENERATED_INDEXES["sources"]),
             NavEntry("Printable handout", GENERATED_INDEXES["handout"]),
         ]
-        return entries + (extra or [])
+        return [*entries, *(extra or []), NavEntry("Contributing", GENERATED_INDEXES["contributing"])]
 
 
 def normalise_url(url: str) -> str:
@@ -200,6 +209,11 @@ def normalise_url(url: str) -> str:
         return char if char.isascii() and (char.isalnum() or char in "-._~") else match.group(0)
 
     return re.sub(r"%([0-9A-Fa-f]{2})", decode, url)
+
+
+def _markdown_text(text: str) -> str:
+    """Backslash-escape the characters Markdown would read as formatting, so the text shows as written."""
+    return re.sub(r"([\\`*_{}\[\]])", r"\\\1", text)
 
 
 def _yaml_string(value: str) -> Markup:
