@@ -60,3 +60,11 @@ def test_printed_guide_leaves_out_the_site_chrome(printed: dict[str, Any]) -> No
     """In print, a guide shows its steps but not the header, navigation, search or footer."""
     assert printed["chrome shown"] == []
     assert printed["steps shown"]
+
+
+def test_handout_carries_the_address_and_a_qr_code_to_the_checklist(site: Path) -> None:
+    """The handout names the site's address and has a QR code (inline SVG, no service) for the checklist."""
+    html = (site / "handout" / "index.html").read_text(encoding="utf-8")
+    address = "http://127.0.0.1:8000/"  # the default site_url of the `site` fixture's build
+    assert f"{address}checklist/" in html
+    assert re.search(rf'<svg role="img" aria-label="QR code for the checklist at {re.escape(address)}checklist/"', html)

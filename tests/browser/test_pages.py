@@ -267,3 +267,13 @@ def test_every_built_page_is_checked(site: Path) -> None:
     """The pages checked above are exactly the HTML pages the build writes, so a new page cannot skip the checks."""
     built = sorted(str(p.relative_to(site)).removesuffix("index.html") for p in site.rglob("*.html"))
     assert sorted(PAGES) == built
+
+
+def test_each_situation_explains_and_links_its_checklist(site: Path) -> None:
+    """Every situation on /situations/ has its anchor, what it means, what to do and its tailored checklist link."""
+    html = (site / "situations" / "index.html").read_text(encoding="utf-8")
+    for situation in load_content(CONTENT).situations:
+        start = html.index(f'id="{situation.id}"')
+        section = html[start : html.find("<h3", start + 1)]
+        assert "What it usually means." in section and "What to do." in section, situation.path
+        assert f"checklist/?situation={situation.id}" in section, situation.path
