@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from afterno.csp import add_csp_meta
 from afterno.errors import ContentError
+from afterno.headers import write_headers
 from afterno.load import load_content
 from afterno.render import NavEntry, Renderer
 
@@ -100,7 +101,8 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Point robots.txt at the sitemap by its full address, which only the build knows (SITE_URL)."""
+    """Write _headers (CSP and caching, for Netlify and Cloudflare Pages); point robots.txt at the sitemap."""
+    write_headers(Path(config.site_dir))
     robots = Path(config.site_dir) / "robots.txt"
     if robots.is_file() and config.site_url:
         text = robots.read_text(encoding="utf-8").rstrip("\n")
