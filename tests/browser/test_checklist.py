@@ -18,11 +18,18 @@ READY = "[data-atn-checklist][data-atn-ready=ready]"
 CONTENT_ITEMS = 24
 
 
+def open_details(page: Page) -> None:
+    """Open the folded 'company, role, day you heard' section, as a person would, by clicking its summary."""
+    if not page.locator("details.atn-about").evaluate("details => details.open"):
+        page.click("details.atn-about > summary")
+
+
 def open_checklist(page: Page, base: str, query: str = "") -> None:
-    """Open /checklist/ and wait until the script has started."""
+    """Open /checklist/, wait until the script has started, and unfold the application's details."""
     page.set_default_timeout(5000)
     page.goto(f"{base}checklist/{query}")
     page.wait_for_selector(READY)
+    open_details(page)
 
 
 def stored(page: Page) -> dict[str, Any]:
@@ -51,6 +58,7 @@ def seed(page: Page, base: str, value: str, key: str = KEY) -> None:
     page.evaluate("([k, v]) => { localStorage.removeItem('afterno:v1'); localStorage.setItem(k, v); }", [key, value])
     page.reload()
     page.wait_for_selector(READY)
+    open_details(page)
 
 
 def test_without_javascript_the_list_is_complete(browser: Browser, served_site: str) -> None:
@@ -82,6 +90,7 @@ def test_first_visit_is_ready_and_ticks_survive_a_reload(page: Page, served_site
     assert active(stored(page))["ticks"] == {"send-thank-you": True}
     page.reload()
     page.wait_for_selector(READY)
+    open_details(page)
     expect(page.locator("#check-send-thank-you")).to_be_checked()
     expect(page.locator("#check-take-a-breath")).not_to_be_checked()
 
@@ -96,6 +105,7 @@ def test_instant_navigation_away_and_back_keeps_working(page: Page, served_site:
     page.locator(".md-nav__link", has_text="Checklist").first.click()
     page.wait_for_url("**/checklist/")
     page.wait_for_selector(READY)
+    open_details(page)
     assert page.evaluate("performance.getEntriesByType('navigation').length") == 1, "navigation was not instant"
     expect(page.locator("#check-take-a-breath")).to_be_checked()
     page.check("#check-cross-it-off")
@@ -191,6 +201,7 @@ def test_situations_page_links_to_a_tailored_checklist(page: Page, served_site: 
     page.goto(served_site + "situations/")
     page.locator("#no-reply ~ p a[href$='?situation=no-reply']").first.click()
     page.wait_for_selector(READY)
+    open_details(page)
     expect(page.locator("#atn-situation")).to_have_value("no-reply")
     expect(page.locator("#send-thank-you")).to_be_hidden()
     # Acme had progress, so the tailored list is a new checklist beside it.
@@ -199,6 +210,7 @@ def test_situations_page_links_to_a_tailored_checklist(page: Page, served_site: 
     assert "situation" not in page.url
     page.reload()
     page.wait_for_selector(READY)
+    open_details(page)
     expect(page.locator("[data-atn-app] option")).to_have_count(2)
 
 
@@ -226,6 +238,7 @@ def test_notes_and_reflections_are_kept_with_the_application(page: Page, served_
     assert app["reflections"] == {"reflect-on-the-process:0": "The portfolio review."}
     page.reload()
     page.wait_for_selector(READY)
+    open_details(page)
     expect(page.locator("#note-send-thank-you")).to_be_visible()
     expect(page.locator("#note-send-thank-you")).to_have_value("Sent on Monday.\nNo reply yet.")
     expect(page.get_by_label("What went well?")).to_have_value("The portfolio review.")
@@ -260,6 +273,7 @@ def test_backup_exports_and_imports_with_merge_or_replace(page: Page, served_sit
     page.evaluate("localStorage.clear()")
     page.reload()
     page.wait_for_selector(READY)
+    open_details(page)
     page.fill("#atn-company", "Globex")
     page.check("#check-cross-it-off")
     _restore(page, json.dumps(backup).encode())
@@ -440,6 +454,7 @@ def test_storage_that_throws_leaves_the_checklist_working(
     page.wait_for_url("**/about/")
     page.locator(".md-nav__link", has_text="Checklist").first.click()
     page.wait_for_selector(READY)
+    open_details(page)
     expect(page.locator("#check-take-a-breath")).to_be_checked()
 
 

@@ -31,7 +31,8 @@ def scheme_page(request: pytest.FixtureRequest, browser: Browser, served_site: s
     page.goto(served_site + "checklist/")
     page.wait_for_selector(READY)
     assert page.get_attribute("body", "data-md-color-scheme") == SCHEMES[scheme]
-    # Show every state the page can be in: ticked, overdue, a note, the reasons for hidden items.
+    # Show every state the page can be in: details unfolded, ticked, overdue, a note, reasons for hidden items.
+    page.click("details.atn-about > summary")
     page.fill("#atn-company", "Acme")
     page.fill("#atn-date", "2025-01-06")
     page.check("#check-take-a-breath")
