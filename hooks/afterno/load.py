@@ -44,6 +44,7 @@ URL = re.compile(r"^https?://[^\s<>\"'`]+$")
 RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
 BAD_SCHEME = re.compile(r"(?i)\b(javascript|vbscript)\s*:|\]\(\s*<?\s*(data)\s*:")
 LINK = re.compile(r"\[[^\]]*\]\(\s*<?([^)\s>]*)")
+HTML_ENTITY = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);")
 PLACEHOLDER_TEXT = re.compile(r"(?i)\b(todo|tbd|fixme|lorem|ipsum)\b|\bXXX\b")
 TEMPLATE_FIELD = re.compile(r"\{([^{}]*)\}")
 MAX_FILE_PROBLEMS = 50
@@ -153,6 +154,14 @@ class _Reader:
                 self.add(
                     mark,
                     f"'{spec.name}' links to '{target[:40]}'; only https:// and mailto: links are allowed.",
+                )
+                ok = False
+            elif HTML_ENTITY.search(target):
+                # An entity can hide a scheme (&#106;avascript:); addresses never need one.
+                self.add(
+                    mark,
+                    f"'{spec.name}' links to '{target[:40]}', which contains an HTML entity. "
+                    "Write the address out in plain characters.",
                 )
                 ok = False
         attrs = ATTR_LIST.search(text)

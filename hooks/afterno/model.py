@@ -6,8 +6,9 @@ the JSON Schemas for editors and the contributors' field reference are all made 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 FieldType = Literal[
     "id",  # a lowercase-hyphenated slug
@@ -497,6 +498,9 @@ class ChecklistPhase:
     items: tuple[ChecklistItem, ...]
 
 
+_T = TypeVar("_T")
+
+
 @dataclass
 class Content:
     """All of content/, validated and cross-linked."""
@@ -509,39 +513,77 @@ class Content:
     templates: list[Template] = field(default_factory=list)
     checklist: list[ChecklistPhase] = field(default_factory=list)
 
+    def _index(self, name: str, lists: tuple[list[Any], ...], build: Callable[[], _T]) -> _T:
+        """A derived index, built once and rebuilt only when one of ``lists`` is replaced or changes length.
+
+        The renderer asks for these on every page; rebuilding them each time made the build quadratic.
+        """
+        key = tuple((id(items), len(items)) for items in lists)
+        cache: dict[str, tuple[Any, Any]] = self.__dict__.setdefault("_indexes", {})
+        cached = cache.get(name)
+        if cached is None or cached[0] != key:
+            cached = cache[name] = (key, build())
+        value: _T = cached[1]
+        return value
+
     @property
     def points(self) -> dict[str, Point]:
         """Every source point by id."""
-        return {point.id: point for source in self.sources for point in source.points}
+        return self._index(
+            "points", (self.sources,), lambda: {point.id: point for source in self.sources for point in source.points}
+        )
 
     @property
     def step_by_id(self) -> dict[str, Step]:
-        return {step.id: step for step in self.steps}
+        return self._index("step_by_id", (self.steps,), lambda: {step.id: step for step in self.steps})
 
     @property
     def phase_by_id(self) -> dict[str, Phase]:
-        return {phase.id: phase for phase in self.phases}
+        return self._index("phase_by_id", (self.phases,), lambda: {phase.id: phase for phase in self.phases})
 
     @property
     def situation_by_id(self) -> dict[str, Situation]:
-        return {situation.id: situation for situation in self.situations}
+        return self._index(
+            "situation_by_id", (self.situations,), lambda: {situation.id: situation for situation in self.situations}
+        )
 
     @property
     def checklist_items(self) -> list[ChecklistItem]:
-        return [item for phase in self.checklist for item in phase.items]
+        items = self._index(
+            "checklist_items", (self.checklist,), lambda: [item for phase in self.checklist for item in phase.items]
+        )
+        return list(items)
 
     def home_guide(self, step_id: str) -> Guide:
         """The first guide (in guide order) that contains the step: where its anchor lives."""
-        for guide in self.guides:
-            if any(ref.id == step_id for ref in guide.steps):
-                return guide
-        raise KeyError(step_id)
+
+        def build() -> dict[str, Guide]:
+            homes: dict[str, Guide] = {}
+            for guide in self.guides:
+                for ref in guide.steps:
+                    homes.setdefault(ref.id, guide)
+            return homes
+
+        return self._index("home_guide", (self.guides,), build)[step_id]
 
     def sources_of(self, step: Step) -> list[Source]:
         """The distinct sources backing a step, in source order."""
-        point_ids = {ref.id for ref in step.sources}
-        return [s for s in self.sources if any(p.id in point_ids for p in s.points)]
+
+        def build() -> dict[str, int]:
+            return {point.id: index for index, source in enumerate(self.sources) for point in source.points}
+
+        source_of_point = self._index("source_of_point", (self.sources,), build)
+        indexes = sorted({source_of_point[ref.id] for ref in step.sources if ref.id in source_of_point})
+        return [self.sources[index] for index in indexes]
 
     def steps_using(self, point_id: str) -> list[Step]:
         """The steps that rest on a source point."""
-        return [step for step in self.steps if any(ref.id == point_id for ref in step.sources)]
+
+        def build() -> dict[str, list[Step]]:
+            users: dict[str, list[Step]] = {}
+            for step in self.steps:
+                for ref in dict.fromkeys(ref.id for ref in step.sources):
+                    users.setdefault(ref, []).append(step)
+            return users
+
+        return list(self._index("steps_using", (self.steps,), build).get(point_id, []))
