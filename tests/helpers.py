@@ -22,7 +22,9 @@ def build_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def build_site(site_dir: Path, *, project: Path = ROOT, tool: str = "mkdocs", **env: str) -> subprocess.CompletedProcess[str]:
+def build_site(
+    site_dir: Path, *, project: Path = ROOT, tool: str = "mkdocs", **env: str
+) -> subprocess.CompletedProcess[str]:
     """Run a strict build of ``project`` into ``site_dir`` and return the finished process."""
     # No --quiet: MkDocs 1.6 then drops warnings before --strict can count them, and a broken build passes.
     return subprocess.run(
