@@ -188,3 +188,19 @@ def test_no_text_is_copied_from_the_sources() -> None:
         pytest.skip("shared/tools/originality is not beside this checkout")
     result = subprocess.run([str(tool), str(ROOT)], capture_output=True, text=True, timeout=60)
     assert result.stdout == "" and result.returncode == 0, result.stdout
+
+
+PEOPLE = ("friend", "family", "careers adviser", "someone you trust")
+
+
+def test_every_guide_points_to_people(content: Content) -> None:
+    """Where a rejection hurts, each guide's opening points to people (a friend, a careers adviser)."""
+    assert [g.path for g in content.guides if not any(word in g.intro.lower() for word in PEOPLE)] == []
+
+
+@pytest.mark.parametrize("word", ["diagnos", "depress", "therap", "guarantee", "will get the job", "promise"])
+def test_no_medical_claims_or_promises(content: Content, word: str) -> None:
+    """The advice makes no medical claims and no promises."""
+    texts = [s.why for s in content.steps] + [line for s in content.steps for line in s.how]
+    texts += [g.intro for g in content.guides] + [s.meaning for s in content.situations]
+    assert [text for text in texts if word in text.lower()] == []
