@@ -12,4 +12,4 @@ def test_home_page_opens_cleanly(page: Page, served_site: str) -> None:
     """The home page loads with one h1, no console errors and nothing from other hosts."""
     page.goto(served_site)
     assert page.locator("h1").count() == 1
-    assert page.title().startswith("After the No")
+    assert page.title().endswith(" - After the No")
