@@ -95,6 +95,7 @@ class Renderer:
 
     def __init__(self, content: Content, site_url: str = "") -> None:
         self.content = content
+        self._templates_by_step: dict[str, list[Template]] | None = None
         self.site_url = site_url
         self.env = Environment(
             loader=FileSystemLoader(TEMPLATES),
@@ -103,6 +104,8 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            # A Renderer lives for one build (on_config makes a new one), so templates never change under it.
+            auto_reload=False,
         )
         self.env.filters["yaml_string"] = _yaml_string
         self.env.filters["message_html"] = _message_html
@@ -145,7 +148,11 @@ class Renderer:
 
     def templates_for(self, step: Step) -> list[Template]:
         """The message templates that belong to a step."""
-        return [t for t in self.content.templates if t.step.id == step.id]
+        if self._templates_by_step is None:
+            self._templates_by_step = {}
+            for template in self.content.templates:
+                self._templates_by_step.setdefault(template.step.id, []).append(template)
+        return list(self._templates_by_step.get(step.id, []))
 
     def pages(self) -> dict[str, str]:
         """Every generated page: source path to Markdown text."""
