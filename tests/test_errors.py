@@ -64,6 +64,15 @@ CASES: list[tuple[str, str, bytes | str | None, list[str]]] = [
         [f"{STEP}:3:8: 'title' must be one line of text, found the number 42. Example: title: ..."],
     ),
     (
+        "wrong type: a string where a list of lines belongs",
+        STEP,
+        step_with("how:\n  - Do one kind thing for yourself tonight.", "how: Do one kind thing for yourself tonight."),
+        [
+            f"{STEP}:8:6: 'how' must be a list of text lines, found the string \"Do one kind thing for yourself "
+            "tonight.\". Write each line as its own item starting with '- '."
+        ],
+    ),
+    (
         "duplicate key in a mapping",
         STEP,
         VALID_STEP + "phase: first-week\n",

@@ -209,18 +209,24 @@ class _Reader:
             return _INVALID
         return text if self._text_ok(text, mark, spec) else _INVALID
 
-    def _as_lines(self, value: Any, mark: Mark, spec: FieldSpec) -> Any:
+    def _sequence(self, value: Any, mark: Mark, spec: FieldSpec, fix: str, empty: str) -> Sequence | None:
+        """The value as a list, or None after reporting a string, another type or an empty required list."""
         if isinstance(value, str):
-            self.add(
-                mark,
-                f"'{spec.name}' must be a list of text lines, found {describe(value)}. "
-                f"Write each line as its own item starting with '- '.",
-            )
-            return _INVALID
+            self.add(mark, f"'{spec.name}' must be {_TYPE_WORDS[spec.type]}, found {describe(value)}. {fix}")
+            return None
         if not isinstance(value, Sequence):
-            return self._wrong(value, mark, spec)
+            self._wrong(value, mark, spec)
+            return None
         if not value and spec.required:
-            self.add(mark, f"'{spec.name}' is an empty list; add at least one line.")
+            self.add(mark, f"'{spec.name}' is an empty list; {empty}.")
+            return None
+        return value
+
+    def _as_lines(self, value: Any, mark: Mark, spec: FieldSpec) -> Any:
+        value = self._sequence(
+            value, mark, spec, "Write each line as its own item starting with '- '.", "add at least one line"
+        )
+        if value is None:
             return _INVALID
         lines: list[str] = []
         for item, item_mark in zip(value, value.item_marks, strict=True):
@@ -311,10 +317,8 @@ class _Reader:
                 f"Write it as [{value}].",
             )
             return _INVALID
-        if not isinstance(value, Sequence):
-            return self._wrong(value, mark, spec)
-        if not value and spec.required:
-            self.add(mark, f"'{spec.name}' is an empty list; name at least one {spec.target} id.")
+        value = self._sequence(value, mark, spec, "", f"name at least one {spec.target} id")
+        if value is None:
             return _INVALID
         refs: list[Ref] = []
         seen: set[str] = set()
