@@ -367,8 +367,8 @@ def _example(spec: FieldSpec) -> str:
     examples = {
         "refs": "[an-id, another-id]",
         "applies": "all",
-        "lines": "\n  - first line",
-        "items": "\n  - ...",
+        "lines": '["First line.", "Second line."]',
+        "items": "then one entry per line, each starting with '  - '",
         "int": "1",
         "url": "https://example.org/article",
         "date": "2016-12-13",

@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 
 from .load import _TYPE_WORDS as TYPE_WORDS
 from .load import TEMPLATE_FIELD
-from .model import FILE_KINDS, Content, Guide, Step, Template, schema_line
+from .model import FILE_KINDS, ChecklistItem, Content, Guide, Step, Template, schema_line
 from .share import mailto_href, qr_svg
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -143,8 +143,20 @@ class Renderer:
             page_link=page_link,
             source_count=len(content.sources),
             templates_for=self.templates_for,
+            applies_note=self.applies_note,
             **values,
         )
+
+    def applies_note(self, item: ChecklistItem) -> str:
+        """Who a checklist item is for, in the shorter form: 'Only if: …' or 'Not if: …' ('' for everyone)."""
+        if item.applies_to is None:
+            return ""
+        applies = {ref.id for ref in item.applies_to}
+        others = [s.title for s in self.content.situations if s.id not in applies]
+        if len(others) < len(applies):
+            return "Not if: " + "; ".join(others)
+        titles = self.content.situation_by_id
+        return "Only if: " + "; ".join(titles[ref.id].title for ref in item.applies_to)
 
     def templates_for(self, step: Step) -> list[Template]:
         """The message templates that belong to a step."""

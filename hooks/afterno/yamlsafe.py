@@ -129,7 +129,8 @@ def load_yaml(path: str, data: bytes) -> tuple[Any, list[Problem]]:
                 path,
                 1,
                 1,
-                f"the file is {len(data) // 1024} KiB; content files must be under {MAX_BYTES // 1024} KiB. "
+                f"the file is {len(data):,} bytes; content files must be at most {MAX_BYTES:,} bytes "
+                f"({MAX_BYTES // 1024} KiB). "
                 "Split it into several files, one item each.",
             )
         ]
