@@ -334,7 +334,11 @@ NAMED: list[tuple[str, dict[str, bytes | None], str]] = [
     ("empty file", {STEP: b""}, "the file is empty"),
     ("only the schema line", {STEP: HEAD}, "the file is empty"),
     ("whitespace only", {STEP: HEAD + b"   \n\n  \n"}, "the file is empty"),
-    ("ten megabyte file", {STEP: HEAD + b"why: " + b"a" * 10_000_000 + b"\n"}, "content files must be at most 524,288 bytes (512 KiB)"),
+    (
+        "ten megabyte file",
+        {STEP: HEAD + b"why: " + b"a" * 10_000_000 + b"\n"},
+        "content files must be at most 524,288 bytes (512 KiB)",
+    ),
     (
         "just under the size limit, one value per line",
         {STEP: HEAD + b"".join(b"k%d: v\n" % i for i in range(60_000))[: 500 * 1024]},
