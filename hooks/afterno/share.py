@@ -11,6 +11,9 @@ from urllib.parse import quote
 import segno
 from markupsafe import Markup, escape
 
+#: The QR mask pattern used for every code (0 to 7).
+QR_MASK = 4
+
 
 def mailto_href(subject: str, body: str, to: str = "") -> str:
     """A ``mailto:`` URL with subject and body percent-encoded as RFC 6068 asks (line breaks as CRLF)."""
@@ -27,7 +30,9 @@ def qr_svg(url: str, label: str) -> Markup:
     The SVG is one line, so Markdown leaves it alone inside a raw HTML block.
     """
     buffer = io.BytesIO()
-    segno.make(url, error="m").save(
+    # A fixed mask pattern: every pattern is valid and scans (tests/browser/test_qr_codes.py decodes each
+    # code), and scoring all eight was most of the build time on a large site.
+    segno.make(url, error="m", mask=QR_MASK).save(
         buffer,
         kind="svg",
         xmldecl=False,
