@@ -30,9 +30,10 @@ def qr_svg(url: str, label: str) -> Markup:
     The SVG is one line, so Markdown leaves it alone inside a raw HTML block.
     """
     buffer = io.BytesIO()
-    # A fixed mask pattern: every pattern is valid and scans (tests/browser/test_qr_codes.py decodes each
-    # code), and scoring all eight was most of the build time on a large site.
-    segno.make(url, error="m", mask=QR_MASK).save(
+    # Never a Micro QR code: few phone cameras read them. One fixed mask pattern: every pattern is
+    # valid and scans (tests/browser/test_qr_codes.py decodes each code), and scoring all eight was
+    # most of the build time on a large site.
+    segno.make(url, error="m", mask=QR_MASK, micro=False).save(
         buffer,
         kind="svg",
         xmldecl=False,
