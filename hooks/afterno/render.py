@@ -7,6 +7,7 @@ so another static site generator could take the same pages.
 
 from __future__ import annotations
 
+import functools
 import json
 import posixpath
 import re
@@ -46,6 +47,7 @@ def guide_path(guide: Guide | str) -> str:
     return f"guides/{guide_id}.md"
 
 
+@functools.cache
 def page_url(src: str) -> str:
     """The directory URL MkDocs gives a page (``use_directory_urls``), relative to the site root."""
     stem = src[: -len(".md")]
@@ -56,6 +58,7 @@ def page_url(src: str) -> str:
     return stem + "/"
 
 
+@functools.cache
 def md_link(from_src: str, to_src: str, anchor: str = "") -> str:
     """A Markdown link target from one page's source to another's (MkDocs checks these)."""
     fragment = f"#{anchor}" if anchor else ""
@@ -65,6 +68,7 @@ def md_link(from_src: str, to_src: str, anchor: str = "") -> str:
     return rel + fragment
 
 
+@functools.cache
 def html_link(from_src: str, to_src: str, anchor: str = "") -> str:
     """A URL for raw HTML from one built page to another (MkDocs does not rewrite these)."""
     fragment = f"#{anchor}" if anchor else ""
