@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from afterno.csp import add_csp_meta
 from afterno.errors import ContentError
 from afterno.headers import write_headers
+from afterno.html_fixes import remove_checkbox_autocomplete
 from afterno.load import load_content
 from afterno.render import NavEntry, Renderer
 
@@ -83,9 +84,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Add a Content-Security-Policy meta tag that allows only the site's origin and its own inline scripts."""
+    """Make the theme's HTML valid, and add a Content-Security-Policy allowing only the site and its inline scripts."""
     try:
-        return add_csp_meta(output)
+        return add_csp_meta(remove_checkbox_autocomplete(output))
     except ValueError as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from None
 
@@ -95,7 +96,7 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     if not template_name.endswith(".html"):
         return output_content
     try:
-        return add_csp_meta(output_content)
+        return add_csp_meta(remove_checkbox_autocomplete(output_content))
     except ValueError as error:
         raise PluginError(f"{template_name}: {error}") from None
 
