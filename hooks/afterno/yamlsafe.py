@@ -22,6 +22,7 @@ MAX_DEPTH = 32
 # file (checklist.yml) holds a few hundred; 100 times the content still fits.
 MAX_EVENTS = 60_000
 MAX_PROBLEMS = 50
+_STR_TAG = "tag:yaml.org,2002:str"
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
 
 
@@ -83,6 +84,16 @@ _Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+_CLoader: Any = None
+if getattr(yaml, "CSafeLoader", None) is not None:
+
+    class _CSafeLoader(yaml.CSafeLoader):
+        """libyaml's loader with the same resolvers as ``_Loader`` (dates stay strings)."""
+
+    _CSafeLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+    _CLoader = _CSafeLoader
 
 
 def _mark(node_mark: Any) -> Mark:
@@ -170,7 +181,9 @@ def load_yaml(path: str, data: bytes) -> tuple[Any, list[Problem]]:
     if problems:
         return None, problems
     try:
-        node = _Replay(events).get_single_node()
+        # The events passed every check (no anchors, aliases, tags or deep nesting), so libyaml may
+        # build the tree: much faster than replaying the events through PyYAML's composer.
+        node = yaml.compose(text, Loader=_CLoader) if _CLoader is not None else _Replay(events).get_single_node()
     except yaml.MarkedYAMLError as exc:
         return None, [_yaml_error(path, exc)]
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks almost every error
@@ -227,6 +240,9 @@ def _check_events(path: str, text: str, events: list[yaml.Event]) -> list[Proble
     try:
         for count, event in enumerate(_events(text)):
             events.append(event)
+            if count < MAX_EVENTS and type(event) is yaml.ScalarEvent and event.anchor is None and event.tag is None:
+                # Most events: a plain scalar with nothing to check.
+                continue
             where = _mark(event.start_mark)
             if count >= MAX_EVENTS:
                 problems.append(
@@ -358,6 +374,9 @@ def _construct(path: str, node: yaml.Node, problems: list[Problem], loader: _Loa
     if node.tag == "tag:yaml.org,2002:merge":
         # Kept as the text '<<' so the mapping reports the merge key in words.
         return "<<"
+    if node.tag == _STR_TAG and isinstance(node, yaml.ScalarNode):
+        # Plain text, by far the most common value: no constructor needed.
+        return node.value
     try:
         return loader.construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError, OverflowError) as exc:
