@@ -81,24 +81,28 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return _renderer.fill_markers(markdown, page.file.src_uri)
     except ValueError as error:
         raise PluginError(f"docs/{error}") from None
+    except TemplateError as error:
+        raise PluginError(f"hooks/afterno/templates: {error.__class__.__name__}: {error}") from None
+
+
+def _finish_html(html: str, where: str) -> str:
+    """Make the theme's HTML valid, and add a Content-Security-Policy allowing only the site and its inline scripts."""
+    try:
+        return add_csp_meta(remove_checkbox_autocomplete(html))
+    except ValueError as error:
+        raise PluginError(f"{where}: {error}") from None
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Make the theme's HTML valid, and add a Content-Security-Policy allowing only the site and its inline scripts."""
-    try:
-        return add_csp_meta(remove_checkbox_autocomplete(output))
-    except ValueError as error:
-        raise PluginError(f"{page.file.src_uri}: {error}") from None
+    """Finish every page's HTML (valid markup, Content-Security-Policy)."""
+    return _finish_html(output, page.file.src_uri)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    """Give the theme's own HTML pages (404.html) the same Content-Security-Policy as the others."""
+    """Give the theme's own HTML pages (404.html) the same finishing as the others."""
     if not template_name.endswith(".html"):
         return output_content
-    try:
-        return add_csp_meta(remove_checkbox_autocomplete(output_content))
-    except ValueError as error:
-        raise PluginError(f"{template_name}: {error}") from None
+    return _finish_html(output_content, template_name)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
