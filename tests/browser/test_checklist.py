@@ -77,6 +77,9 @@ def test_without_javascript_the_list_is_complete(browser: Browser, served_site: 
         expect(first_week).to_have_text(re.compile("Cross this job off"))
         for selector in ("[data-atn-app]", "#atn-company", "[data-atn-action]", "textarea"):
             assert page.locator(selector).first.is_hidden(), selector
+        # The table of contents offers no link to the sections that need JavaScript.
+        for section in ("#your-notes", "#keep-a-copy"):
+            assert page.locator(f'.md-nav--secondary a[href="{section}"]').first.is_hidden(), section
         expect(page.get_by_text("no cookie")).to_be_visible()
     finally:
         context.close()
