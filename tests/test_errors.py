@@ -61,7 +61,10 @@ CASES: list[tuple[str, str, bytes | str | None, list[str]]] = [
         "wrong type: a number where text belongs",
         STEP,
         step_with("title: Let yourself feel it", "title: 42"),
-        [f"{STEP}:3:8: 'title' must be one line of text, found the number 42. Example: title: ..."],
+        [
+            f"{STEP}:3:8: 'title' must be one line of text, found the number 42. Write the words after 'title: ', "
+            "in double quotes if they are a number or contain ': '."
+        ],
     ),
     (
         "wrong type: a string where a list of lines belongs",

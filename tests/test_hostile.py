@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from afterno.errors import ContentError, Problem
 from afterno.load import load_content
+from afterno.model import ALL_KINDS
 from helpers import CONTENT, build_site, copy_project, parse_page
 
 #: "A couple of seconds": the most processor time any single load may take, whatever the files hold
@@ -112,31 +113,8 @@ def report(record_property: Callable[[str, object], None], name: str, count: int
 
 # --- Strategies -----------------------------------------------------------------------------------------
 
-KEYS = sorted(
-    {
-        "id",
-        "title",
-        "summary",
-        "phase",
-        "why",
-        "how",
-        "sources",
-        "steps",
-        "points",
-        "items",
-        "order",
-        "applies_to",
-        "label",
-        "due",
-        "step",
-        "phases",
-        "placeholders",
-        "name",
-        "text",
-        "url",
-        "date",
-    }
-)
+# Every key the model knows, so generated mappings hit real fields (and stay current as fields are added).
+KEYS = sorted({spec.name for kind in ALL_KINDS for spec in kind.fields})
 scalars = (
     st.none()
     | st.booleans()

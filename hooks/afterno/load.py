@@ -380,6 +380,8 @@ def _example(spec: FieldSpec) -> str:
 def _fix(spec: FieldSpec) -> str:
     if spec.nullable:
         return f"Write {spec.name}: null if it is unknown."
+    if spec.type in ("line", "text") and not spec.example:
+        return f"Write the words after '{spec.name}: ', in double quotes if they are a number or contain ': '."
     return f"Example: {spec.name}: {_example(spec)}"
 
 
