@@ -9,7 +9,7 @@ from urllib.parse import unquote
 import pytest
 
 from afterno.csp import add_csp_meta, inline_script_hashes, policy
-from afterno.share import mailto_href, qr_svg
+from afterno.share import mailto_href, qr_rows, qr_svg
 
 PAGE = (
     '<!doctype html><html><head><meta charset="utf-8"><script>var a=1</script>'
@@ -62,3 +62,15 @@ def test_qr_svg_is_one_named_line_on_white() -> None:
     svg = str(qr_svg("https://example.org/checklist/?situation=no-reply", 'QR code for "no reply"'))
     assert svg.startswith('<svg role="img" aria-label="QR code for &#34;no reply&#34;"')
     assert "\n" not in svg and "#fff" in svg
+
+
+def test_qr_rows_are_a_full_size_qr_code() -> None:
+    """A square of 21 + 4n modules (never a Micro QR code) with the three finder patterns in its corners."""
+    rows = qr_rows("http://127.0.0.1:8000/checklist/?situation=no-reply")
+    size = len(rows)
+    assert size >= 21 and (size - 17) % 4 == 0 and {len(row) for row in rows} == {size}
+    dark, light = b"\x00", b"\xff"
+    finder = [dark * 7, dark + light * 5 + dark] + [dark + light + dark * 3 + light + dark] * 3
+    finder += [dark + light * 5 + dark, dark * 7]
+    for top, left in ((0, 0), (0, size - 7), (size - 7, 0)):
+        assert [row[left : left + 7] for row in rows[top : top + 7]] == finder

@@ -11,6 +11,7 @@ from typing import Any
 
 from . import model
 from .errors import ContentError, Problem
+from .gcpause import without_gc_passes
 from .model import (
     CHECKLIST,
     FILE_KINDS,
@@ -48,6 +49,9 @@ HTML_ENTITY = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);")
 PLACEHOLDER_TEXT = re.compile(r"(?i)\b(todo|tbd|fixme|lorem|ipsum)\b|\bXXX\b")
 TEMPLATE_FIELD = re.compile(r"\{([^{}]*)\}")
 MAX_FILE_PROBLEMS = 50
+#: Text without any of these cannot match RAW_HTML ('<'), BAD_SCHEME ('script' or ']'), LINK ('['),
+#: ATTR_LIST ('{') or PLACEHOLDER_TEXT (its words), so it skips those checks.
+MAY_NEED_TEXT_CHECKS = re.compile(r"[<\[\]{]|(?i:script|todo|tbd|fixme|lorem|ipsum|xxx)")
 # Markdown's attr_list reads "{: onclick=... }" after a link or word as HTML attributes; only
 # a bare {placeholder_name} is safe.
 ATTR_LIST = re.compile(r"\{(?![a-z][a-z0-9_]*\})[^{}\n]*\}")
@@ -128,6 +132,9 @@ class _Reader:
         return _INVALID
 
     def _text_ok(self, text: str, mark: Mark, spec: FieldSpec) -> bool:
+        if not MAY_NEED_TEXT_CHECKS.search(text):
+            # Most text: nothing any of the checks below could match.
+            return spec.max_length is None or len(text) <= spec.max_length or self._too_long(text, mark, spec)
         ok = True
         if RAW_HTML.search(text):
             found = RAW_HTML.search(text)
@@ -181,12 +188,14 @@ class _Reader:
             )
             ok = False
         if spec.max_length is not None and len(text) > spec.max_length:
-            self.add(
-                mark,
-                f"'{spec.name}' is {len(text)} characters long; it must be at most {spec.max_length}. Shorten it.",
-            )
-            ok = False
+            ok = self._too_long(text, mark, spec)
         return ok
+
+    def _too_long(self, text: str, mark: Mark, spec: FieldSpec) -> bool:
+        self.add(
+            mark, f"'{spec.name}' is {len(text)} characters long; it must be at most {spec.max_length}. Shorten it."
+        )
+        return False
 
     def _as_line(self, value: Any, mark: Mark, spec: FieldSpec) -> Any:
         if not isinstance(value, str):
@@ -422,6 +431,7 @@ def _discover(root: Path, problems: list[Problem]) -> list[tuple[KindSpec, Path]
     return claimed
 
 
+@without_gc_passes
 def load_content(root: Path) -> Content:
     """Load and validate every file under ``root`` (the content/ folder).
 

@@ -18,6 +18,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from .gcpause import without_gc_passes
 from .load import _TYPE_WORDS as TYPE_WORDS
 from .load import TEMPLATE_FIELD
 from .model import FILE_KINDS, ChecklistItem, Content, Guide, Step, Template, schema_line
@@ -170,6 +171,7 @@ class Renderer:
                 self._templates_by_step.setdefault(template.step.id, []).append(template)
         return list(self._templates_by_step.get(step.id, []))
 
+    @without_gc_passes
     def pages(self) -> dict[str, str]:
         """Every generated page: source path to Markdown text."""
         content = self.content
@@ -194,6 +196,7 @@ class Renderer:
             pages[src] = self._render("guide.md.j2", src, guide=guide)
         return pages
 
+    @without_gc_passes
     def fill_markers(self, markdown: str, src: str) -> str:
         """Replace each ``<!-- afterno:NAME -->`` line with the snippet template ``NAME.md.j2``."""
 

@@ -176,18 +176,20 @@ def load_yaml(path: str, data: bytes) -> tuple[Any, list[Problem]]:
                 "a tab is used for indentation; YAML allows only spaces. Replace the tab with spaces.",
             )
         ]
-    events: list[yaml.Event] = []
-    problems = _check_events(path, text, events)
-    if problems:
-        return None, problems
-    try:
-        # The events passed every check (no anchors, aliases, tags or deep nesting), so libyaml may
-        # build the tree: much faster than replaying the events through PyYAML's composer.
-        node = yaml.compose(text, Loader=_CLoader) if _CLoader is not None else _Replay(events).get_single_node()
-    except yaml.MarkedYAMLError as exc:
-        return None, [_yaml_error(path, exc)]
-    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks almost every error
-        return None, [Problem(path, 1, 1, f"this is not valid YAML: {exc}")]
+    node = _compose_plain(text)
+    if node is _UNCHECKED:
+        events: list[yaml.Event] = []
+        problems = _check_events(path, text, events)
+        if problems:
+            return None, problems
+        try:
+            # The events passed every check (no anchors, aliases, tags or deep nesting), so libyaml may
+            # build the tree: much faster than replaying the events through PyYAML's composer.
+            node = yaml.compose(text, Loader=_CLoader) if _CLoader is not None else _Replay(events).get_single_node()
+        except yaml.MarkedYAMLError as exc:
+            return None, [_yaml_error(path, exc)]
+        except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks almost every error
+            return None, [Problem(path, 1, 1, f"this is not valid YAML: {exc}")]
     if node is None:
         return None, [Problem(path, 1, 1, "the file is empty. Write the item's keys, or delete the file.")]
     problems = []
@@ -209,6 +211,40 @@ def load_yaml(path: str, data: bytes) -> tuple[Any, list[Problem]]:
             ),
         ]
     return value, problems
+
+
+#: Where an anchor (&), alias (*) or tag (!) could begin: not right after a letter or digit, since
+#: in YAML they start a node, and a node starts after a space, a line break or a flow indicator.
+_MAYBE_NODE_PROPERTY = re.compile(r"(?<![0-9A-Za-z])[&*!]")
+#: The start of a line up to its first value: indentation and the indicators of compact block
+#: collections ("- ", "? ", ": "). No block collection can start further right than this.
+_BLOCK_PREFIX = re.compile(r"^[ ]*(?:[-?:][ ]+)*", re.MULTILINE)
+#: Returned by ``_compose_plain`` when the text needs the event-by-event checks.
+_UNCHECKED = yaml.Node("", "", None, None)
+
+
+def _compose_plain(text: str) -> yaml.Node | None:
+    """libyaml's node tree for text that provably passes the event checks, in one pass.
+
+    Most content files hold no character that could start an anchor, alias or tag, are nested a
+    few levels deep and hold far fewer values than the limit: for them the event-by-event checks
+    in ``_check_events`` cannot find anything, so libyaml composes the tree straight away. The
+    bounds are conservative: any text they cannot vouch for, or that libyaml rejects, returns
+    ``_UNCHECKED`` and goes through the checks (whose messages are the contributor's).
+    """
+    if _CLoader is None or len(text) * 2 >= MAX_EVENTS or _MAYBE_NODE_PROPERTY.search(text):
+        # Every event but the stream's and the document's four takes at least half a character.
+        return _UNCHECKED
+    # A block collection nested inside another starts further right, or (a sequence under a key)
+    # at the same column one level down; each flow collection needs its own bracket.
+    block_columns = max(len(prefix) for prefix in _BLOCK_PREFIX.findall(text)) + 1
+    if 2 * block_columns + text.count("[") + text.count("{") > MAX_DEPTH:
+        return _UNCHECKED
+    try:
+        node: yaml.Node | None = yaml.compose(text, Loader=_CLoader)
+    except yaml.YAMLError:
+        return _UNCHECKED
+    return node
 
 
 def _yaml_error(path: str, exc: yaml.MarkedYAMLError) -> Problem:

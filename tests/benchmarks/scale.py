@@ -166,10 +166,20 @@ def plain_project(hooked: Path, target: Path) -> int:
     nav = [entry.to_mkdocs() for entry in renderer.nav(extra)]
     config = (target / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"(?m)^hooks:\n(  - .*\n)+", "", config)
-    # MkDocs leaves out folders named templates/ unless told otherwise (the hooks include theirs explicitly).
-    config += "\nexclude_docs: |\n  .*\n\n" + yaml.safe_dump({"nav": nav}, sort_keys=False, allow_unicode=True)
+    # MkDocs always leaves out folders named templates/ (its default exclusions come before exclude_docs);
+    # the hooks include theirs explicitly, and a negated pattern does the same for the plain build.
+    config += "\nexclude_docs: |\n  !/templates/\n\n"
+    config += yaml.safe_dump({"nav": nav}, sort_keys=False, allow_unicode=True)
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
     return len(list(docs.rglob("*.md")))
+
+
+def same_pages(hooked: Path, plain: Path) -> None:
+    """Stop unless both builds wrote the same HTML pages: a comparison with a page missing means nothing."""
+    built = [{path.relative_to(site).as_posix() for path in site.rglob("*.html")} for site in (hooked, plain)]
+    if built[0] != built[1]:
+        only = sorted(built[0] ^ built[1])
+        raise SystemExit(f"the hooked and the plain build wrote different pages: {only[:10]}")
 
 
 def measure(command: list[str], cwd: Path) -> tuple[float, float]:
@@ -213,6 +223,7 @@ def main() -> int:
             build = [str(BIN / "mkdocs"), "build", "--strict", "-d", "site"]
             hooked_time, hooked_memory = median_run(build, hooked, args.runs)
             plain_time, plain_memory = median_run(build, plain, args.runs)
+            same_pages(hooked / "site", plain / "site")
             check_time = None
             if factor in (1, 10):
                 checker = [str(BIN / "afterno"), "--content", str(hooked / "content"), "check"]
