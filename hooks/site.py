@@ -15,10 +15,10 @@ from jinja2 import TemplateError
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
-from afterno.csp import add_csp_meta
+from afterno.csp import csp_meta_edits
 from afterno.errors import ContentError
 from afterno.headers import write_headers
-from afterno.html_fixes import remove_checkbox_autocomplete
+from afterno.html_fixes import apply_edits, checkbox_autocomplete_edits
 from afterno.load import load_content
 from afterno.render import NavEntry, Renderer
 
@@ -88,7 +88,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def _finish_html(html: str, where: str) -> str:
     """Make the theme's HTML valid, and add a Content-Security-Policy allowing only the site and its inline scripts."""
     try:
-        return add_csp_meta(remove_checkbox_autocomplete(html))
+        return apply_edits(html, checkbox_autocomplete_edits(html) + csp_meta_edits(html))
     except ValueError as error:
         raise PluginError(f"{where}: {error}") from None
 

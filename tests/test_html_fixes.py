@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from afterno.html_fixes import remove_checkbox_autocomplete
+import pytest
+
+from afterno.html_fixes import apply_edits, remove_checkbox_autocomplete
 
 
 def test_autocomplete_is_removed_from_checkboxes_only() -> None:
@@ -17,3 +19,11 @@ def test_autocomplete_is_removed_from_checkboxes_only() -> None:
         '<input type="text" name="query" autocomplete="off">'
         '<input type="checkbox" id="x">'
     )
+
+
+def test_edits_are_applied_in_one_pass_and_never_overlap() -> None:
+    """Edits apply by position whatever their order; overlapping edits are refused rather than guessed."""
+    assert apply_edits("abcdef", [(4, 5, "E"), (0, 1, ""), (2, 2, "+")]) == "b+cdEf"
+    assert apply_edits("abc", []) == "abc"
+    with pytest.raises(ValueError, match="overlap"):
+        apply_edits("abcdef", [(0, 3, ""), (2, 4, "x")])

@@ -1,6 +1,7 @@
 """The contributors' command line: ``afterno check``, ``afterno new step ID``, ``afterno coverage``.
 
-For maintainers: ``afterno build`` (a safe site build) and ``afterno links`` (external links, online).
+For maintainers: ``afterno build`` (a safe site build), ``afterno links`` (external links, online) and
+``afterno templates`` (recompile the page templates after editing them).
 
 Run it from the project folder (or pass ``--content``). Only ``build`` needs MkDocs.
 """
@@ -73,6 +74,15 @@ def cmd_schema(args: argparse.Namespace) -> int:
     """Rewrite the JSON Schemas in content/schema/ from the model."""
     for path in write_schemas(_content_root(args.content)):
         print(f"wrote {path}")
+    return 0
+
+
+def cmd_templates(args: argparse.Namespace) -> int:
+    """Recompile the page templates into the precompiled store (after editing hooks/afterno/templates/)."""
+    # Imported here: rendering needs Jinja2 and the QR encoder, which 'afterno check' does not.
+    from .render import write_template_store
+
+    print(f"wrote {write_template_store()}")
     return 0
 
 
@@ -160,6 +170,9 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate content/ without building the site").set_defaults(run=cmd_check)
     commands.add_parser("schema", help="rewrite content/schema/ from the model").set_defaults(run=cmd_schema)
+    commands.add_parser("templates", help="recompile the page templates after editing them").set_defaults(
+        run=cmd_templates
+    )
     commands.add_parser("coverage", help="source points and the steps that use them").set_defaults(run=cmd_coverage)
     new = commands.add_parser("new", help="write a skeleton content file")
     new_kinds = new.add_subparsers(dest="kind", required=True)

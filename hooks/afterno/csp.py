@@ -14,6 +14,8 @@ import hashlib
 import re
 from collections.abc import Iterable
 
+from .html_fixes import Edit, apply_edits
+
 #: Inline ``<script>`` elements: no ``src`` attribute. Group 1 is the attributes, group 2 the code.
 INLINE_SCRIPT = re.compile(r"<script\b((?:(?!\bsrc\s*=)[^>])*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
 TYPE_ATTR = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
@@ -62,18 +64,30 @@ def policy(script_hashes: Iterable[str] = ()) -> str:
     return "; ".join(parts)
 
 
-def add_csp_meta(html: str, extra_hashes: Iterable[str] = ()) -> str:
-    """Return ``html`` with a CSP meta tag allowing its own inline scripts (and ``extra_hashes``).
+def csp_meta_edits(html: str, extra_hashes: Iterable[str] = ()) -> list[Edit]:
+    """Edits that put a CSP meta tag allowing the page's own inline scripts (and ``extra_hashes``) right
+    after ``<meta charset>``, and remove any such tag already in the page's head.
 
     Raises:
         ValueError: the page has no ``<meta charset>``, so there is no safe place for the tag
             (it must come before any script).
     """
-    html = EXISTING.sub("", html)
     hashes = inline_script_hashes(html)
     hashes += [h for h in extra_hashes if h not in hashes]
     tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes)}">'
     match = CHARSET.search(html)
     if match is None:
         raise ValueError("the page has no <meta charset>; the Content-Security-Policy must follow it")
-    return html[: match.end()] + "\n    " + tag + html[match.end() :]
+    # A policy in a meta tag counts only in the head, so only the head is searched for an old one.
+    head_end = html.find("</head>")
+    old = EXISTING.finditer(html, 0, head_end if head_end != -1 else len(html))
+    return [(match.end(), match.end(), "\n    " + tag), *((m.start(), m.end(), "") for m in old)]
+
+
+def add_csp_meta(html: str, extra_hashes: Iterable[str] = ()) -> str:
+    """Return ``html`` with a CSP meta tag allowing its own inline scripts (and ``extra_hashes``).
+
+    Raises:
+        ValueError: as ``csp_meta_edits``.
+    """
+    return apply_edits(html, csp_meta_edits(html, extra_hashes))

@@ -22,6 +22,7 @@ from .gcpause import without_gc_passes
 from .load import _TYPE_WORDS as TYPE_WORDS
 from .load import TEMPLATE_FIELD
 from .model import FILE_KINDS, ChecklistItem, Content, Guide, Step, Template, schema_line
+from .precompiled import STORE, PrecompiledTemplates, read_store, render_store
 from .share import mailto_href, qr_svg
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -40,6 +41,50 @@ GENERATED_INDEXES = {
     "contributing": "contributing/index.md",
     "handout": "handout/index.md",
 }
+
+
+def template_environment(precompiled: bool = True) -> Environment:
+    """The Jinja2 environment of the generated pages; ``precompiled`` uses the stored Python of the templates."""
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        # A Renderer lives for one build (on_config makes a new one), so templates never change under it.
+        auto_reload=False,
+    )
+    env.filters["yaml_string"] = _yaml_string
+    env.filters["message_html"] = _message_html
+    env.filters["url"] = normalise_url
+    env.filters["markdown_text"] = _markdown_text
+    env.filters["mailto"] = mailto_href
+    env.filters["qr_svg"] = qr_svg
+    if precompiled:
+        env.bytecode_cache = PrecompiledTemplates(read_store(), jinja_settings(env))
+    return env
+
+
+def jinja_settings(env: Environment) -> str:
+    """The options that shape the Python Jinja2 generates from a template (the precompiled store records them)."""
+    autoescape = env.autoescape("page.md.j2") if callable(env.autoescape) else env.autoescape
+    options = {
+        "autoescape": autoescape,
+        "trim_blocks": env.trim_blocks,
+        "lstrip_blocks": env.lstrip_blocks,
+        "keep_trailing_newline": env.keep_trailing_newline,
+        "newline_sequence": env.newline_sequence,
+        "delimiters": [env.block_start_string, env.variable_start_string, env.comment_start_string],
+    }
+    return json.dumps(options, sort_keys=True)
+
+
+def write_template_store() -> Path:
+    """Remake the precompiled store from the templates (``afterno templates``); returns its path."""
+    env = template_environment(precompiled=False)
+    STORE.write_text(render_store(env, jinja_settings(env)), encoding="utf-8")
+    return STORE
 
 
 def guide_path(guide: Guide | str) -> str:
@@ -102,22 +147,7 @@ class Renderer:
         self.content = content
         self._templates_by_step: dict[str, list[Template]] | None = None
         self.site_url = site_url
-        self.env = Environment(
-            loader=FileSystemLoader(TEMPLATES),
-            autoescape=select_autoescape(default=True, default_for_string=True),
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-            # A Renderer lives for one build (on_config makes a new one), so templates never change under it.
-            auto_reload=False,
-        )
-        self.env.filters["yaml_string"] = _yaml_string
-        self.env.filters["message_html"] = _message_html
-        self.env.filters["url"] = normalise_url
-        self.env.filters["markdown_text"] = _markdown_text
-        self.env.filters["mailto"] = mailto_href
-        self.env.filters["qr_svg"] = qr_svg
+        self.env = template_environment()
         self.env.globals["site_url"] = site_url
 
     def _render(self, template: str, src: str, **values: Any) -> str:

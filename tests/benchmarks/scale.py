@@ -7,7 +7,8 @@ next to it a plain MkDocs build with no hooks of the same Markdown pages, writte
 exact Markdown the hooks generate, saved as files, with the same navigation and theme). The
 difference is what the hooks cost. ``afterno check`` is timed at 10x too.
 
-Times are the median of several runs; peak memory is the build process's maximum resident set size.
+Times are the median of five runs (the hooked and the plain build taken in turns); peak memory is
+the build process's maximum resident set size.
 Run with ``make benchmark-scale``. Targets (issue 5): hooks add at most 25% at every size, growth is
 linear, 100x builds in under 30 s and 1 GB, the checker stays under 1 s at 10x.
 """
@@ -205,11 +206,26 @@ def median_run(command: list[str], cwd: Path, runs: int) -> tuple[float, float]:
     return statistics.median(r[0] for r in results), max(r[1] for r in results)
 
 
+def median_pair(command: list[str], first: Path, second: Path, runs: int) -> list[tuple[float, float]]:
+    """``median_run`` for two projects, their runs taken in turns (after a warm-up of each).
+
+    On a shared machine the load drifts over minutes; alternating the two builds spreads the drift
+    over both instead of favouring whichever ran during a quiet spell.
+    """
+    measure(command, first)
+    measure(command, second)
+    results: list[list[tuple[float, float]]] = [[], []]
+    for _ in range(runs):
+        results[0].append(measure(command, first))
+        results[1].append(measure(command, second))
+    return [(statistics.median(r[0] for r in rs), max(r[1] for r in rs)) for rs in results]
+
+
 def main() -> int:
     """Build each size with and without hooks, and print the table."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1,10,100", help="content multipliers (default: 1,10,100)")
-    parser.add_argument("--runs", type=int, default=3, help="timed runs per build, after one warm-up (default: 3)")
+    parser.add_argument("--runs", type=int, default=5, help="timed runs per build, after one warm-up (default: 5)")
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
     rows = []
@@ -221,8 +237,7 @@ def main() -> int:
             plain = Path(temp) / f"plain-{factor}x"
             pages = plain_project(hooked, plain)
             build = [str(BIN / "mkdocs"), "build", "--strict", "-d", "site"]
-            hooked_time, hooked_memory = median_run(build, hooked, args.runs)
-            plain_time, plain_memory = median_run(build, plain, args.runs)
+            (hooked_time, hooked_memory), (plain_time, plain_memory) = median_pair(build, hooked, plain, args.runs)
             same_pages(hooked / "site", plain / "site")
             check_time = None
             if factor in (1, 10):
@@ -243,7 +258,10 @@ def main() -> int:
                 )
             )
             print(f"{factor}x done", file=sys.stderr)
-    print(f"Median of {args.runs} runs after a warm-up; peak = the build process's maximum resident memory.")
+    print(
+        f"Median of {args.runs} runs after a warm-up, builds with and without hooks taken in turns; "
+        "peak = the build process's maximum resident memory."
+    )
     print()
     print(
         "| size | steps | guides | checklist items | pages | build with hooks | plain MkDocs | hooks add "
