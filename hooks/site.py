@@ -15,7 +15,7 @@ from jinja2 import TemplateError
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
-from afterno.csp import csp_meta_edits
+from afterno.csp import csp_meta_edits, inline_script_hashes
 from afterno.errors import ContentError
 from afterno.headers import write_headers
 from afterno.html_fixes import apply_edits, checkbox_autocomplete_edits
@@ -36,11 +36,14 @@ HAND_WRITTEN_NAV = [
 ]
 
 _renderer: Renderer | None = None
+#: The inline script hashes of each page written in this build, by output path (on_config empties it).
+_script_hashes: dict[Path, list[str]] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load content/ (stopping the build with every problem listed) and set the navigation."""
     global _renderer
+    _script_hashes.clear()
     root = Path(config.config_file_path).parent / "content"
     try:
         content = load_content(root)
@@ -85,29 +88,32 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         raise PluginError(f"hooks/afterno/templates: {error.__class__.__name__}: {error}") from None
 
 
-def _finish_html(html: str, where: str) -> str:
+def _finish_html(html: str, where: str, destination: Path) -> str:
     """Make the theme's HTML valid, and add a Content-Security-Policy allowing only the site and its inline scripts."""
+    hashes = inline_script_hashes(html)
+    # Kept for _headers, whose policy lists every page's hashes: saves reading the pages again.
+    _script_hashes[destination] = hashes
     try:
-        return apply_edits(html, checkbox_autocomplete_edits(html) + csp_meta_edits(html))
+        return apply_edits(html, checkbox_autocomplete_edits(html) + csp_meta_edits(html, script_hashes=hashes))
     except ValueError as error:
         raise PluginError(f"{where}: {error}") from None
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Finish every page's HTML (valid markup, Content-Security-Policy)."""
-    return _finish_html(output, page.file.src_uri)
+    return _finish_html(output, page.file.src_uri, Path(page.file.abs_dest_path))
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     """Give the theme's own HTML pages (404.html) the same finishing as the others."""
     if not template_name.endswith(".html"):
         return output_content
-    return _finish_html(output_content, template_name)
+    return _finish_html(output_content, template_name, Path(config.site_dir) / template_name)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Write _headers (CSP and caching, for Netlify and Cloudflare Pages); point robots.txt at the sitemap."""
-    write_headers(Path(config.site_dir))
+    write_headers(Path(config.site_dir), _script_hashes)
     robots = Path(config.site_dir) / "robots.txt"
     if robots.is_file() and config.site_url:
         text = robots.read_text(encoding="utf-8").rstrip("\n")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from afterno.csp import inline_script_hashes
-from afterno.headers import FINGERPRINTED, IMMUTABLE
+from afterno.headers import FINGERPRINTED, IMMUTABLE, site_policy
 
 
 def rules(site: Path) -> dict[str, dict[str, str]]:
@@ -81,3 +81,14 @@ def test_security_headers_for_every_path(site: Path) -> None:
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert headers["Referrer-Policy"] == "no-referrer"
     assert headers["X-Frame-Options"] == "DENY"
+
+
+def test_policy_reads_only_pages_the_build_has_not_scanned(tmp_path: Path) -> None:
+    """Hashes the build already has are used as given; every other HTML file is read for its own."""
+    (tmp_path / "a.html").write_text("<script>a()</script>", encoding="utf-8")
+    (tmp_path / "b.html").write_text("<script>b()</script>", encoding="utf-8")
+    known = {tmp_path / "a.html": ["'sha256-known'"]}
+    found = site_policy(tmp_path, known)
+    assert "'sha256-known'" in found
+    assert inline_script_hashes("<script>b()</script>")[0] in found
+    assert inline_script_hashes("<script>a()</script>")[0] not in found

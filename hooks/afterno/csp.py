@@ -64,15 +64,17 @@ def policy(script_hashes: Iterable[str] = ()) -> str:
     return "; ".join(parts)
 
 
-def csp_meta_edits(html: str, extra_hashes: Iterable[str] = ()) -> list[Edit]:
+def csp_meta_edits(html: str, extra_hashes: Iterable[str] = (), script_hashes: list[str] | None = None) -> list[Edit]:
     """Edits that put a CSP meta tag allowing the page's own inline scripts (and ``extra_hashes``) right
     after ``<meta charset>``, and remove any such tag already in the page's head.
+
+    ``script_hashes`` are the page's ``inline_script_hashes``, when the caller has them already.
 
     Raises:
         ValueError: the page has no ``<meta charset>``, so there is no safe place for the tag
             (it must come before any script).
     """
-    hashes = inline_script_hashes(html)
+    hashes = list(inline_script_hashes(html) if script_hashes is None else script_hashes)
     hashes += [h for h in extra_hashes if h not in hashes]
     tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes)}">'
     match = CHARSET.search(html)

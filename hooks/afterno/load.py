@@ -134,8 +134,7 @@ class _Reader:
                 return None
             self.add(mark, f"'{spec.name}' is empty; it must be {_TYPE_WORDS[spec.type]}. {_fix(spec)}")
             return _INVALID
-        handler = getattr(self, f"_as_{spec.type}")
-        result: Any = handler(value, mark, spec)
+        result: Any = _HANDLERS[spec.type](self, value, mark, spec)
         return result
 
     def _wrong(self, value: Any, mark: Mark, spec: FieldSpec) -> Any:
@@ -381,6 +380,10 @@ class _Reader:
 
 
 _INVALID: Any = object()
+
+
+#: The converter of each field type (``_Reader._as_<type>``), looked up once rather than per value.
+_HANDLERS: dict[str, Any] = {name: getattr(_Reader, f"_as_{name}") for name in _TYPE_WORDS}
 
 
 def _example(spec: FieldSpec) -> str:

@@ -92,6 +92,16 @@ if getattr(yaml, "CSafeLoader", None) is not None:
     class _CSafeLoader(yaml.CSafeLoader):
         """libyaml's loader with the same resolvers as ``_Loader`` (dates stay strings)."""
 
+        # The composer calls these around every node; they only serve path resolvers, which the
+        # safe loader has none of (asserted below), so skipping the calls changes nothing but the time.
+        def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+            pass
+
+        def ascend_resolver(self) -> None:
+            pass
+
+    assert not _CSafeLoader.yaml_path_resolvers
+
     _CSafeLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
     _CLoader = _CSafeLoader
 
@@ -359,64 +369,87 @@ def _check_events(path: str, text: str, events: list[yaml.Event]) -> list[Proble
     return problems
 
 
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_ScalarNode = yaml.ScalarNode
+_MappingNode = yaml.MappingNode
+_SequenceNode = yaml.SequenceNode
+
+
 def _construct(path: str, node: yaml.Node, problems: list[Problem], loader: _Loader) -> Any:
-    if isinstance(node, yaml.MappingNode):
-        mapping = Mapping(_mark(node.start_mark))
-        for key_node, value_node in node.value:
-            key = _construct(path, key_node, problems, loader)
-            key_mark = _mark(key_node.start_mark)
-            if not isinstance(key, str):
-                problems.append(
-                    Problem(
-                        path,
-                        key_mark.line,
-                        key_mark.column,
-                        f"a key must be a word, found {_describe(key)}. Write keys as plain lowercase words.",
-                    )
-                )
-                continue
-            if key == "<<":
-                problems.append(
-                    Problem(
-                        path,
-                        key_mark.line,
-                        key_mark.column,
-                        "the merge key '<<' is not allowed in content files. Write the keys out in full.",
-                    )
-                )
-                continue
-            if key in mapping:
-                first = mapping.key_marks[key]
-                problems.append(
-                    Problem(
-                        path,
-                        key_mark.line,
-                        key_mark.column,
-                        f"the key '{key}' appears twice in the same mapping (first on line {first.line}). "
-                        "Keep one and delete the other.",
-                    )
-                )
-                continue
-            mapping[key] = _construct(path, value_node, problems, loader)
-            mapping.key_marks[key] = key_mark
-            mapping.value_marks[key] = _mark(value_node.start_mark)
-        return mapping
-    if isinstance(node, yaml.SequenceNode):
-        sequence = Sequence(_mark(node.start_mark))
+    """Build Python values from the node tree, with a Mark for every key, value and item.
+
+    The hot path of loading (every value of every file passes here), so it tests node types with
+    ``type(...) is`` and builds marks inline rather than through ``_mark``.
+    """
+    kind = type(node)
+    if kind is _ScalarNode:
+        tag = node.tag
+        if tag == _STR_TAG:
+            # Plain text, by far the most common value: no constructor needed.
+            return node.value
+        if tag == _MERGE_TAG:
+            # Kept as the text '<<' so the mapping reports the merge key in words.
+            return "<<"
+        try:
+            return loader.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, OverflowError) as exc:
+            where = _mark(node.start_mark)
+            reason = getattr(exc, "problem", None) or str(exc)
+            problems.append(Problem(path, where.line, where.column, f"this value cannot be read ({reason}). Quote it."))
+            return None
+    if kind is _SequenceNode:
+        start = node.start_mark
+        sequence = Sequence(Mark(start.line + 1, start.column + 1))
+        append, append_mark = sequence.append, sequence.item_marks.append
         for item in node.value:
-            sequence.append(_construct(path, item, problems, loader))
-            sequence.item_marks.append(_mark(item.start_mark))
+            append(_construct(path, item, problems, loader))
+            start = item.start_mark
+            append_mark(Mark(start.line + 1, start.column + 1))
         return sequence
-    if node.tag == "tag:yaml.org,2002:merge":
-        # Kept as the text '<<' so the mapping reports the merge key in words.
-        return "<<"
-    if node.tag == _STR_TAG and isinstance(node, yaml.ScalarNode):
-        # Plain text, by far the most common value: no constructor needed.
-        return node.value
-    try:
-        return loader.construct_object(node, deep=True)
-    except (yaml.YAMLError, ValueError, OverflowError) as exc:
-        where = _mark(node.start_mark)
-        reason = getattr(exc, "problem", None) or str(exc)
-        problems.append(Problem(path, where.line, where.column, f"this value cannot be read ({reason}). Quote it."))
-        return None
+    start = node.start_mark
+    mapping = Mapping(Mark(start.line + 1, start.column + 1))
+    key_marks, value_marks = mapping.key_marks, mapping.value_marks
+    for key_node, value_node in node.value:
+        if type(key_node) is _ScalarNode and key_node.tag == _STR_TAG:
+            key = key_node.value
+        else:
+            key = _construct(path, key_node, problems, loader)
+        start = key_node.start_mark
+        key_mark = Mark(start.line + 1, start.column + 1)
+        if not isinstance(key, str):
+            problems.append(
+                Problem(
+                    path,
+                    key_mark.line,
+                    key_mark.column,
+                    f"a key must be a word, found {_describe(key)}. Write keys as plain lowercase words.",
+                )
+            )
+            continue
+        if key == "<<":
+            problems.append(
+                Problem(
+                    path,
+                    key_mark.line,
+                    key_mark.column,
+                    "the merge key '<<' is not allowed in content files. Write the keys out in full.",
+                )
+            )
+            continue
+        if key in mapping:
+            first = key_marks[key]
+            problems.append(
+                Problem(
+                    path,
+                    key_mark.line,
+                    key_mark.column,
+                    f"the key '{key}' appears twice in the same mapping (first on line {first.line}). "
+                    "Keep one and delete the other.",
+                )
+            )
+            continue
+        mapping[key] = _construct(path, value_node, problems, loader)
+        key_marks[key] = key_mark
+        start = value_node.start_mark
+        value_marks[key] = Mark(start.line + 1, start.column + 1)
+    return mapping
