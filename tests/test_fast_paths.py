@@ -53,6 +53,7 @@ def test_one_pass_compose_is_used_only_where_the_checks_find_nothing(
 
     run()
     record_property("generated_cases", len(seen))
+    print(f"\n{len(seen)} generated cases")
 
 
 def test_one_pass_compose_refuses_what_the_checks_catch() -> None:
@@ -87,6 +88,7 @@ def test_text_shortcut_skips_only_text_no_check_would_flag(record_property: Call
 
     run()
     record_property("generated_cases", len(seen))
+    print(f"\n{len(seen)} generated cases")
 
 
 def test_text_shortcut_hands_over_each_named_case() -> None:
