@@ -60,7 +60,7 @@ def test_one_pass_compose_refuses_what_the_checks_catch() -> None:
     """Named cases: each needs the event checks, and the shortcut hands it over."""
     deep = "a:\n" + "".join(" " * (2 * level) + f"  k{level}:\n" for level in range(20)) + " " * 42 + "x\n"
     cases = ["a: &x 1\nb: *x\n", "a: !!str 1\n", "a: !custom x\n", "[" * 40 + "]" * 40, deep, "- " * 20 + "x\n"]
-    cases.append("a: 1\n" * 30_000)
+    cases += ["-\t" * 20 + "x\n", "--- " + "- " * 20 + "x\n", "? " * 20 + "x\n", "a: 1\n" * 3_000, "?\n" * 7_500]
     for text in cases:
         assert yamlsafe._compose_plain(text) is yamlsafe._UNCHECKED, text[:40]
     assert yamlsafe._compose_plain("title: Q&A for you!\nsteps:\n  - a\n  - b\n") is not yamlsafe._UNCHECKED

@@ -226,9 +226,11 @@ def load_yaml(path: str, data: bytes) -> tuple[Any, list[Problem]]:
 #: Where an anchor (&), alias (*) or tag (!) could begin: not right after a letter or digit, since
 #: in YAML they start a node, and a node starts after a space, a line break or a flow indicator.
 _MAYBE_NODE_PROPERTY = re.compile(r"(?<![0-9A-Za-z])[&*!]")
-#: The start of a line up to its first value: indentation and the indicators of compact block
-#: collections ("- ", "? ", ": "). No block collection can start further right than this.
-_BLOCK_PREFIX = re.compile(r"^[ ]*(?:[-?:][ ]+)*", re.MULTILINE)
+#: The start of a line up to its first value: a document marker, indentation and the indicators of
+#: compact block collections ("- ", "? ", ": "). No block collection can start further right than
+#: this. (libyaml refuses a tab after an indicator and a collection after "---"; they count anyway,
+#: so the bound does not rest on that.)
+_BLOCK_PREFIX = re.compile(r"^(?:---[ \t]+)?[ ]*(?:[-?:][ \t]+)*", re.MULTILINE)
 #: Returned by ``_compose_plain`` when the text needs the event-by-event checks.
 _UNCHECKED = yaml.Node("", "", None, None)
 
@@ -242,8 +244,9 @@ def _compose_plain(text: str) -> yaml.Node | None:
     bounds are conservative: any text they cannot vouch for, or that libyaml rejects, returns
     ``_UNCHECKED`` and goes through the checks (whose messages are the contributor's).
     """
-    if _CLoader is None or len(text) * 2 >= MAX_EVENTS or _MAYBE_NODE_PROPERTY.search(text):
-        # Every event but the stream's and the document's four takes at least half a character.
+    if _CLoader is None or len(text) * 4 >= MAX_EVENTS or _MAYBE_NODE_PROPERTY.search(text):
+        # The densest YAML ('?' entries, empty values) yields about one event per character; a text of
+        # under a quarter of the limit in characters stays far below it (real files: under 6,000).
         return _UNCHECKED
     # A block collection nested inside another starts further right, or (a sequence under a key)
     # at the same column one level down; each flow collection needs its own bracket.
