@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import gzip
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TypeVar
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 VENV_BIN = Path(sys.executable).parent
+_Case = TypeVar("_Case")
 
 
 def build_env(**extra: str) -> dict[str, str]:
@@ -38,12 +45,53 @@ def build_site(
 
 
 def copy_project(target: Path) -> Path:
-    """Copy what a build needs (config, docs, content, hooks, overrides) into ``target``."""
-    for name in ("mkdocs.yml",):
-        shutil.copy2(ROOT / name, target / name)
+    """Copy what a build needs (config, docs, content, hooks, overrides) into ``target`` (made if missing)."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     for name in ("docs", "content", "hooks", "overrides"):
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
     return target
+
+
+def run_cases(
+    record_property: Callable[[str, object], None],
+    label: str,
+    examples: int,
+    cases: st.SearchStrategy[_Case],
+    check: Callable[[_Case], object],
+) -> None:
+    """Run ``check`` on ``examples`` cases drawn from ``cases`` and record how many ran.
+
+    No per-case deadline (the checks set their own time limits) and no example database, so every
+    run draws afresh. The count is kept in JUnit XML as a property and shown with ``pytest -s``.
+    """
+    seen = 0
+
+    @settings(
+        max_examples=examples,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+    @given(cases)
+    def run(case: _Case) -> None:
+        nonlocal seen
+        seen += 1
+        check(case)
+
+    run()
+    record_property("generated_cases", seen)
+    print(f"\n{label}: {seen} generated cases")
+
+
+def gzipped(path: Path) -> int:
+    """A file's size after gzip at level 6 (the usual server setting)."""
+    return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    """Every file of a built site, by its path inside the site."""
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 def content_files() -> list[Path]:

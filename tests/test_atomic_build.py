@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from helpers import VENV_BIN, build_env, build_site, copy_project
-
-
-def snapshot(site: Path) -> dict[str, str]:
-    """Every file of a site with the SHA-256 of its bytes."""
-    return {
-        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in site.rglob("*")
-        if p.is_file()
-    }
+from helpers import VENV_BIN, build_env, build_site, copy_project, files_of
 
 
 def afterno_build(project: Path) -> subprocess.CompletedProcess[str]:
@@ -28,12 +18,12 @@ def afterno_build(project: Path) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, bytes]]:
     """A project copy with a good site built into site/ by `afterno build`, and the site's snapshot."""
     project = copy_project(tmp_path_factory.mktemp("atomic"))
     result = afterno_build(project)
     assert result.returncode == 0, result.stderr
-    return project, snapshot(project / "site")
+    return project, files_of(project / "site")
 
 
 def leftovers(project: Path) -> list[str]:
@@ -41,7 +31,7 @@ def leftovers(project: Path) -> list[str]:
     return sorted(p.name for p in project.iterdir() if p.name.startswith(".site."))
 
 
-def test_a_good_build_replaces_the_site(built: tuple[Path, dict[str, str]]) -> None:
+def test_a_good_build_replaces_the_site(built: tuple[Path, dict[str, bytes]]) -> None:
     """A successful build puts a complete site in site/ and leaves no temporary folder behind."""
     project, files = built
     assert "index.html" in files and "sitemap.xml" in files
@@ -64,7 +54,7 @@ def test_a_good_build_replaces_the_site(built: tuple[Path, dict[str, str]]) -> N
     ids=["content error (stops at the start)", "broken link (stops after writing pages)"],
 )
 def test_a_failed_build_leaves_the_old_site(
-    built: tuple[Path, dict[str, str]], broken_file: str, old: str, new: str, message: str
+    built: tuple[Path, dict[str, bytes]], broken_file: str, old: str, new: str, message: str
 ) -> None:
     """When the build fails, site/ is byte for byte the previous good site, and the error is shown."""
     project, files = built
@@ -78,7 +68,7 @@ def test_a_failed_build_leaves_the_old_site(
     assert result.returncode != 0
     assert message in result.stderr
     assert "site is unchanged" in result.stderr or "is unchanged" in result.stderr
-    assert snapshot(project / "site") == files
+    assert files_of(project / "site") == files
     assert leftovers(project) == []
 
 

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import gzip
 from pathlib import Path
 
-from helpers import ROOT, parse_page
+from helpers import ROOT, gzipped, parse_page
 
 #: Budgets from issue 3, in bytes after gzip at level 6 (the usual server setting), each file compressed alone.
 OWN_JS_BUDGET = 12 * 1024
 OWN_CSS_BUDGET = 4 * 1024
-
-
-def gzipped(path: Path) -> int:
-    """The size of a file after gzip at level 6."""
-    return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
 
 
 def own_assets(site: Path, page: str, tag: str, attr: str) -> list[Path]:

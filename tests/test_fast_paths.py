@@ -13,13 +13,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import yaml
-from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from afterno import yamlsafe
 from afterno.load import ATTR_LIST, BAD_SCHEME, LINK, PLACEHOLDER_TEXT, RAW_HTML, _may_need_text_checks
-
-SETTINGS = settings(max_examples=400, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+from helpers import run_cases
 
 #: YAML's indicators and separators, with a few letters and digits around them.
 yaml_texts = st.text(alphabet=st.sampled_from(list("-?:,[]{}&*!|>#'\"% \n\tab1")), max_size=80)
@@ -43,17 +41,8 @@ def test_one_pass_compose_is_used_only_where_the_checks_find_nothing(
     record_property: Callable[[str, object], None],
 ) -> None:
     """Whenever the one-pass path composes a text, the event checks would have passed it."""
-    seen: list[int] = []
-
-    @SETTINGS
-    @given(text=yaml_texts | nested.map(lambda doc: yaml.safe_dump(doc, default_flow_style=None)))
-    def run(text: str) -> None:
-        seen.append(1)
-        _vouched_for_correctly(text)
-
-    run()
-    record_property("generated_cases", len(seen))
-    print(f"\n{len(seen)} generated cases")
+    texts = yaml_texts | nested.map(lambda doc: yaml.safe_dump(doc, default_flow_style=None))
+    run_cases(record_property, "one-pass compose", 400, texts, _vouched_for_correctly)
 
 
 def test_one_pass_compose_refuses_what_the_checks_catch() -> None:
@@ -76,19 +65,13 @@ text_values = st.lists(pieces, max_size=10).map("".join)
 
 def test_text_shortcut_skips_only_text_no_check_would_flag(record_property: Callable[[str, object], None]) -> None:
     """Text the shortcut lets through matches none of the markup and placeholder patterns."""
-    seen: list[int] = []
 
-    @SETTINGS
-    @given(text=text_values | st.text(max_size=60))
-    def run(text: str) -> None:
-        seen.append(1)
+    def check(text: str) -> None:
         if not _may_need_text_checks(text):
             for pattern in (RAW_HTML, BAD_SCHEME, LINK, ATTR_LIST, PLACEHOLDER_TEXT):
                 assert pattern.search(text) is None, (pattern.pattern, text)
 
-    run()
-    record_property("generated_cases", len(seen))
-    print(f"\n{len(seen)} generated cases")
+    run_cases(record_property, "text shortcut", 400, text_values | st.text(max_size=60), check)
 
 
 def test_text_shortcut_hands_over_each_named_case() -> None:

@@ -11,13 +11,12 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from afterno.errors import ContentError, Problem
 from afterno.load import load_content
 from afterno.model import ALL_KINDS
-from helpers import CONTENT, build_site, copy_project, parse_page
+from helpers import CONTENT, build_site, copy_project, parse_page, run_cases
 
 #: "A couple of seconds": the most processor time any single load may take, whatever the files hold
 #: (processor time, so that other work on a busy machine does not count).
@@ -28,16 +27,6 @@ ORIGINALS: dict[str, bytes] = {
 }
 FILES = [name for name in ORIGINALS if "/schema/" not in name]
 SCHEMA_LINE = {name: ORIGINALS[name].split(b"\n", 1)[0] + b"\n" for name in FILES}
-
-
-def limits(examples: int) -> settings:
-    """Hypothesis settings: ``examples`` cases, no per-case deadline (the loader's own time limit applies)."""
-    return settings(
-        max_examples=examples,
-        deadline=None,
-        database=None,
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    )
 
 
 class ContentTree:
@@ -103,12 +92,6 @@ def tree(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ContentTree]:
     root = tmp_path_factory.mktemp("hostile") / "content"
     shutil.copytree(CONTENT, root)
     yield ContentTree(root)
-
-
-def report(record_property: Callable[[str, object], None], name: str, count: int) -> None:
-    """Record how many generated cases ran (shown with ``pytest -s``; kept in JUnit XML as a property)."""
-    record_property("generated_cases", count)
-    print(f"\n{name}: {count} generated cases")
 
 
 # --- Strategies -----------------------------------------------------------------------------------------
@@ -228,78 +211,45 @@ def damaged_bytes(draw: st.DrawFn) -> tuple[str, bytes]:
 
 def test_any_yaml_document(tree: ContentTree, record_property: Callable[[str, object], None]) -> None:
     """Any YAML document in place of any content file gives a valid load or located problems, fast."""
-    seen: list[int] = []
-
-    @limits(150)
-    @given(name=st.sampled_from(FILES), document=documents, schema_line=st.booleans())
-    def run(name: str, document: Any, schema_line: bool) -> None:
-        seen.append(1)
-        tree.load({name: dump(name, document, schema_line)})
-
-    run()
-    report(record_property, "any YAML document", len(seen))
+    cases = st.tuples(st.sampled_from(FILES), documents, st.booleans())
+    run_cases(record_property, "any YAML document", 150, cases, lambda c: tree.load({c[0]: dump(*c)}))
 
 
 def test_any_text(tree: ContentTree, record_property: Callable[[str, object], None]) -> None:
     """Any Unicode text, YAML or not, in place of a content file gives a valid load or located problems."""
-    seen: list[int] = []
 
-    @limits(150)
-    @given(name=st.sampled_from(FILES), text=st.text(max_size=300))
-    def run(name: str, text: str) -> None:
-        seen.append(1)
+    def check(case: tuple[str, str]) -> None:
+        name, text = case
         tree.load({name: SCHEMA_LINE[name] + text.encode("utf-8", "surrogatepass")})
 
-    run()
-    report(record_property, "any text", len(seen))
+    run_cases(record_property, "any text", 150, st.tuples(st.sampled_from(FILES), st.text(max_size=300)), check)
 
 
 def test_mutated_content_files(tree: ContentTree, record_property: Callable[[str, object], None]) -> None:
     """Keys dropped, renamed, duplicated, types swapped, ids collided, references broken: never a crash."""
-    seen: list[int] = []
-
-    @limits(120)
-    @given(change=mutated_file())
-    def run(change: tuple[str, bytes]) -> None:
-        seen.append(1)
-        tree.load({change[0]: change[1]})
-
-    run()
-    report(record_property, "mutated content files", len(seen))
+    run_cases(record_property, "mutated content files", 120, mutated_file(), lambda c: tree.load(dict([c])))
 
 
 def test_damaged_bytes(tree: ContentTree, record_property: Callable[[str, object], None]) -> None:
     """Random bytes, cuts, invalid UTF-8 and repeated lines in a real file: never a crash."""
-    seen: list[int] = []
-
-    @limits(150)
-    @given(change=damaged_bytes())
-    def run(change: tuple[str, bytes]) -> None:
-        seen.append(1)
-        tree.load({change[0]: change[1]})
-
-    run()
-    report(record_property, "damaged bytes", len(seen))
+    run_cases(record_property, "damaged bytes", 150, damaged_bytes(), lambda c: tree.load(dict([c])))
 
 
 def test_files_removed_or_added(tree: ContentTree, record_property: Callable[[str, object], None]) -> None:
     """Deleting content files, or adding stray ones, gives a valid load or located problems."""
-    seen: list[int] = []
     strays = ["content/notes.txt", "content/steps/new.yaml", "content/steps/copy.yml", "content/guides/x.yml"]
-
-    @limits(60)
-    @given(
-        removed=st.lists(st.sampled_from(FILES), max_size=3, unique=True),
-        added=st.dictionaries(st.sampled_from(strays), st.sampled_from(list(ORIGINALS.values())), max_size=2),
+    cases = st.tuples(
+        st.lists(st.sampled_from(FILES), max_size=3, unique=True),
+        st.dictionaries(st.sampled_from(strays), st.sampled_from(list(ORIGINALS.values())), max_size=2),
     )
-    def run(removed: list[str], added: dict[str, bytes]) -> None:
-        seen.append(1)
+
+    def check(case: tuple[list[str], dict[str, bytes]]) -> None:
+        removed, added = case
         changes: dict[str, bytes | None] = dict.fromkeys(removed)
         changes.update(added)
         tree.load(changes)
 
-    run()
-    report(record_property, "files removed or added", len(seen))
+    run_cases(record_property, "files removed or added", 60, cases, check)
 
 
 # --- Named cases ----------------------------------------------------------------------------------------
@@ -403,6 +353,8 @@ def test_named_hostile_case(tree: ContentTree, changes: dict[str, bytes | None],
     problems, _ = tree.load(changes)
     if expected:
         assert any(expected in problem.message for problem in problems), [str(p) for p in problems][:5]
+    else:
+        assert problems == [], [str(p) for p in problems][:5]
 
 
 # --- Markup in content, proven on the built HTML --------------------------------------------------------

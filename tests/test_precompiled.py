@@ -8,16 +8,13 @@ import jinja2
 from jinja2 import DictLoader, Environment
 from jinja2.bccache import BytecodeCache
 
-from afterno.precompiled import STORE, PrecompiledTemplates, read_store, render_store
-from afterno.render import jinja_settings, template_environment
-
-SETTINGS = "test settings"
+from afterno.precompiled import STORE, PrecompiledTemplates, environment_settings, read_store, render_store
+from afterno.render import template_environment
 
 
 def test_store_matches_the_templates() -> None:
     """The committed store is exactly what compiling today's templates gives."""
-    env = template_environment(precompiled=False)
-    expected = render_store(env, jinja_settings(env))
+    expected = render_store(template_environment(precompiled=False))
     assert STORE.read_text(encoding="utf-8") == expected, (
         "hooks/afterno/compiled_templates.json is out of date with hooks/afterno/templates/. "
         "Run '.venv/bin/afterno templates' and commit the file."
@@ -35,7 +32,7 @@ def _store(source: str, python_from: str) -> dict[str, object]:
     env = Environment()
     return {
         "jinja2": jinja2.__version__,
-        "settings": SETTINGS,
+        "settings": environment_settings(env),
         "templates": {
             "t.j2": {
                 "source_sha1": BytecodeCache().get_source_checksum(source),
@@ -45,8 +42,9 @@ def _store(source: str, python_from: str) -> dict[str, object]:
     }
 
 
-def _render(source: str, store: dict[str, object], settings: str = SETTINGS) -> str:
-    env = Environment(loader=DictLoader({"t.j2": source}), bytecode_cache=PrecompiledTemplates(store, settings))
+def _render(source: str, store: dict[str, object]) -> str:
+    env = Environment(loader=DictLoader({"t.j2": source}))
+    env.bytecode_cache = PrecompiledTemplates(store, env)
     return env.get_template("t.j2").render()
 
 
@@ -63,7 +61,7 @@ def test_an_edited_template_is_compiled_from_its_source() -> None:
 def test_another_jinja_version_or_setting_ignores_the_store() -> None:
     """A store made by another Jinja2 version, or with other settings, is not used at all."""
     store = _store("same", "stale")
-    assert _render("same", store, settings="other settings") == "same"
+    assert _render("same", {**store, "settings": "other settings"}) == "same"
     assert _render("same", {**store, "jinja2": "0.0"}) == "same"
 
 

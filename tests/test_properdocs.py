@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import VENV_BIN, build_site
+from helpers import VENV_BIN, build_site, files_of
 
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">\s*')
 
@@ -45,16 +45,9 @@ def test_properdocs_version() -> None:
 @pytest.mark.slow
 def test_properdocs_builds_the_same_pages(site: Path, properdocs_site: Path) -> None:
     """Every file MkDocs writes, ProperDocs writes too, with the same bytes (generator tag aside)."""
-    mkdocs_files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
-    properdocs_files = sorted(
-        p.relative_to(properdocs_site).as_posix() for p in properdocs_site.rglob("*") if p.is_file()
-    )
-    assert properdocs_files == mkdocs_files
-    different = [
-        name
-        for name in mkdocs_files
-        if normalised((site / name).read_bytes()) != normalised((properdocs_site / name).read_bytes())
-    ]
+    mkdocs_files, properdocs_files = files_of(site), files_of(properdocs_site)
+    assert sorted(properdocs_files) == sorted(mkdocs_files)
+    different = [name for name, data in mkdocs_files.items() if normalised(data) != normalised(properdocs_files[name])]
     assert different == []
 
 

@@ -12,12 +12,7 @@ from pathlib import Path
 import pytest
 
 from afterno.publish import source_date_epoch
-from helpers import ROOT, build_env, build_site, copy_project
-
-
-def files_of(site: Path) -> dict[str, bytes]:
-    """Every file of a built site, by its path inside the site."""
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+from helpers import ROOT, build_env, build_site, copy_project, files_of
 
 
 @pytest.fixture(scope="module")

@@ -222,7 +222,8 @@
       return { error: "That file is not an After the No checklist backup. Nothing was changed." };
     }
     if (data.version !== VERSION) {
-      return { error: "That backup comes from a different version of this page (" + String(data.version).slice(0, 20) + "). Nothing was changed." };
+      var which = typeof data.version === "number" ? " (" + data.version + ")" : "";
+      return { error: "That backup comes from a different version of this page" + which + ". Nothing was changed." };
     }
     var ok = Array.isArray(data.applications) && data.applications.length > 0 && data.applications.every(function (a) {
       return isObject(a) && isObject(a.ticks) && typeof a.rejectedOn === "string";

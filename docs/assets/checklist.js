@@ -80,7 +80,8 @@
         url: need(li, "a.atn-item__step").href,
       };
     });
-    var titles = {};
+    // No inherited keys: ?situation=constructor must not count as a situation.
+    var titles = Object.create(null);
     data.situations.forEach(function (s) {
       titles[s.id] = s.title;
     });
@@ -104,7 +105,8 @@
         try {
           storage.setItem(C.DAMAGED_KEY, raw == null ? legacy : raw);
         } catch (e) {
-          /* the notice already says what happened */
+          // The copy could not be made: work in memory, so the old data stays where it is.
+          storage = null;
         }
       }
       if (read.problem === "migrated") notices.push("Your ticks from an earlier version of this page were carried over.");
@@ -179,6 +181,8 @@
 
     function renderItems() {
       var app = active();
+      // A situation the content no longer has (an old backup, an old visit) would hide items for nothing.
+      if (app.situation && !titles[app.situation]) app.situation = "";
       var phases = {};
       var done = 0;
       var total = 0;
@@ -191,7 +195,6 @@
         var p = (phases[item.phase] = phases[item.phase] || { done: 0, total: 0 });
         item.li.hidden = !applies;
         item.box.checked = ticked;
-        item.li.classList.toggle("atn-item--done", ticked);
         item.li.classList.toggle("atn-item--overdue", late);
         item.dueText.textContent = "by " + C.formatDay(day) + (late ? " (overdue)" : "");
         if (!applies) {
@@ -276,6 +279,8 @@
         state.active = app.id;
         save();
         renderAll();
+        // The field is inside a closed <details> on a first visit; a closed one cannot take focus.
+        need(root, ".atn-about").open = true;
         need(root, "#atn-company").focus();
         el.live.textContent = "A new checklist is ready. Add the company and role.";
       },

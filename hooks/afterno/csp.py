@@ -64,9 +64,9 @@ def policy(script_hashes: Iterable[str] = ()) -> str:
     return "; ".join(parts)
 
 
-def csp_meta_edits(html: str, extra_hashes: Iterable[str] = (), script_hashes: list[str] | None = None) -> list[Edit]:
-    """Edits that put a CSP meta tag allowing the page's own inline scripts (and ``extra_hashes``) right
-    after ``<meta charset>``, and remove any such tag already in the page's head.
+def csp_meta_edits(html: str, script_hashes: list[str] | None = None) -> list[Edit]:
+    """Edits that put a CSP meta tag allowing the page's own inline scripts right after ``<meta charset>``,
+    and remove any such tag already in the page's head.
 
     ``script_hashes`` are the page's ``inline_script_hashes``, when the caller has them already.
 
@@ -74,8 +74,7 @@ def csp_meta_edits(html: str, extra_hashes: Iterable[str] = (), script_hashes: l
         ValueError: the page has no ``<meta charset>``, so there is no safe place for the tag
             (it must come before any script).
     """
-    hashes = list(inline_script_hashes(html) if script_hashes is None else script_hashes)
-    hashes += [h for h in extra_hashes if h not in hashes]
+    hashes = inline_script_hashes(html) if script_hashes is None else script_hashes
     tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes)}">'
     match = CHARSET.search(html)
     if match is None:
@@ -86,10 +85,10 @@ def csp_meta_edits(html: str, extra_hashes: Iterable[str] = (), script_hashes: l
     return [(match.end(), match.end(), "\n    " + tag), *((m.start(), m.end(), "") for m in old)]
 
 
-def add_csp_meta(html: str, extra_hashes: Iterable[str] = ()) -> str:
-    """Return ``html`` with a CSP meta tag allowing its own inline scripts (and ``extra_hashes``).
+def add_csp_meta(html: str) -> str:
+    """Return ``html`` with a CSP meta tag allowing its own inline scripts.
 
     Raises:
         ValueError: as ``csp_meta_edits``.
     """
-    return apply_edits(html, csp_meta_edits(html, extra_hashes))
+    return apply_edits(html, csp_meta_edits(html))

@@ -11,32 +11,24 @@ from __future__ import annotations
 
 import functools
 import gc
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
 
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Run the ``with`` block with the cyclic garbage collector off (if it was on), then switch it back on."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def without_gc_passes(function: Callable[P, R]) -> Callable[P, R]:
-    """Decorate ``function`` so that it runs inside :func:`gc_paused`."""
+    """Decorate ``function`` so that it runs with the cyclic garbage collector off (if it was on)."""
 
     @functools.wraps(function)
     def paused(*args: P.args, **kwargs: P.kwargs) -> R:
-        with gc_paused():
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
             return function(*args, **kwargs)
+        finally:
+            if was_enabled:
+                gc.enable()
 
     return paused

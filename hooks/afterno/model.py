@@ -576,6 +576,17 @@ class Content:
         indexes = sorted({source_of_point[ref.id] for ref in step.sources if ref.id in source_of_point})
         return [self.sources[index] for index in indexes]
 
+    def templates_for(self, step: Step) -> list[Template]:
+        """The message templates that belong to a step, in template order."""
+
+        def build() -> dict[str, list[Template]]:
+            by_step: dict[str, list[Template]] = {}
+            for template in self.templates:
+                by_step.setdefault(template.step.id, []).append(template)
+            return by_step
+
+        return list(self._index("templates_for", (self.templates,), build).get(step.id, []))
+
     def steps_using(self, point_id: str) -> list[Step]:
         """The steps that rest on a source point."""
 

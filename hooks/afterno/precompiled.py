@@ -27,11 +27,31 @@ from jinja2.bccache import Bucket, BytecodeCache
 STORE = Path(__file__).parent / "compiled_templates.json"
 
 
+def environment_settings(environment: Environment) -> str:
+    """The options of ``environment`` that shape the Python Jinja2 generates (the store records them)."""
+    autoescape = environment.autoescape
+    options = {
+        "autoescape": autoescape("page.md.j2") if callable(autoescape) else autoescape,
+        "trim_blocks": environment.trim_blocks,
+        "lstrip_blocks": environment.lstrip_blocks,
+        "keep_trailing_newline": environment.keep_trailing_newline,
+        "newline_sequence": environment.newline_sequence,
+        "delimiters": [
+            environment.block_start_string,
+            environment.variable_start_string,
+            environment.comment_start_string,
+        ],
+    }
+    return json.dumps(options, sort_keys=True)
+
+
 class PrecompiledTemplates(BytecodeCache):
     """Supplies Jinja2 with the stored Python of every template whose source still matches."""
 
-    def __init__(self, store: Mapping[str, Any], settings: str) -> None:
-        usable = store.get("jinja2") == jinja2.__version__ and store.get("settings") == settings
+    def __init__(self, store: Mapping[str, Any], environment: Environment) -> None:
+        usable = store.get("jinja2") == jinja2.__version__ and store.get("settings") == environment_settings(
+            environment
+        )
         self.templates: Mapping[str, Any] = store.get("templates", {}) if usable else {}
 
     def get_bucket(self, environment: Environment, name: str, filename: str | None, source: str) -> Bucket:
@@ -57,7 +77,7 @@ def read_store(path: Path = STORE) -> dict[str, Any]:
     return store if isinstance(store, dict) else {}
 
 
-def render_store(environment: Environment, settings: str) -> str:
+def render_store(environment: Environment) -> str:
     """The store's text for every ``.j2`` template of ``environment`` (compiled without any cache)."""
     assert environment.loader is not None
     templates = {}
@@ -69,5 +89,5 @@ def render_store(environment: Environment, settings: str) -> str:
             "source_sha1": BytecodeCache().get_source_checksum(source),
             "python": environment.compile(source, name, filename, raw=True),
         }
-    store = {"jinja2": jinja2.__version__, "settings": settings, "templates": templates}
+    store = {"jinja2": jinja2.__version__, "settings": environment_settings(environment), "templates": templates}
     return json.dumps(store, indent=1, sort_keys=True, ensure_ascii=False) + "\n"

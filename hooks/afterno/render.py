@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 from .gcpause import without_gc_passes
 from .load import _TYPE_WORDS as TYPE_WORDS
 from .load import TEMPLATE_FIELD
-from .model import FILE_KINDS, ChecklistItem, Content, Guide, Step, Template, schema_line
+from .model import FILE_KINDS, ChecklistItem, Content, Guide, schema_line
 from .precompiled import STORE, PrecompiledTemplates, read_store, render_store
 from .share import mailto_href, qr_svg
 
@@ -62,28 +62,13 @@ def template_environment(precompiled: bool = True) -> Environment:
     env.filters["mailto"] = mailto_href
     env.filters["qr_svg"] = qr_svg
     if precompiled:
-        env.bytecode_cache = PrecompiledTemplates(read_store(), jinja_settings(env))
+        env.bytecode_cache = PrecompiledTemplates(read_store(), env)
     return env
-
-
-def jinja_settings(env: Environment) -> str:
-    """The options that shape the Python Jinja2 generates from a template (the precompiled store records them)."""
-    autoescape = env.autoescape("page.md.j2") if callable(env.autoescape) else env.autoescape
-    options = {
-        "autoescape": autoescape,
-        "trim_blocks": env.trim_blocks,
-        "lstrip_blocks": env.lstrip_blocks,
-        "keep_trailing_newline": env.keep_trailing_newline,
-        "newline_sequence": env.newline_sequence,
-        "delimiters": [env.block_start_string, env.variable_start_string, env.comment_start_string],
-    }
-    return json.dumps(options, sort_keys=True)
 
 
 def write_template_store() -> Path:
     """Remake the precompiled store from the templates (``afterno templates``); returns its path."""
-    env = template_environment(precompiled=False)
-    STORE.write_text(render_store(env, jinja_settings(env)), encoding="utf-8")
+    STORE.write_text(render_store(template_environment(precompiled=False)), encoding="utf-8")
     return STORE
 
 
@@ -145,7 +130,6 @@ class Renderer:
 
     def __init__(self, content: Content, site_url: str = "") -> None:
         self.content = content
-        self._templates_by_step: dict[str, list[Template]] | None = None
         self.site_url = site_url
         self.env = template_environment()
         self.env.globals["site_url"] = site_url
@@ -177,7 +161,7 @@ class Renderer:
             step_link=step_link,
             page_link=page_link,
             source_count=len(content.sources),
-            templates_for=self.templates_for,
+            templates_for=content.templates_for,
             applies_note=self.applies_note,
             **values,
         )
@@ -193,33 +177,14 @@ class Renderer:
         titles = self.content.situation_by_id
         return "Only if: " + "; ".join(titles[ref.id].title for ref in item.applies_to)
 
-    def templates_for(self, step: Step) -> list[Template]:
-        """The message templates that belong to a step."""
-        if self._templates_by_step is None:
-            self._templates_by_step = {}
-            for template in self.content.templates:
-                self._templates_by_step.setdefault(template.step.id, []).append(template)
-        return list(self._templates_by_step.get(step.id, []))
-
     @without_gc_passes
     def pages(self) -> dict[str, str]:
         """Every generated page: source path to Markdown text."""
         content = self.content
+        # Each index page has its own template, named after it (checklist -> checklist.md.j2).
+        extra = {"contributing": {"kinds": FILE_KINDS, "schema_line": schema_line, "type_words": TYPE_WORDS}}
         pages = {
-            GENERATED_INDEXES["guides"]: self._render("guides.md.j2", GENERATED_INDEXES["guides"]),
-            GENERATED_INDEXES["steps"]: self._render("steps.md.j2", GENERATED_INDEXES["steps"]),
-            GENERATED_INDEXES["checklist"]: self._render("checklist.md.j2", GENERATED_INDEXES["checklist"]),
-            GENERATED_INDEXES["situations"]: self._render("situations.md.j2", GENERATED_INDEXES["situations"]),
-            GENERATED_INDEXES["templates"]: self._render("templates.md.j2", GENERATED_INDEXES["templates"]),
-            GENERATED_INDEXES["sources"]: self._render("sources.md.j2", GENERATED_INDEXES["sources"]),
-            GENERATED_INDEXES["handout"]: self._render("handout.md.j2", GENERATED_INDEXES["handout"]),
-            GENERATED_INDEXES["contributing"]: self._render(
-                "contributing.md.j2",
-                GENERATED_INDEXES["contributing"],
-                kinds=FILE_KINDS,
-                schema_line=schema_line,
-                type_words=TYPE_WORDS,
-            ),
+            src: self._render(f"{name}.md.j2", src, **extra.get(name, {})) for name, src in GENERATED_INDEXES.items()
         }
         for guide in content.guides:
             src = guide_path(guide)

@@ -10,7 +10,6 @@ serves it on loopback, opens /checklist/ in Debian's Chromium (headless) and mea
 
 from __future__ import annotations
 
-import gzip
 import statistics
 import sys
 import tempfile
@@ -23,14 +22,13 @@ from urllib.parse import urlsplit
 TESTS = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(TESTS))
 
-from browser.conftest import CHROMIUM, CHROMIUM_ARGS, QuietHandler, free_port  # noqa: E402
+from browser.conftest import CHROMIUM, CHROMIUM_ARGS, READY, QuietHandler, free_port  # noqa: E402
 from playwright.sync_api import Page, sync_playwright  # noqa: E402
 
-from helpers import ROOT, build_site  # noqa: E402
+from helpers import ROOT, build_site, gzipped  # noqa: E402
 
 TICKS = 200
 LOADS = 20
-READY = "[data-atn-checklist][data-atn-ready=ready]"
 
 TICK_TIMES = """
 (count) => {
@@ -60,11 +58,6 @@ def percentile(values: list[float], share: float) -> float:
     """The nearest-rank percentile of ``values``."""
     ordered = sorted(values)
     return ordered[max(0, min(len(ordered) - 1, round(share * len(ordered) + 0.5) - 1))]
-
-
-def gzipped(path: Path) -> int:
-    """A file's size after gzip at level 6."""
-    return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
 
 
 def transfer(page: Page, base: str, site: Path) -> dict[str, int]:

@@ -35,13 +35,14 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "tests"))
 
 from afterno.load import load_content  # noqa: E402
 from afterno.model import CHECKLIST, GUIDE, SITUATION, SOURCE, STEP, TEMPLATE, schema_line  # noqa: E402
 from afterno.render import Renderer  # noqa: E402
+from helpers import build_env, copy_project  # noqa: E402
 
 KINDS = {"steps": STEP, "guides": GUIDE, "situations": SITUATION, "templates": TEMPLATE, "sources": SOURCE}
-ENV = {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764028800", "PYTHONDONTWRITEBYTECODE": "1"}
 
 
 @dataclass(frozen=True)
@@ -58,15 +59,6 @@ class Row:
     hooked_mb: float
     plain_mb: float
     check: float | None
-
-
-def copy_project(target: Path) -> Path:
-    """Copy what a build needs into ``target``."""
-    target.mkdir(parents=True)
-    shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    for name in ("docs", "content", "hooks", "overrides"):
-        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-    return target
 
 
 def _ids(content_dir: Path) -> set[str]:
@@ -185,7 +177,7 @@ def same_pages(hooked: Path, plain: Path) -> None:
 
 def measure(command: list[str], cwd: Path) -> tuple[float, float]:
     """Run ``command`` and return its wall time in seconds and its peak resident memory in MB."""
-    env = {**os.environ, **ENV}
+    env = build_env()
     # The log goes to a file: a pipe nobody reads until the end would fill up and stall the build.
     with tempfile.TemporaryFile() as log:
         started = time.perf_counter()

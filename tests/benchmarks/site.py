@@ -15,7 +15,6 @@ import gzip
 import json
 import mimetypes
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -26,8 +25,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from browser.conftest import free_port  # noqa: E402
+
+from helpers import ROOT, build_site  # noqa: E402
+
 LIGHTHOUSE = HERE / "node_modules" / ".bin" / "lighthouse"
 OUT = ROOT / "benchmarks-out"
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
@@ -93,18 +97,11 @@ def make_handler(site: Path) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 def build(site_dir: Path, base: str) -> None:
-    """A strict build of the site with SITE_URL set to the local server's address."""
-    env = dict(os.environ, SITE_URL=base, NO_MKDOCS_2_WARNING="1")
-    mkdocs = Path(sys.executable).parent / "mkdocs"
-    subprocess.run([str(mkdocs), "build", "--strict", "--quiet", "-d", str(site_dir)], cwd=ROOT, env=env, check=True)
+    """A strict build of the site with SITE_URL set to the local server's address; stops if it fails."""
+    result = build_site(site_dir, SITE_URL=base)
+    if result.returncode != 0:
+        raise SystemExit(f"the build failed:\n{result.stderr[-3000:]}")
 
 
 def lighthouse(url: str) -> dict[str, Any]:

@@ -20,6 +20,8 @@ from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, P
 from helpers import build_site
 
 CHROMIUM = "/usr/bin/chromium"
+#: The checklist once its script has started (checklist.js sets data-atn-ready).
+READY = "[data-atn-checklist][data-atn-ready=ready]"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -11,10 +11,11 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, FilePayload, Page, expect
 
+from browser.conftest import READY
+
 pytestmark = pytest.mark.browser
 
 KEY = "afterno:v1"
-READY = "[data-atn-checklist][data-atn-ready=ready]"
 CONTENT_ITEMS = 24
 
 
@@ -195,6 +196,34 @@ def test_situation_hides_items_that_do_not_apply_and_says_why(page: Page, served
     page.select_option("#atn-situation", "")
     expect(page.locator("#send-thank-you")).to_be_visible()
     expect(why).to_be_hidden()
+
+
+def test_a_situation_the_content_lacks_hides_nothing(page: Page, served_site: str) -> None:
+    """An odd link (?situation=constructor) or a stored situation that no longer exists hides no item."""
+    open_checklist(page, served_site, "?situation=constructor")
+    expect(page.locator("[data-atn-why]")).to_be_hidden()
+    expect(page.locator("[data-atn-progress-text]")).to_have_text(f"0 of {CONTENT_ITEMS} done")
+    record = {
+        "version": 1,
+        "active": "a1",
+        "applications": [
+            {"id": "a1", "company": "", "role": "", "rejectedOn": "2025-11-25", "situation": "gone-situation",
+             "ticks": {}, "notes": {}, "reflections": {}, "created": "x"}
+        ],
+    }  # fmt: skip
+    seed(page, served_site, json.dumps(record))
+    expect(page.locator("#send-thank-you")).to_be_visible()
+    expect(page.locator("[data-atn-why]")).to_be_hidden()
+
+
+def test_adding_an_application_focuses_its_company_field_even_when_folded(page: Page, served_site: str) -> None:
+    """The company field of a new application takes the focus, opening the folded details section if needed."""
+    page.set_default_timeout(5000)
+    page.goto(f"{served_site}checklist/")
+    page.wait_for_selector(READY)
+    assert not page.locator("details.atn-about").evaluate("details => details.open")
+    page.click("[data-atn-action=add]")
+    expect(page.locator("#atn-company")).to_be_focused()
 
 
 def test_situations_page_links_to_a_tailored_checklist(page: Page, served_site: str) -> None:

@@ -8,12 +8,12 @@ from typing import Any, Literal
 import pytest
 from playwright.sync_api import Browser, Page
 
+from browser.conftest import READY
 from helpers import ROOT
 
 pytestmark = pytest.mark.browser
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-READY = "[data-atn-checklist][data-atn-ready=ready]"
 SCHEMES = {"light": "default", "dark": "slate"}
 
 

@@ -12,12 +12,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import BrowserContext, expect
 
-from browser.conftest import QuietHandler, free_port
+from browser.conftest import READY, QuietHandler, free_port
 from helpers import build_site, copy_project
 
 pytestmark = pytest.mark.browser
-
-READY = "[data-atn-checklist][data-atn-ready=ready]"
 
 
 @pytest.fixture(scope="module")

@@ -145,6 +145,10 @@ test("bad backups are refused with a message that says nothing changed", () => {
     assert.equal(r.store, undefined);
   }
   assert.ok(C.checkImport("{}", C.MAX_IMPORT + 1).error.includes("too big"));
+  const unversioned = { ...good };
+  delete unversioned.version;
+  const missing = C.checkImport(JSON.stringify(unversioned), 100).error;
+  assert.ok(missing.includes("different version of this page. Nothing"), missing);
 });
 
 test("ics text escapes backslashes, commas, semicolons and newlines", () => {
