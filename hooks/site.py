@@ -15,15 +15,18 @@ from jinja2 import TemplateError
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
+from afterno import preview
 from afterno.csp import csp_meta_edits, inline_script_hashes
-from afterno.errors import ContentError
+from afterno.errors import ContentError, Problem
 from afterno.headers import write_headers
 from afterno.html_fixes import apply_edits, checkbox_autocomplete_edits
 from afterno.load import load_content
 from afterno.render import NavEntry, Renderer
+from afterno.report import text_lines
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
@@ -36,21 +39,42 @@ HAND_WRITTEN_NAV = [
 ]
 
 _renderer: Renderer | None = None
+#: True under `mkdocs serve`: content problems then show in the preview's pages instead of stopping it.
+_serving = False
+#: The content problems of the latest build; while there are any, the preview shows them on every page.
+_problems: list[Problem] = []
 #: The inline script hashes of each page written in this build, by output path (on_config empties it).
 _script_hashes: dict[Path, list[str]] = {}
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    """Note whether this is the live preview (`mkdocs serve`), which shows content problems in its pages."""
+    global _serving
+    _serving = command == "serve"
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Load content/ (stopping the build with every problem listed) and set the navigation."""
+    """Load content/ (stopping the build with every problem listed) and set the navigation.
+
+    Under `mkdocs serve` a content problem does not stop the preview: the build makes no pages and
+    the preview shows the problems at every address until a saved fix brings the site back.
+    """
     global _renderer
     _script_hashes.clear()
-    root = Path(config.config_file_path).parent / "content"
+    _problems.clear()
+    project = Path(config.config_file_path).parent
     try:
-        content = load_content(root)
+        content = load_content(project / "content")
     except ContentError as error:
-        for problem in error.problems:
-            log.error(str(problem))
+        for line in text_lines(error.problems, project):
+            log.error(line)
         count = len(error.problems)
+        if _serving:
+            _problems.extend(error.problems)
+            _renderer = None
+            config.nav = []
+            log.error(f"content/ has {count} problem{'s' if count != 1 else ''}; every page of the preview lists them.")
+            return config
         raise PluginError(
             f"content/ has {count} problem{'s' if count != 1 else ''} (listed above). "
             "Fix them, or run 'make check' to see them without building."
@@ -63,7 +87,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add the generated pages to the site."""
+    """Add the generated pages to the site (in a preview of broken content: no pages at all)."""
+    if _problems:
+        return type(files)([file for file in files if not file.is_documentation_page()])
     assert _renderer is not None, "on_config did not run"
     try:
         pages = _renderer.pages()
@@ -109,6 +135,12 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     if not template_name.endswith(".html"):
         return output_content
     return _finish_html(output_content, template_name, Path(config.site_dir) / template_name)
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
+    """Let the preview's pages run its live-reload script, and show content problems in every page."""
+    preview.install(server, lambda: _problems, Path(config.config_file_path).parent)
+    return server
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import os
 import shutil
+import socket
 import subprocess
 import sys
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import TypeVar
@@ -125,3 +128,41 @@ def parse_page(path: Path) -> PageParser:
     parser = PageParser()
     parser.feed(path.read_text(encoding="utf-8"))
     return parser
+
+
+def free_port() -> int:
+    """A TCP port on loopback that nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@contextlib.contextmanager
+def live_preview(project: Path, *, timeout: float = 60) -> Iterator[str]:
+    """Run `mkdocs serve` (the live preview) on ``project`` at a free port; yield its address, then stop it."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    log = (project / "serve.log").open("w", encoding="utf-8")
+    process = subprocess.Popen(
+        [str(VENV_BIN / "mkdocs"), "serve", "-f", str(project / "mkdocs.yml"), "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=build_env(SITE_URL=base),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.monotonic() + timeout
+        while "Serving on" not in (project / "serve.log").read_text(encoding="utf-8"):
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("mkdocs serve did not start:\n" + (project / "serve.log").read_text("utf-8"))
+            time.sleep(0.05)
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()

@@ -1,0 +1,124 @@
+"""The live preview's additions: the live-reload script allowed by hash in served pages only, and the problem page."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from afterno.errors import Problem
+from afterno.preview import allow_livereload, problem_page, split_message
+from helpers import copy_project, live_preview
+
+GUIDE = "guides/first-48-hours/"
+
+
+def sha(code: str) -> str:
+    """The CSP source expression of an inline script or style."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode()).digest()).decode() + "'"
+
+
+def script_src(html: str) -> list[str]:
+    """The sources of the page's script-src directive."""
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', html)
+    assert policy, "the page has no policy"
+    directive = next(d for d in policy.group(1).split("; ") if d.startswith("script-src "))
+    return directive.split()[1:]
+
+
+def test_allow_livereload_adds_the_last_scripts_hash_only() -> None:
+    """The hash of the script the server appended joins script-src; nothing else in the policy changes."""
+    page = (
+        '<html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" '
+        "content=\"default-src 'self'; script-src 'self' 'sha256-a='; style-src 'self'\">"
+        "<script>theme()</script></head><body><p>x</p><script>livereload(1, 2);</script></body></html>"
+    )
+    result = allow_livereload(page.encode()).decode()
+    assert script_src(result) == ["'self'", "'sha256-a='", sha("livereload(1, 2);")]
+    assert result.replace(" " + sha("livereload(1, 2);"), "") == page
+
+
+def test_allow_livereload_leaves_pages_without_policy_alone() -> None:
+    """A page with no policy (or no inline script) is served as it is."""
+    for page in (b"<html><body><script>x()</script></body></html>", b"<html><body></body></html>"):
+        assert allow_livereload(page) == page
+
+
+@pytest.mark.parametrize(
+    ("message", "parts"),
+    [
+        (
+            "unknown key 'titel' in a step file. Did you mean 'title'?",
+            ("unknown key 'titel' in a step file.", "Did you mean 'title'?"),
+        ),
+        ("a step cannot be related to itself; remove it.", ("a step cannot be related to itself; remove it.", "")),
+    ],
+    ids=["with a fix", "fix inside the sentence"],
+)
+def test_split_message(message: str, parts: tuple[str, str]) -> None:
+    """A message splits at its first sentence break into what is wrong and how to fix it."""
+    assert split_message(message) == parts
+
+
+def test_problem_page_lists_place_message_fix_and_line(tmp_path: Path) -> None:
+    """The problem page shows each problem's place, message, fix and offending line, escaped, under a strict policy."""
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "x.yml").write_text("id: x\ntitle: <b>Ask\n", encoding="utf-8")
+    problem = Problem("content/x.yml", 2, 8, "'title' contains raw HTML ('<b>Ask'). Write plain text.")
+    html = problem_page([problem], tmp_path)
+    assert "content/x.yml:2:8" in html and "Write plain text." in html
+    assert "    2 | title: &lt;b&gt;Ask\n      |        ^" in html
+    assert "<b>Ask" not in html
+    policy = re.search(r'content="([^"]*)"', html)
+    assert policy and "'unsafe-inline'" not in policy.group(1) and "default-src 'none'" in policy.group(1)
+    style = re.search(r"<style>(.*?)</style>", html, re.DOTALL)
+    assert style and sha(style.group(1)) in policy.group(1)
+
+
+@pytest.mark.slow
+def test_served_pages_allow_only_the_live_reload_script(tmp_path: Path) -> None:
+    """Under `mkdocs serve` each page allows one extra inline script, by hash; a build's pages do not."""
+    project = copy_project(tmp_path / "project")
+    with live_preview(project) as base, urllib.request.urlopen(base + GUIDE) as response:
+        served = response.read().decode("utf-8")
+    assert "livereload(" in served
+    served_sources = script_src(served)
+    assert "'unsafe-inline'" not in served_sources
+    injected = served[served.rindex("<script>") + len("<script>") : served.rindex("</script>")]
+    assert sha(injected) in served_sources
+    page_scripts = re.findall(r"<script>(.*?)</script>", served[: served.rindex("<script>")], re.DOTALL)
+    assert sorted(served_sources) == sorted({"'self'", sha(injected), *(sha(code) for code in page_scripts)})
+
+
+@pytest.mark.slow
+def test_built_pages_keep_the_strict_policy(site: Path) -> None:
+    """Published pages carry no live-reload script and allow only their own inline scripts, by hash."""
+    built = (site / GUIDE / "index.html").read_text(encoding="utf-8")
+    assert "livereload" not in built
+    sources = script_src(built)
+    page_scripts = re.findall(r"<script>(.*?)</script>", built, re.DOTALL)
+    assert sorted(sources) == sorted({"'self'", *(sha(code) for code in page_scripts)})
+
+
+@pytest.mark.slow
+def test_broken_content_serves_the_problem_page_at_every_address(tmp_path: Path) -> None:
+    """While a file is broken, pages answer with the located problem (assets still load); the terminal lists it."""
+    project = copy_project(tmp_path / "project")
+    step = project / "content" / "steps" / "feel-it.yml"
+    step.write_text(step.read_text(encoding="utf-8").replace("phase:", "phasee:"), encoding="utf-8")
+    with live_preview(project) as base:
+        for address in ("", GUIDE, "about/", "no-such-page/"):
+            with pytest.raises(urllib.error.HTTPError) as caught:
+                urllib.request.urlopen(base + address)
+            body = caught.value.read().decode("utf-8")
+            assert caught.value.code == 500 and "data-afterno-problems" in body, address
+            assert "content/steps/feel-it.yml:" in body and "Did you mean" in body
+        with urllib.request.urlopen(base + "assets/site.css") as response:
+            assert response.status == 200
+    log = (project / "serve.log").read_text(encoding="utf-8")
+    assert "unknown key 'phasee' in a step file. Did you mean 'phase'?" in log
