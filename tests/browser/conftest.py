@@ -16,7 +16,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Playwright, Request, sync_playwright
 
-from helpers import build_site, free_port
+from helpers import build_site
+from helpers import free_port as free_port  # re-exported: the benchmarks and other tests import it from here
 
 CHROMIUM = "/usr/bin/chromium"
 #: The checklist once its script has started (checklist.js sets data-atn-ready).
