@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test check clean benchmark-site
+.PHONY: serve build test check check-github clean benchmark-site
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,14 @@ benchmark-scale: $(STAMP)
 check: $(STAMP)
 	$(BIN)/afterno check
 
+## check-github: the checker alone, as CI's first job runs it: only the packages it imports (pinned, hash-checked),
+## every problem as a GitHub annotation (::error file=...,line=...,col=...::message) beside the changed line
+check-github:
+	test -x .venv-check/bin/python || $(PYTHON) -m venv .venv-check
+	$(PYTHON) .ci/checker_requirements.py > .venv-check/requirements.txt
+	.venv-check/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r .venv-check/requirements.txt
+	PYTHONPATH=hooks .venv-check/bin/python -m afterno.cli check --format github
+
 ## test: install what the tests need, then lint, type-check and run every test
 test: $(STAMP)
 	tests/bin/ensure-browser
@@ -63,5 +71,11 @@ benchmark-checklist: $(STAMP)
 	tests/bin/ensure-browser
 	$(BIN)/python tests/benchmarks/checklist.py
 
+.PHONY: benchmark-preview
+## benchmark-preview: saved edit -> preview refreshed in headless Chromium under `mkdocs serve`, and `afterno check` (medians)
+benchmark-preview: $(STAMP)
+	tests/bin/ensure-browser
+	$(BIN)/python tests/benchmarks/preview.py
+
 clean:
-	rm -rf site .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site .pytest_cache .mypy_cache .ruff_cache .venv-check

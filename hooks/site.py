@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import TemplateError
 from mkdocs.exceptions import PluginError
@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from afterno import preview
 from afterno.csp import csp_meta_edits, inline_script_hashes
+from afterno.edit import EditLinks, page_source
 from afterno.errors import ContentError, Problem
 from afterno.headers import write_headers
 from afterno.html_fixes import apply_edits, checkbox_autocomplete_edits
@@ -39,6 +40,8 @@ HAND_WRITTEN_NAV = [
 ]
 
 _renderer: Renderer | None = None
+#: Links to edit the pages' source files on the web, when the repository's address is set.
+_edit_links: EditLinks | None = None
 #: True under `mkdocs serve`: content problems then show in the preview's pages instead of stopping it.
 _serving = False
 #: The content problems of the latest build; while there are any, the preview shows them on every page.
@@ -59,7 +62,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     Under `mkdocs serve` a content problem does not stop the preview: the build makes no pages and
     the preview shows the problems at every address until a saved fix brings the site back.
     """
-    global _renderer
+    global _renderer, _edit_links
     _script_hashes.clear()
     _problems.clear()
     project = Path(config.config_file_path).parent
@@ -79,7 +82,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             f"content/ has {count} problem{'s' if count != 1 else ''} (listed above). "
             "Fix them, or run 'make check' to see them without building."
         ) from None
-    _renderer = Renderer(content, config.site_url or "")
+    edit_uri = str(config.extra.get("edit_uri") or "edit/main/")
+    _edit_links = EditLinks(config.repo_url, edit_uri) if config.repo_url else None
+    _renderer = Renderer(content, config.site_url or "", _edit_links)
     docs = Path(config.docs_dir)
     extra = [entry for entry in HAND_WRITTEN_NAV if entry.src and (docs / entry.src).is_file()]
     config.nav = [entry.to_mkdocs() for entry in _renderer.nav(extra)]
@@ -112,6 +117,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         raise PluginError(f"docs/{error}") from None
     except TemplateError as error:
         raise PluginError(f"hooks/afterno/templates: {error.__class__.__name__}: {error}") from None
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: object) -> dict[str, Any]:
+    """Point the page's "Edit this page" at the file it is made from (content/ for generated pages)."""
+    if _edit_links is not None and _renderer is not None:
+        page.edit_url = _edit_links.url(page_source(page.file.src_uri, _renderer.content))
+    return context
 
 
 def _finish_html(html: str, where: str, destination: Path) -> str:

@@ -16,6 +16,13 @@ from afterno.load import load_content
 from helpers import CONTENT, ROOT, VENV_BIN, build_env
 
 LOCATED = re.compile(r"^content/[\w./-]+\.(yml|yaml|json|txt):\d+:\d+: \S.*$")
+#: The two lines under a problem: the offending line with its number, and a caret under the column.
+EXCERPT = re.compile(r"^ {0,4}\d+ \| .*$|^ {5} \| *\^$")
+
+
+def problem_lines(err: str) -> list[str]:
+    """The problem lines of the checker's output, without the excerpts under them and the count."""
+    return [line for line in err.splitlines()[:-1] if not EXCERPT.match(line)]
 
 
 @pytest.fixture
@@ -57,9 +64,12 @@ def test_check_lists_every_problem_located(project: Path, capsys: pytest.Capture
     code, out, err = run(project, "check", capsys=capsys)
     assert code == 1 and out == ""
     lines = err.splitlines()
-    assert lines[-1] == f"{len(lines) - 1} problems in {project / 'content'}/."
-    problems = lines[:-1]
+    problems = problem_lines(err)
+    assert lines[-1] == f"{len(problems)} problems in {project / 'content'}/."
     assert all(LOCATED.match(line) for line in problems), problems
+    # Each problem is followed by its line and a caret under the column.
+    first = lines.index("content/steps/feel-it.yml:3:1: unknown key 'titel' in a step file. Did you mean 'title'?")
+    assert lines[first + 1].startswith("    3 | titel: ") and lines[first + 2] == "      | ^"
     assert "content/steps/feel-it.yml:3:1: unknown key 'titel' in a step file. Did you mean 'title'?" in problems
     assert any(line.startswith("content/guides/keep-going.yml:") for line in problems)
 
@@ -80,7 +90,9 @@ def test_check_finds_a_stale_schema(project: Path, capsys: pytest.CaptureFixture
     schema.write_text(schema.read_text(encoding="utf-8").replace('"title"', '"titel"', 1), encoding="utf-8")
     code, _, err = run(project, "check", capsys=capsys)
     assert code == 1
-    assert err.strip() == "content/schema/step.schema.json:1:1: out of date with the model. Run 'afterno schema'."
+    assert problem_lines(err) == [
+        "content/schema/step.schema.json:1:1: out of date with the model. Run 'afterno schema'."
+    ]
     assert run(project, "schema", capsys=capsys)[0] == 0
     assert run(project, "check", capsys=capsys)[0] == 0
 
@@ -95,7 +107,7 @@ def test_new_step_writes_a_skeleton_with_the_schema_line(project: Path, capsys: 
     assert yaml.safe_load(text)["id"] == "call-a-friend"
     code, _, err = run(project, "check", capsys=capsys)
     assert code == 1
-    assert err.splitlines()[:-1] == [
+    assert problem_lines(err) == [
         "content/steps/call-a-friend.yml:11:10: 'sources' is an empty list; name at least one point id."
     ]
     # Filling the blanks the check points at (a source, a guide) makes it valid.
@@ -124,6 +136,95 @@ def test_new_step_refuses(
     assert (project / "content" / "steps" / "feel-it.yml").read_bytes() == (
         CONTENT / "steps" / "feel-it.yml"
     ).read_bytes()
+
+
+def test_check_format_github_is_one_annotation_per_problem(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`check --format github` prints each problem as a GitHub annotation on stdout, exactly, and nothing else."""
+    step = project / "content" / "steps" / "feel-it.yml"
+    step.write_text(step.read_text(encoding="utf-8").replace("title:", "titel:"), encoding="utf-8")
+    guide = project / "content" / "guides" / "keep-going.yml"
+    text = guide.read_text(encoding="utf-8")
+    guide.write_text(re.sub(r"summary: .*", "summary: " + "Keep going, 100% of the time. " * 6, text), encoding="utf-8")
+    code, out, err = run(project, "check", "--format", "github", capsys=capsys)
+    assert (code, err) == (1, "")
+    assert out.splitlines() == [
+        "::error file=content/guides/keep-going.yml,line=5,col=10::'summary' is 179 characters long; it must be "
+        "at most 160. Shorten it.",
+        "::error file=content/steps/feel-it.yml,line=2,col=1::a step file is missing the key 'title' (one line of "
+        "text). Add it: title: ...",
+        "::error file=content/steps/feel-it.yml,line=3,col=1::unknown key 'titel' in a step file. Did you mean "
+        "'title'?",
+    ]
+
+
+def test_github_annotations_escape_what_github_reads_as_syntax() -> None:
+    """Percent signs and line breaks in a message, and ':' or ',' in a path, cannot end the annotation early."""
+    from afterno.errors import Problem
+    from afterno.report import github_lines
+
+    problem = Problem("content/a,b:c.yml", 3, 7, "100% wrong\nsecond line")
+    assert github_lines([problem]) == ["::error file=content/a%2Cb%3Ac.yml,line=3,col=7::100%25 wrong%0Asecond line"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "path", "first_problem"),
+    [
+        ("guide", "guides/call-a-friend.yml", "content/guides/call-a-friend.yml:"),
+        ("situation", "situations/call-a-friend.yml", "content/situations/call-a-friend.yml:"),
+        ("template", "templates/call-a-friend.yml", "content/templates/call-a-friend.yml:"),
+    ],
+    ids=["guide", "situation", "template"],
+)
+def test_new_writes_a_skeleton_for_every_kind(
+    project: Path, capsys: pytest.CaptureFixture[str], kind: str, path: str, first_problem: str
+) -> None:
+    """`new KIND ID` writes a skeleton with its schema line and the next step; the check then points into it."""
+    from afterno import model
+
+    code, out, _ = run(project, "new", kind, "call-a-friend", capsys=capsys)
+    assert code == 0 and out.splitlines()[0] == f"wrote {project / 'content' / path}"
+    assert out.splitlines()[1].startswith("Next: ") and "afterno check" in out
+    text = (project / "content" / path).read_text(encoding="utf-8")
+    spec = {"guide": model.GUIDE, "situation": model.SITUATION, "template": model.TEMPLATE}[kind]
+    assert text.startswith(model.schema_line(spec) + "\n")
+    data = yaml.safe_load(text)
+    assert data["id"] == "call-a-friend"
+    assert {f.name for f in spec.fields if f.required} <= set(data)
+    code, _, err = run(project, "check", capsys=capsys)
+    assert code == 1 and all(line.startswith(first_problem) for line in problem_lines(err)), err
+
+
+def test_new_item_adds_to_its_steps_phase(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`new item ID --step STEP` adds an item at the end of the step's phase, for the step's situations; once its
+    label is written the check passes."""
+    code, out, _ = run(project, "new", "item", "ring-a-friend", "--step", "stay-visible", capsys=capsys)
+    assert code == 0 and "Next: write the label" in out
+    checklist = project / "content" / "checklist.yml"
+    data = yaml.safe_load(checklist.read_text(encoding="utf-8"))
+    step_phase = yaml.safe_load((project / "content" / "steps" / "stay-visible.yml").read_text(encoding="utf-8"))
+    phase = next(entry for entry in data["phases"] if entry["phase"] == step_phase["phase"])
+    assert phase["items"][-1] == {
+        "id": "ring-a-friend",
+        "label": "Write one line the reader can tick off (at most 140 characters).",
+        "step": "stay-visible",
+        "due": phase["items"][-1]["due"],
+        "applies_to": step_phase["applies_to"],
+    }
+    text = checklist.read_text(encoding="utf-8")
+    checklist.write_text(
+        text.replace("Write one line the reader can tick off (at most 140 characters).", "Ring one friend."),
+        encoding="utf-8",
+    )
+    code, out, err = run(project, "check", capsys=capsys)
+    assert code == 0, err
+    code, _, err = run(project, "new", "item", "ring-a-friend", capsys=capsys)
+    assert code == 1 and "already has an item 'ring-a-friend'" in err
+
+
+def test_new_step_points_at_the_checklist(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The next steps printed after `new step` include giving the step a box on the checklist."""
+    _, out, _ = run(project, "new", "step", "call-a-friend", capsys=capsys)
+    assert "afterno new item ITEM-ID --step call-a-friend" in out
 
 
 def test_coverage_table(capsys: pytest.CaptureFixture[str]) -> None:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import runpy
+import subprocess
+import sys
 from typing import Any
 
 import yaml
 
-from helpers import ROOT
+from helpers import ROOT, build_env
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 
@@ -24,11 +28,12 @@ def commands(job: dict[str, Any]) -> str:
 
 
 def test_ci_tests_builds_strictly_and_deploys() -> None:
-    """CI runs the checker and `make test`, then `make build` (strict, safe), then deploys that build to Pages."""
+    """CI runs the checker first, then `make test`, then `make build` (strict, safe), then deploys it to Pages."""
     ci = workflow("ci.yml")
     assert {"push", "pull_request"} <= set(ci["on"])
     jobs = ci["jobs"]
-    assert "make check" in commands(jobs["test"]) and "make test" in commands(jobs["test"])
+    assert next(iter(jobs)) == "check" and jobs["test"]["needs"] == "check"
+    assert "make test" in commands(jobs["test"])
     assert jobs["build"]["needs"] == "test" and "make build" in commands(jobs["build"])
     assert any(step.get("uses", "").startswith("actions/upload-pages-artifact@") for step in jobs["build"]["steps"])
     assert jobs["deploy"]["needs"] == "build"
@@ -53,3 +58,43 @@ def test_link_check_is_weekly_and_separate() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     test_recipe = makefile.split("\ntest:", 1)[1].split("\n\n", 1)[0]
     assert "links" not in test_recipe
+
+
+def test_first_job_is_the_fast_checker_with_annotations() -> None:
+    """CI's first job installs no browser and no Java: it runs the checker alone, as GitHub annotations."""
+    job = workflow("ci.yml")["jobs"]["check"]
+    assert "container" not in job and job["timeout-minutes"] <= 3
+    assert commands(job).strip() == "make check-github"
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = makefile.split("\ncheck-github:", 1)[1].split("\n\n", 1)[0]
+    assert "check --format github" in recipe and "--require-hashes" in recipe
+    assert "apt-get" not in recipe and "ensure-browser" not in recipe and "requirements.lock" not in recipe
+
+
+def test_checker_imports_only_the_packages_ci_installs_for_it() -> None:
+    """`afterno check` needs nothing beyond the standard library and the packages CI's first job installs."""
+    packages = runpy.run_path(str(ROOT / ".ci" / "checker_requirements.py"))["PACKAGES"]
+    # PyYAML's C extension is built with Cython, which registers the module cython_runtime.
+    modules_of = {"pyyaml": {"yaml", "cython_runtime"}}
+    allowed = set().union(*(modules_of[name] for name in packages))
+    script = (
+        "import json, sys; sys.path.insert(0, 'hooks'); from afterno.cli import main; code = main(['check']); "
+        "print(json.dumps([code, sorted({name.split('.')[0] for name in sys.modules})]))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=build_env(), capture_output=True, text=True, timeout=60
+    )
+    code, modules = json.loads(result.stdout.splitlines()[-1])
+    assert code == 0, result.stderr
+    outside = {m for m in modules if m not in sys.stdlib_module_names and not m.startswith("_") and m != "afterno"}
+    assert outside <= allowed, (
+        f"the checker imports {sorted(outside - allowed)}; add them to .ci/checker_requirements.py"
+    )
+
+
+def test_checker_requirements_are_the_locked_lines() -> None:
+    """The checker's requirements are copied from requirements.lock: the same versions, every hash."""
+    lines = runpy.run_path(str(ROOT / ".ci" / "checker_requirements.py"))["requirement_lines"]()
+    lock = (ROOT / "requirements.lock").read_text(encoding="utf-8")
+    assert lines[0].startswith("pyyaml==") and "\n".join(lines) in lock
+    assert sum("--hash=sha256:" in line for line in lines) >= 2

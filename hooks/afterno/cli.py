@@ -1,4 +1,5 @@
-"""The contributors' command line: ``afterno check``, ``afterno new step ID``, ``afterno coverage``.
+"""The contributors' command line: ``afterno check``, ``afterno new KIND ID``, ``afterno rename KIND OLD NEW``,
+``afterno coverage``.
 
 For maintainers: ``afterno build`` (a safe site build), ``afterno links`` (external links, online) and
 ``afterno templates`` (recompile the page templates after editing them).
@@ -13,11 +14,11 @@ import sys
 import time
 from pathlib import Path
 
-from . import links
-from .errors import ContentError
+from . import scaffold
+from .errors import ContentError, Problem
 from .load import SLUG, load_content
-from .model import STEP, Content, schema_line
-from .publish import build_atomically
+from .model import Content
+from .report import github_lines, text_lines
 from .schema import render_schemas, write_schemas
 
 
@@ -31,14 +32,24 @@ def _content_root(value: str | None) -> Path:
     return here / "content"
 
 
-def _load(root: Path) -> Content | None:
+def _print_problems(problems: list[Problem], root: Path, output_format: str = "text") -> None:
+    """Print problems for a person (with the offending line) or for GitHub (annotations on the diff)."""
+    if output_format == "github":
+        # GitHub reads workflow commands from standard output.
+        for line in github_lines(problems):
+            print(line)
+        return
+    for line in text_lines(problems, root.parent):
+        print(line, file=sys.stderr)
+    count = len(problems)
+    print(f"{count} problem{'s' if count != 1 else ''} in {root}/.", file=sys.stderr)
+
+
+def _load(root: Path, output_format: str = "text") -> Content | None:
     try:
         return load_content(root)
     except ContentError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
-        count = len(error.problems)
-        print(f"{count} problem{'s' if count != 1 else ''} in {root}/.", file=sys.stderr)
+        _print_problems(error.problems, root, output_format)
         return None
 
 
@@ -46,13 +57,16 @@ def cmd_check(args: argparse.Namespace) -> int:
     """Validate every content file; print each problem as file:line:column: message."""
     root = _content_root(args.content)
     started = time.perf_counter()
-    content = _load(root)
+    content = _load(root, args.format)
     if content is None:
         return 1
     stale = [name for name, text in render_schemas().items() if _read(root / "schema" / name) != text]
     if stale:
-        for name in stale:
-            print(f"{root.name}/schema/{name}:1:1: out of date with the model. Run 'afterno schema'.", file=sys.stderr)
+        problems = [
+            Problem(f"{root.name}/schema/{name}", 1, 1, "out of date with the model. Run 'afterno schema'.")
+            for name in stale
+        ]
+        _print_problems(problems, root, args.format)
         return 1
     elapsed = (time.perf_counter() - started) * 1000
     print(
@@ -87,38 +101,32 @@ def cmd_templates(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    """Write a skeleton step file that passes the schema once its blanks are filled."""
+    """Write a skeleton content file (or checklist item) and say what to fill in next."""
     root = _content_root(args.content)
-    step_id = args.id
-    if not SLUG.match(step_id):
+    new_id = args.id
+    if not SLUG.match(new_id) or len(new_id) > 60:
         print(
-            f"'{step_id}' is not a valid id: use lowercase words joined by hyphens, like ask-for-feedback.",
+            f"'{new_id}' is not a valid id: use lowercase words joined by hyphens, like ask-for-feedback "
+            "(at most 60 characters).",
             file=sys.stderr,
         )
         return 2
-    path = root / "steps" / f"{step_id}.yml"
-    if path.exists():
-        print(f"{path} already exists; edit it instead.", file=sys.stderr)
+    try:
+        if args.kind == "item":
+            written = scaffold.new_item(root, new_id, step_id=args.step, phase_id=args.phase)
+        else:
+            writers = {
+                "step": scaffold.new_step,
+                "guide": scaffold.new_guide,
+                "situation": scaffold.new_situation,
+                "template": scaffold.new_template,
+            }
+            written = writers[args.kind](root, new_id)
+    except scaffold.ScaffoldError as error:
+        print(error, file=sys.stderr)
         return 1
-    title = step_id.replace("-", " ").capitalize()
-    skeleton = f"""{schema_line(STEP)}
-id: {step_id}
-title: {title}
-summary: Say in one sentence what the reader does and why (at most 160 characters).
-phase: first-week
-why: >-
-  Explain in two to four short sentences why this step helps.
-how:
-  - Write one concrete action per line.
-applies_to: all
-sources: []
-"""
-    path.write_text(skeleton, encoding="utf-8")
-    print(f"wrote {path}")
-    print(
-        "Next: fill in the text, list the source points it rests on under 'sources', add the step to a guide "
-        "in content/guides/, then run 'afterno check'."
-    )
+    print(f"{'added ' + new_id + ' to' if args.kind == 'item' else 'wrote'} {written.path}")
+    print(written.next_steps)
     return 0
 
 
@@ -143,6 +151,9 @@ def cmd_coverage(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Build the site into a fresh folder and swap it in only if the build succeeds."""
+    # Imported here, as in cmd_links: 'afterno check' should not pay for what only these commands use.
+    from .publish import build_atomically
+
     project = _content_root(args.content).parent
     site_dir = Path(args.site_dir) if args.site_dir else project / "site"
     return build_atomically(project, site_dir, generator=args.generator)
@@ -150,6 +161,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_links(args: argparse.Namespace) -> int:
     """Check every external link of the built site online (needs the internet; not part of the tests)."""
+    from . import links
+
     project = _content_root(args.content).parent
     site_dir = Path(args.site_dir) if args.site_dir else project / "site"
     if not (site_dir / "index.html").is_file():
@@ -168,7 +181,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="afterno", description=__doc__)
     parser.add_argument("--content", help="the content folder (default: ./content)")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="validate content/ without building the site").set_defaults(run=cmd_check)
+    check = commands.add_parser("check", help="validate content/ without building the site")
+    check.add_argument(
+        "--format",
+        choices=["text", "github"],
+        default="text",
+        help="text: each problem with its line (default); github: annotations for a pull request's diff",
+    )
+    check.set_defaults(run=cmd_check)
     commands.add_parser("schema", help="rewrite content/schema/ from the model").set_defaults(run=cmd_schema)
     commands.add_parser("templates", help="recompile the page templates after editing them").set_defaults(
         run=cmd_templates
@@ -176,9 +196,19 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("coverage", help="source points and the steps that use them").set_defaults(run=cmd_coverage)
     new = commands.add_parser("new", help="write a skeleton content file")
     new_kinds = new.add_subparsers(dest="kind", required=True)
-    step = new_kinds.add_parser("step", help="a new step")
-    step.add_argument("id", help="the new step's id, e.g. ask-for-feedback")
-    step.set_defaults(run=cmd_new)
+    for kind, example, what in (
+        ("step", "call-a-friend", "a step file in content/steps/"),
+        ("guide", "after-an-internship", "a guide file in content/guides/"),
+        ("situation", "after-a-phone-screen", "a situation file in content/situations/"),
+        ("template", "ask-to-stay-in-touch", "a message template file in content/templates/"),
+        ("item", "send-a-card", "a checklist item, added to content/checklist.yml"),
+    ):
+        new_kind = new_kinds.add_parser(kind, help=what)
+        new_kind.add_argument("id", help=f"the new id, e.g. {example}")
+        if kind == "item":
+            new_kind.add_argument("--step", help="the id of the step it comes from")
+            new_kind.add_argument("--phase", help="its phase (default: the step's phase)")
+        new_kind.set_defaults(run=cmd_new)
     build = commands.add_parser("build", help="build the site; the old site stays until a build succeeds")
     build.add_argument("--site-dir", help="where the site goes (default: site/ beside content/)")
     build.add_argument("--generator", default="mkdocs", choices=["mkdocs", "properdocs"])

@@ -18,6 +18,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from .edit import EditLinks
 from .gcpause import without_gc_passes
 from .load import _TYPE_WORDS as TYPE_WORDS
 from .load import TEMPLATE_FIELD
@@ -128,11 +129,13 @@ class NavEntry:
 class Renderer:
     """Renders every generated page of the site from one loaded ``Content``."""
 
-    def __init__(self, content: Content, site_url: str = "") -> None:
+    def __init__(self, content: Content, site_url: str = "", edit_links: EditLinks | None = None) -> None:
         self.content = content
         self.site_url = site_url
         self.env = template_environment()
         self.env.globals["site_url"] = site_url
+        # With a repository set, each step's section links to its own file there ('' without one).
+        self.env.globals["edit_url"] = edit_links.url if edit_links else lambda path: ""
 
     def _render(self, template: str, src: str, **values: Any) -> str:
         content = self.content
