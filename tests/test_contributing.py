@@ -74,3 +74,33 @@ def test_contributing_md_points_to_the_page_and_the_commands() -> None:
     text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     for needle in ("make check", "make serve", "afterno new step", "afterno coverage", "/contributing/"):
         assert needle in text, needle
+
+
+#: A path leaving the repository: upwards (except a schema line's ../schema/), or to the maintainers' folders.
+OUTSIDE = re.compile(r"\.\./(?!(?:\.\./)*schema/)|\bshared/|/work/")
+
+
+def test_contributor_docs_name_nothing_outside_the_repository(site: Path) -> None:
+    """README, CONTRIBUTING and /contributing/ point at nothing a contributor cannot have, and say how the writing
+    stays original: own words, sources recorded."""
+    html_text = (site / "contributing" / "index.html").read_text(encoding="utf-8")
+    page = plain(html_text[html_text.index("<article") : html_text.index("</article>")])
+    docs = {name: (ROOT / name).read_text(encoding="utf-8") for name in ("README.md", "CONTRIBUTING.md")}
+    for name, text in {**docs, "/contributing/": page}.items():
+        found = OUTSIDE.search(text)
+        assert found is None, f"{name} points outside the repository: {text[found.start() - 40 : found.end() + 40]}"
+    for name, text in {"CONTRIBUTING.md": docs["CONTRIBUTING.md"], "/contributing/": page}.items():
+        assert "own words" in text and "sources" in text, name
+
+
+def test_content_keeps_lf_line_endings() -> None:
+    """.gitattributes stores content (and all text) with LF endings, so a file saved with CRLF changes no line."""
+    import subprocess
+
+    if not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    files = ["content/steps/feel-it.yml", "content/checklist.yml", "docs/index.md", "hooks/site.py"]
+    result = subprocess.run(
+        ["git", "check-attr", "eol", "--", *files], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert result.stdout.splitlines() == [f"{name}: eol: lf" for name in files]

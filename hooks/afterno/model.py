@@ -114,12 +114,18 @@ SOURCE = KindSpec(
     "An article the advice comes from, and every distinct point it makes.",
     (
         _id("source"),
-        FieldSpec("file", "line", "The article's file name in shared/sources/.", max_length=120),
+        FieldSpec(
+            "file",
+            "line",
+            "The file name of the maintainers' saved copy of the article, which is not republished here "
+            "(for a new source, a maintainer fills it in).",
+            max_length=120,
+        ),
         FieldSpec(
             "title",
             "line",
             "The article's title as we cite it, or null when it has none. Titles of eight words or more are "
-            "shortened with … (the originality check allows at most seven words in a row from an article).",
+            "shortened with …, so that the site never repeats more than seven words of an article in a row.",
             nullable=True,
         ),
         FieldSpec(
