@@ -158,9 +158,10 @@
     }
   }
 
-  // Progress under an old item id moves to the item that now replaces it (replaces: [old-id] in the YAML).
-  function applyReplaces(store, items) {
-    var changed = false;
+  // Progress under an old item id moves to the item that now replaces it (replaces: [old-id] in the YAML);
+  // with aliases (see applyAliases), answers and situations saved under renamed ids move too.
+  function applyReplaces(store, items, aliases) {
+    var changed = aliases ? applyAliases(store, aliases) : false;
     store.applications.forEach(function (app) {
       items.forEach(function (item) {
         (item.replaces || []).forEach(function (old) {
@@ -176,6 +177,38 @@
       });
     });
     return changed;
+  }
+
+  // Steps and situations renamed with `afterno rename` keep their old ids as aliases:
+  // aliases = { steps: { "old-id": "new-id" }, situations: { "old-id": "new-id" } }.
+  // Answers to a step's questions (stored as "step-id:index") and a checklist's situation move to the
+  // new id; an answer already saved under the new id is kept. Returns whether anything moved.
+  function applyAliases(store, aliases) {
+    var steps = isObject(aliases.steps) ? aliases.steps : {};
+    var situations = isObject(aliases.situations) ? aliases.situations : {};
+    var changed = false;
+    store.applications.forEach(function (app) {
+      Object.keys(app.reflections).forEach(function (key) {
+        var cut = key.lastIndexOf(":");
+        var step = cut > 0 ? key.slice(0, cut) : "";
+        if (!step || !own(steps, step) || typeof steps[step] !== "string") return;
+        var moved = steps[step] + key.slice(cut);
+        if (!own(app.reflections, moved)) app.reflections[moved] = app.reflections[key];
+        delete app.reflections[key];
+        changed = true;
+      });
+      if (app.situation && own(situations, app.situation) && typeof situations[app.situation] === "string") {
+        app.situation = situations[app.situation];
+        changed = true;
+      }
+    });
+    return changed;
+  }
+  // The current id for one that may have been renamed (a ?situation= link printed before the rename).
+  function currentId(id, renamed) {
+    return typeof id === "string" && isObject(renamed) && own(renamed, id) && typeof renamed[id] === "string"
+      ? renamed[id]
+      : id;
   }
 
   function joinText(a, b) {
@@ -312,6 +345,8 @@
     normalise: normalise,
     readStore: readStore,
     applyReplaces: applyReplaces,
+    applyAliases: applyAliases,
+    currentId: currentId,
     merge: merge,
     checkImport: checkImport,
     exportText: exportText,

@@ -115,7 +115,7 @@
       notices.push(STORAGE_OFF);
       state = memory || C.emptyStore();
     }
-    C.applyReplaces(state, data.items);
+    C.applyReplaces(state, data.items, data.aliases);
 
     function active() {
       for (var i = 0; i < state.applications.length; i++) {
@@ -151,7 +151,7 @@
     }
 
     // A link like /checklist/?situation=no-reply sets up a checklist for that situation.
-    var wanted = new URLSearchParams(location.search).get("situation");
+    var wanted = C.currentId(new URLSearchParams(location.search).get("situation"), data.aliases && data.aliases.situations);
     if (wanted && titles[wanted]) {
       var app = active();
       if (app.situation !== wanted) {
@@ -360,7 +360,7 @@
           function (choice) {
             if (choice !== "ok" && choice !== "alt") return say("Nothing was changed.");
             state = choice === "ok" ? C.merge(state, result.store) : result.store;
-            C.applyReplaces(state, data.items);
+            C.applyReplaces(state, data.items, data.aliases);
             save();
             renderAll();
             say(choice === "ok" ? "The backup was added to your checklists." : "Your checklists were replaced by the backup.");
@@ -426,7 +426,7 @@
       var read = C.readStore(storage.getItem(C.KEY), null);
       if (read.problem) return;
       state = read.store;
-      C.applyReplaces(state, data.items);
+      C.applyReplaces(state, data.items, data.aliases);
       renderAll();
     };
 

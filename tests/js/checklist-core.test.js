@@ -185,3 +185,40 @@ test("the ics calendar has CRLF lines, one all-day event per item with UID and D
   assert.ok(lines.includes("SUMMARY:Send a reply (Acme\\, Ltd\\, Designer\\; senior)"));
   for (const raw of text.split("\r\n")) assert.ok(Buffer.byteLength(raw) <= 75, raw);
 });
+
+test("answers and the situation saved under renamed ids move to the new ids", () => {
+  const s = store([
+    app("a", { situation: "old-situation", reflections: { "old-step:0": "first", "old-step:1": "second", "other:0": "kept" } }),
+  ]);
+  const aliases = { steps: { "old-step": "new-step" }, situations: { "old-situation": "new-situation" } };
+  assert.equal(C.applyAliases(s, aliases), true);
+  assert.deepEqual(plain(s.applications[0].reflections), { "new-step:0": "first", "new-step:1": "second", "other:0": "kept" });
+  assert.equal(s.applications[0].situation, "new-situation");
+  assert.equal(C.applyAliases(s, aliases), false, "a second run moves nothing");
+});
+
+test("an answer already saved under the new id wins over the old one", () => {
+  const s = store([app("a", { reflections: { "old-step:0": "old answer", "new-step:0": "new answer" } })]);
+  C.applyAliases(s, { steps: { "old-step": "new-step" } });
+  assert.deepEqual(plain(s.applications[0].reflections), { "new-step:0": "new answer" });
+});
+
+test("aliases ride along with replaced checklist items, and odd alias data changes nothing", () => {
+  const s = store([app("a", { ticks: { "old-item": true }, reflections: { "old-step:0": "x", "constructor:0": "y" } })]);
+  const items = [{ id: "new-item", replaces: ["old-item"] }];
+  assert.equal(C.applyReplaces(s, items, { steps: { "old-step": "new-step" } }), true);
+  assert.deepEqual(plain(s.applications[0].ticks), { "new-item": true });
+  assert.deepEqual(plain(s.applications[0].reflections), { "new-step:0": "x", "constructor:0": "y" });
+  for (const odd of [{}, { steps: [] }, { steps: { "new-step": 3 } }, { situations: "x" }]) {
+    assert.equal(C.applyAliases(s, odd), false);
+  }
+});
+
+test("a renamed situation in a link resolves to its new id; others stay as they are", () => {
+  const renamed = { "old-situation": "new-situation" };
+  assert.equal(C.currentId("old-situation", renamed), "new-situation");
+  assert.equal(C.currentId("no-reply", renamed), "no-reply");
+  assert.equal(C.currentId("constructor", renamed), "constructor");
+  assert.equal(C.currentId(null, renamed), null);
+  assert.equal(C.currentId("old-situation", undefined), "old-situation");
+});
