@@ -130,6 +130,32 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_rename(args: argparse.Namespace) -> int:
+    """Rename a step, guide, situation or checklist item everywhere, keeping the old id working."""
+    from .rename import KINDS, RenameError, rename
+
+    root = _content_root(args.content)
+    try:
+        renamed = rename(root.parent, args.kind, args.old, args.new)
+    except RenameError as error:
+        print(error, file=sys.stderr)
+        if error.problems:
+            _print_problems(error.problems, root)
+        return 1
+    project = root.parent
+    if renamed.moved:
+        print(f"renamed {renamed.moved[0].relative_to(project)} -> {renamed.moved[1].relative_to(project)}")
+    for path in renamed.written:
+        print(f"updated {path.relative_to(project)}")
+    for address in renamed.public_added:
+        print(f"published address added: {address}")
+    print(
+        f"The {KINDS[args.kind]} '{args.old}' is now '{args.new}'. The old id is kept under 'replaces', so "
+        "old links still land in the same place and saved ticks and answers carry over. Run 'afterno check'."
+    )
+    return 0
+
+
 def cmd_coverage(args: argparse.Namespace) -> int:
     """Print which steps use each source point, and the steps that rest on a single source."""
     content = _load(_content_root(args.content))
@@ -209,6 +235,13 @@ def main(argv: list[str] | None = None) -> int:
             new_kind.add_argument("--step", help="the id of the step it comes from")
             new_kind.add_argument("--phase", help="its phase (default: the step's phase)")
         new_kind.set_defaults(run=cmd_new)
+    rename = commands.add_parser(
+        "rename", help="rename a step, guide, situation or checklist item; the old id keeps working"
+    )
+    rename.add_argument("kind", choices=["step", "guide", "situation", "item"])
+    rename.add_argument("old", help="the current id")
+    rename.add_argument("new", help="the new id")
+    rename.set_defaults(run=cmd_rename)
     build = commands.add_parser("build", help="build the site; the old site stays until a build succeeds")
     build.add_argument("--site-dir", help="where the site goes (default: site/ beside content/)")
     build.add_argument("--generator", default="mkdocs", choices=["mkdocs", "properdocs"])
