@@ -36,6 +36,7 @@ from .model import (
     Step,
     Template,
 )
+from .published import published_address_problems
 from .yamlsafe import Mapping, Mark, Sequence, describe, load_yaml
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -512,6 +513,9 @@ def load_content(root: Path) -> Content:
     # A file too broken to read still claims the id in its name.
     declared = _declared_ids(files) | {path.stem for kind, path in discovered if kind.one_per_file}
     _cross_check(content, problems, marks, declared)
+    if not problems:
+        # Checked once the content itself is right, so that one broken file does not also cost its addresses.
+        problems.extend(published_address_problems(content, root.parent))
     if problems:
         raise ContentError(problems)
     return content
