@@ -34,9 +34,7 @@ def _guide_pages(content: Content) -> dict[str, set[str]]:
     pages: dict[str, set[str]] = {}
     steps = content.step_by_id
     for guide in content.guides:
-        anchors = {
-            name for ref in guide.steps if ref.id in steps for name in (ref.id, *_aliases(steps[ref.id]))
-        }
+        anchors = {name for ref in guide.steps if ref.id in steps for name in (ref.id, *_aliases(steps[ref.id]))}
         for name in (guide.id, *_aliases(guide)):
             pages.setdefault(name, set()).update(anchors)
     return pages
