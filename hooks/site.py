@@ -100,11 +100,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         pages = _renderer.pages()
     except TemplateError as error:
         raise PluginError(f"hooks/afterno/templates: {error.__class__.__name__}: {error}") from None
+    redirects = _renderer.redirects()
     for src, markdown in pages.items():
         if files.get_file_from_path(src) is not None:
             raise PluginError(f"docs/{src} would be replaced by a generated page; delete or rename docs/{src}.")
-        # Explicitly included: MkDocs excludes any folder named templates/ by default.
-        files.append(File.generated(config, src, content=markdown, inclusion=InclusionLevel.INCLUDED))
+        # Explicitly included: MkDocs excludes any folder named templates/ by default. A renamed guide's
+        # old address is a page of its own that forwards to the new one, outside the navigation.
+        inclusion = InclusionLevel.NOT_IN_NAV if src in redirects else InclusionLevel.INCLUDED
+        files.append(File.generated(config, src, content=markdown, inclusion=inclusion))
     return files
 
 

@@ -35,7 +35,8 @@ def page_source(src: str, content: Content) -> str:
         return PAGE_SOURCES[src]
     if src.startswith("guides/"):
         guide_id = src.removeprefix("guides/").removesuffix(".md")
-        guide = next((g for g in content.guides if g.id == guide_id), None)
+        # A renamed guide's old address forwards to it: its source is the guide's file.
+        guide = next((g for g in content.guides if guide_id in (g.id, *getattr(g, "replaces", ()))), None)
         if guide is not None:
             return guide.path
     return f"docs/{src}"

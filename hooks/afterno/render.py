@@ -185,14 +185,37 @@ class Renderer:
         """Every generated page: source path to Markdown text."""
         content = self.content
         # Each index page has its own template, named after it (checklist -> checklist.md.j2).
-        extra = {"contributing": {"kinds": FILE_KINDS, "schema_line": schema_line, "type_words": TYPE_WORDS}}
+        extra: dict[str, dict[str, Any]] = {
+            "contributing": {"kinds": FILE_KINDS, "schema_line": schema_line, "type_words": TYPE_WORDS},
+            "checklist": {"aliases": self.aliases()},
+        }
         pages = {
             src: self._render(f"{name}.md.j2", src, **extra.get(name, {})) for name, src in GENERATED_INDEXES.items()
         }
         for guide in content.guides:
             src = guide_path(guide)
             pages[src] = self._render("guide.md.j2", src, guide=guide)
+        for src, guide in self.redirects().items():
+            new = guide_path(guide)
+            pages[src] = self._render(
+                "redirect.md.j2", src, guide=guide, target=html_link(src, new), target_md=md_link(src, new)
+            )
         return pages
+
+    def aliases(self) -> dict[str, dict[str, str]]:
+        """Old ids of renamed steps and situations (their ``replaces``) -> current ids, for the checklist's script.
+
+        Answers to a step's questions are saved under the step's id, a checklist's situation under the
+        situation's: the script moves them to the current id.
+        """
+        return {
+            "steps": {old: step.id for step in self.content.steps for old in getattr(step, "replaces", ())},
+            "situations": {old: s.id for s in self.content.situations for old in getattr(s, "replaces", ())},
+        }
+
+    def redirects(self) -> dict[str, Guide]:
+        """The pages at renamed guides' old addresses (their ``replaces``), by source path: not in the navigation."""
+        return {guide_path(old): guide for guide in self.content.guides for old in getattr(guide, "replaces", ())}
 
     @without_gc_passes
     def fill_markers(self, markdown: str, src: str) -> str:
