@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from afterno.csp import KnownScripts, csp_meta_edits, split_scripts, text_script_problems, unknown_script_problem
 from afterno.errors import ContentError
 from afterno.headers import write_headers
-from afterno.html_fixes import apply_edits, checkbox_autocomplete_edits
+from afterno.html_fixes import apply_edits, theme_fix_edits
 from afterno.load import load_content
 from afterno.render import NavEntry, Renderer
 
@@ -128,7 +128,7 @@ def _finish_html(html: str, where: str, destination: Path) -> str:
     # Kept for _headers, whose policy lists every page's hashes: saves reading the pages again.
     _script_hashes[destination] = hashes
     try:
-        return apply_edits(html, checkbox_autocomplete_edits(html) + csp_meta_edits(html, script_hashes=hashes))
+        return apply_edits(html, theme_fix_edits(html) + csp_meta_edits(html, script_hashes=hashes))
     except ValueError as error:
         raise PluginError(f"{where}: {error}") from None
 
