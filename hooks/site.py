@@ -15,6 +15,7 @@ from jinja2 import TemplateError
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
+from afterno.counts import content_counts, fill_counts, in_words
 from afterno.csp import KnownScripts, csp_meta_edits, split_scripts, text_script_problems, unknown_script_problem
 from afterno.errors import ContentError
 from afterno.headers import write_headers
@@ -23,6 +24,7 @@ from afterno.load import load_content
 from afterno.render import NavEntry, Renderer
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
@@ -86,11 +88,21 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Fill the ``<!-- afterno:NAME -->`` markers of hand-written pages with generated Markdown."""
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Give the theme's templates (overrides/404.html) the content's counts in words: ``afterno_counts.guides``."""
     assert _renderer is not None, "on_config did not run"
+    env.globals["afterno_counts"] = {name: in_words(n) for name, n in content_counts(_renderer.content).items()}
+    return env
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Fill the ``<!-- afterno:NAME -->`` markers of hand-written pages with generated Markdown, and each
+    ``<!-- afterno:count NAME -->`` with that count of the content in words."""
+    assert _renderer is not None, "on_config did not run"
+    src = page.file.src_uri
     try:
-        return _renderer.fill_markers(markdown, page.file.src_uri)
+        markdown = fill_counts(markdown, content_counts(_renderer.content), src)
+        return _renderer.fill_markers(markdown, src)
     except ValueError as error:
         raise PluginError(f"docs/{error}") from None
     except TemplateError as error:

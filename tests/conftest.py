@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import fcntl
 import json
-import os
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -23,13 +22,10 @@ from typing import Any
 import pytest
 from hypothesis import settings
 
-from helpers import build_site, free_port, start_server
+from helpers import PROFILE, PROFILES, build_site, free_port, start_server
 
-#: Hypothesis profiles: "quick" (the default) for the edit loop, "ci" for CI (`make test` selects it when
-#: CI=true, through HYPOTHESIS_PROFILE). helpers.run_cases scales each test's count by max_examples / 100.
-settings.register_profile("quick", max_examples=30)
-settings.register_profile("ci", max_examples=200)
-PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "quick")
+for _name, _examples in PROFILES.items():
+    settings.register_profile(_name, max_examples=_examples)
 settings.load_profile(PROFILE)
 
 

@@ -22,6 +22,10 @@ from hypothesis import strategies as st
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 VENV_BIN = Path(sys.executable).parent
+#: Hypothesis profiles (tests/conftest.py loads one): examples a test at the profile. "quick" (the default)
+#: for the edit loop, "ci" for CI: `make test` sets HYPOTHESIS_PROFILE=ci when CI=true.
+PROFILES = {"quick": 30, "ci": 200}
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "quick")
 _Case = TypeVar("_Case")
 
 

@@ -18,6 +18,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from .counts import in_words
 from .gcpause import without_gc_passes
 from .load import _TYPE_WORDS as TYPE_WORDS
 from .load import TEMPLATE_FIELD
@@ -61,6 +62,7 @@ def template_environment(precompiled: bool = True) -> Environment:
     env.filters["markdown_text"] = _markdown_text
     env.filters["mailto"] = mailto_href
     env.filters["qr_svg"] = qr_svg
+    env.filters["in_words"] = in_words
     if precompiled:
         env.bytecode_cache = PrecompiledTemplates(read_store(), env)
     return env
