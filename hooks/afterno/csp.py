@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -76,6 +77,14 @@ def inline_script_hashes(html: str) -> list[str]:
     return list(dict.fromkeys(script_hash(match.group(2)) for match in inline_scripts(html)))
 
 
+def _templates(folders: Iterable[Path]) -> Iterator[Path]:
+    """The ``*.html`` files under ``folders``, skipping hidden folders (Material's ``.icons``: thousands of SVGs)."""
+    for folder in folders:
+        for parent, subfolders, names in os.walk(folder):
+            subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+            yield from (Path(parent) / name for name in sorted(names) if name.endswith(".html"))
+
+
 @dataclass(frozen=True)
 class KnownScripts:
     """The inline scripts the theme's templates write, so the only ones a built page may run.
@@ -96,18 +105,17 @@ class KnownScripts:
         """
         exact: set[str] = set()
         patterns: dict[str, re.Pattern[str]] = {}
-        for folder in folders:
-            for template in sorted(folder.rglob("*.html")):
-                for match in inline_scripts(template.read_text(encoding="utf-8")):
-                    code = match.group(2)
-                    if "{%" in code or "{#" in code:
-                        continue
-                    parts = TEMPLATE_VALUE.split(code)
-                    if len(parts) == 1:
-                        exact.add(code)
-                    else:
-                        pattern = VALUE_TEXT.join(re.escape(part) for part in parts)
-                        patterns.setdefault(pattern, re.compile(pattern))
+        for template in _templates(folders):
+            for match in inline_scripts(template.read_text(encoding="utf-8")):
+                code = match.group(2)
+                if "{%" in code or "{#" in code:
+                    continue
+                parts = TEMPLATE_VALUE.split(code)
+                if len(parts) == 1:
+                    exact.add(code)
+                else:
+                    pattern = VALUE_TEXT.join(re.escape(part) for part in parts)
+                    patterns.setdefault(pattern, re.compile(pattern))
         return cls(frozenset(exact), tuple(patterns.values()))
 
     def allows(self, code: str) -> bool:
