@@ -413,14 +413,17 @@ def test_ics_reminders_are_valid_calendar_entries(page: Page, served_site: str) 
         elif events and ":" in line and not line.startswith(("BEGIN:", "END:")):
             name, value = line.split(":", 1)
             events[-1].setdefault(name, value)
-    # Every item applies when not selected; one is ticked.
-    assert len(events) == 23
-    assert len({e["UID"] for e in events}) == 23
+    # One event per item that applies when not selected, except the one ticked.
+    open_items = sum(item.applies("not-selected") for item in ITEMS) - 1
+    assert len(events) == open_items
+    assert len({e["UID"] for e in events}) == open_items
     assert all(re.fullmatch(r"\d{8}T\d{6}Z", e["DTSTAMP"]) for e in events)
     by_uid = {e["UID"].split("-", 1)[1]: e for e in events}
     reconnect = by_uid["reconnect-with-hiring-manager@after-the-no"]
-    assert reconnect["DTSTART;VALUE=DATE"] == "20260109"
-    assert reconnect["DTEND;VALUE=DATE"] == "20260110"
+    days = next(item.due for item in ITEMS if item.id == "reconnect-with-hiring-manager")
+    due = dt.date(2025, 11, 25) + dt.timedelta(days=days)
+    assert reconnect["DTSTART;VALUE=DATE"] == due.strftime("%Y%m%d")
+    assert reconnect["DTEND;VALUE=DATE"] == (due + dt.timedelta(days=1)).strftime("%Y%m%d")
     assert reconnect["SUMMARY"].endswith("(Acme\\, Ltd\\; UK)")
     assert "/guides/keep-going/#reconnect-later" in reconnect["DESCRIPTION"]
     assert "take-a-breath@after-the-no" not in by_uid
