@@ -119,7 +119,9 @@ class Builder:
         for spec in sorted(kind.fields, key=lambda spec: spec.item is not None):
             where = (*path, spec.name)
             if spec.name in mapping and where not in self.invalid:
-                values[spec.name] = self.convert(spec, mapping[spec.name], mapping.value_marks[spec.name], where, values)
+                values[spec.name] = self.convert(
+                    spec, mapping[spec.name], mapping.value_marks[spec.name], where, values
+                )
         return values
 
     def convert(self, spec: FieldSpec, value: Any, mark: Mark, path: ValuePath, parent: dict[str, Any]) -> Any:

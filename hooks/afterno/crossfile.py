@@ -133,7 +133,9 @@ def orders_are_unique(context: Context) -> list[Problem]:
         used: dict[int, str] = {}
         for item in items:
             if item.order in used:
-                message = f"order {item.order} is also used by the {kind} '{used[item.order]}'. Give each a different order."
+                message = (
+                    f"order {item.order} is also used by the {kind} '{used[item.order]}'. Give each a different order."
+                )
                 problems.append(context.at(item.path, "order", message))
             used[item.order] = item.id
     return problems
@@ -142,7 +144,9 @@ def orders_are_unique(context: Context) -> list[Problem]:
 def phrase_situations_have_a_phrase(context: Context) -> list[Problem]:
     """A situation of kind phrase says which words they used."""
     message = "a situation of kind phrase needs the key 'phrase': the words they used."
-    return [context.at(s.path, "kind", message) for s in context.content.situations if s.kind == "phrase" and not s.phrase]
+    return [
+        context.at(s.path, "kind", message) for s in context.content.situations if s.kind == "phrase" and not s.phrase
+    ]
 
 
 def situation_steps_apply_to_it(context: Context) -> list[Problem]:
@@ -188,7 +192,8 @@ def phases_end_after_they_start(context: Context) -> list[Problem]:
     return [
         _at(
             phase,
-            f"phase '{phase.id}' ends before it starts: to_day ({phase.to_day}) is less than from_day ({phase.from_day}).",
+            f"phase '{phase.id}' ends before it starts: "
+            f"to_day ({phase.to_day}) is less than from_day ({phase.from_day}).",
         )
         for phase in context.content.phases
         if phase.to_day < phase.from_day

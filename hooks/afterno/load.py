@@ -126,7 +126,9 @@ def load_content(root: Path) -> Content:
     problems += [problem for one in loaded for problem in one.problems]
     for kind in (PHASES, CHECKLIST):
         if not any(one.file.kind is kind for one in loaded):
-            problems.append(Problem(f"{root.name}/{kind.pattern}", 1, 1, f"the file is missing; create {kind.pattern}."))
+            problems.append(
+                Problem(f"{root.name}/{kind.pattern}", 1, 1, f"the file is missing; create {kind.pattern}.")
+            )
     collections: dict[str, list[Any]] = {name: [] for name in COLLECTIONS.values()}
     for one in loaded:
         collections[COLLECTIONS[one.file.kind]] += one.items
@@ -140,4 +142,3 @@ def load_content(root: Path) -> Content:
     if problems:
         raise ContentError(problems)
     return content
-

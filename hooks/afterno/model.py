@@ -127,6 +127,8 @@ def text_format(spec: FieldSpec) -> str:
     if spec.markdown:
         return "afterno-line" if one_line else "afterno-text"
     return "afterno-message-line" if one_line else "afterno-message"
+
+
 #: A {placeholder} in a message template's subject or body.
 TEMPLATE_FIELD = re.compile(r"\{([^{}]*+)\}")
 #: Words that mark unfinished text.
@@ -323,9 +325,7 @@ TEMPLATE = KindSpec(
         FieldSpec("when", "text", "When to send it."),
         FieldSpec("channel", "text", "How to send it (usually the way they contacted you)."),
         FieldSpec("subject", "line", "The subject line; may use {placeholders}.", max_length=140, markdown=False),
-        FieldSpec(
-            "body", "text", "The message; may use {placeholders}. Keep line breaks with |-.", markdown=False
-        ),
+        FieldSpec("body", "text", "The message; may use {placeholders}. Keep line breaks with |-.", markdown=False),
         FieldSpec("placeholders", "items", "Every {placeholder} the message uses.", item=PLACEHOLDER),
         _sources("template"),
     ),

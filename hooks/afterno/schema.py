@@ -54,9 +54,14 @@ def _value_schema(spec: FieldSpec) -> dict[str, Any]:
         "lines": lambda: _list(_text(spec), spec, unique=False),
         "refs": lambda: _list(dict(_SLUG), spec, unique=True),
         # The word all, or a list: "pattern" applies only to strings, "items" only to lists.
-        "applies": lambda: {**_list(dict(_SLUG), spec, unique=True), "type": ["string", "array"], "pattern": ALL_PATTERN},
-        "int": lambda: {"type": "integer", "maximum": MAX_NUMBER}
-        | ({"minimum": spec.minimum} if spec.minimum is not None else {}),
+        "applies": lambda: {
+            **_list(dict(_SLUG), spec, unique=True),
+            "type": ["string", "array"],
+            "pattern": ALL_PATTERN,
+        },
+        "int": lambda: (
+            {"type": "integer", "maximum": MAX_NUMBER} | ({"minimum": spec.minimum} if spec.minimum is not None else {})
+        ),
         "url": lambda: {"type": "string", "maxLength": spec.limit, "pattern": URL_PATTERN},
         "date": lambda: {"type": "string", "pattern": DATE_PATTERN, "format": "date"},
         "choice": lambda: {"enum": list(spec.choices)},

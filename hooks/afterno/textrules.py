@@ -21,7 +21,6 @@ from xml.etree.ElementTree import Element
 
 import jsonschema
 import markdown
-from markdown.treeprocessors import Treeprocessor
 from markupsafe import escape
 
 from .model import PLACEHOLDER_WORDS
@@ -122,8 +121,8 @@ def date_problem(text: str) -> str | None:
     return None
 
 
-class _KeepTree(Treeprocessor):
-    """Keeps the finished element tree, after every other tree processor has run."""
+class _KeepTree:
+    """A tree processor that keeps the finished element tree, after every other one has run."""
 
     root: Element | None = None
 
@@ -132,9 +131,9 @@ class _KeepTree(Treeprocessor):
 
 
 @cache
-def _parser() -> tuple[markdown.Markdown, _KeepTree]:
+def _parser() -> tuple[Any, _KeepTree]:
     parser = markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS))
-    keeper = _KeepTree(parser)
+    keeper = _KeepTree()
     parser.treeprocessors.register(keeper, "afterno-keep-tree", -1000)
     return parser, keeper
 
@@ -202,7 +201,8 @@ def _url_problem(tag: str, value: str) -> str | None:
         word = scheme.group(0)[:-1].lower()
         if word in ("javascript", "vbscript", "data"):
             return (
-                f"contains a {word}: link, which is not allowed. Link only to https:// addresses or to pages of this site."
+                f"contains a {word}: link, which is not allowed. "
+                "Link only to https:// addresses or to pages of this site."
             )
         if scheme.group(0).lower() not in ALLOWED_SCHEMES:
             return f"links to '{shown}'; only https:// and mailto: links are allowed."

@@ -46,7 +46,7 @@ def _format(validator: Any, name: str, instance: Any, schema: dict[str, Any]) ->
             yield ValidationError(message)
 
 
-ContentValidator = validators.extend(
+ContentValidator = validators.extend(  # type: ignore[no-untyped-call]
     Draft202012Validator,
     {"pattern": _bounded(Draft202012Validator.VALIDATORS["pattern"]), "format": _bounded(_format)},
 )
@@ -156,7 +156,9 @@ def _string_for_list(spec: FieldSpec, value: str) -> str:
             f'"{value}". Write it as [{value}] or all.'
         )
     if spec.type == "refs":
-        return f"'{spec.name}' must be a list of {spec.target} ids, found the string \"{value}\". Write it as [{value}]."
+        return (
+            f"'{spec.name}' must be a list of {spec.target} ids, found the string \"{value}\". Write it as [{value}]."
+        )
     return (
         f"'{spec.name}' must be {TYPE_WORDS[spec.type]}, found {describe(value)}. "
         "Write each line as its own item starting with '- '."
@@ -240,7 +242,9 @@ def _empty_list(where: Where, error: ValidationError) -> Messages:
     spec = where.spec
     assert spec is not None
     empty = {"lines": "add at least one line", "items": "add at least one entry"}
-    return _one(where, f"'{spec.name}' is an empty list; {empty.get(spec.type, f'name at least one {spec.target} id')}.")
+    return _one(
+        where, f"'{spec.name}' is an empty list; {empty.get(spec.type, f'name at least one {spec.target} id')}."
+    )
 
 
 def _listed_twice(where: Where, error: ValidationError) -> Messages:

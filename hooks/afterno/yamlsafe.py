@@ -276,6 +276,7 @@ class _Builder:
             return self.scalar(node)
         if isinstance(node, yaml.SequenceNode):
             return self.sequence(node)
+        assert isinstance(node, yaml.MappingNode)
         return self.mapping(node)
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
