@@ -142,9 +142,10 @@ def parse(text: str) -> tuple[Element, dict[str, tuple[str, str | None]]]:
     """The element tree the site makes of ``text`` (escaped, as the page templates do), and its link references."""
     parser, keeper = _parser()
     parser.reset()
+    keeper.root = None
     parser.convert(str(escape(text)))
-    assert keeper.root is not None
-    return keeper.root, dict(parser.references)
+    # Python-Markdown skips its tree processors for blank text: then there is no tree.
+    return keeper.root if keeper.root is not None else Element("div"), dict(parser.references)
 
 
 def markup_problem(text: str) -> str | None:
