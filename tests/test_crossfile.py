@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -30,7 +31,7 @@ def ref(item_id: str, line: int = 7) -> Ref:
     return Ref(item_id, "content/x.yml", line, 3)
 
 
-def replace_first(name: str, **changes: object) -> Callable[[Content], Content]:
+def replace_first(name: str, **changes: Any) -> Callable[[Content], Content]:
     """A change to the first item of one collection of the content."""
 
     def change(content: Content) -> Content:
@@ -40,7 +41,7 @@ def replace_first(name: str, **changes: object) -> Callable[[Content], Content]:
     return change
 
 
-def first_item(**changes: object) -> Callable[[Content], Content]:
+def first_item(**changes: Any) -> Callable[[Content], Content]:
     """A change to the first checklist item."""
 
     def change(content: Content) -> Content:
@@ -105,7 +106,8 @@ CASES: list[tuple[Rule, Callable[[Content], Content], list[str]]] = [
             c, situations=tuple(dataclasses.replace(s, phrase=None) for s in c.situations[:1])
         ),
         [
-            "content/situations/not-hiring.yml:1:1: a situation of kind phrase needs the key 'phrase': the words they used."
+            "content/situations/not-hiring.yml:1:1: a situation of kind phrase needs the key 'phrase': "
+            "the words they used."
         ],
     ),
     (
@@ -153,8 +155,8 @@ CASES: list[tuple[Rule, Callable[[Content], Content], list[str]]] = [
         first_item(step=ref("connect-with-people-you-met")),
         [
             "content/checklist.yml:5:9: item 'take-a-breath' applies to all, but its step "
-            "'connect-with-people-you-met' only applies to after-final-round, after-first-interview, keep-on-file, not-selected, "
-            "other-candidates. "
+            "'connect-with-people-you-met' only applies to after-final-round, after-first-interview, "
+            "keep-on-file, not-selected, other-candidates. "
             "Narrow the item's applies_to."
         ],
     ),

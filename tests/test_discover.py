@@ -95,6 +95,8 @@ def test_stray_files_are_named(root: Path) -> None:
     (root / "steps" / "old").mkdir()
     (root / "steps" / "old" / "feel-it.yml").write_text("id: x\n", encoding="utf-8")
     found, errors = discover(root)
-    assert Problem("content/steps/x.yaml", 1, 1, "content files end in .yml; rename this file to end in .yml.") in errors
+    assert (
+        Problem("content/steps/x.yaml", 1, 1, "content files end in .yml; rename this file to end in .yml.") in errors
+    )
     assert any(p.path == "content/steps/old/feel-it.yml" and "not a known kind" in p.message for p in errors)
     assert all(file.shown != "content/steps/old/feel-it.yml" for file in found)

@@ -142,7 +142,9 @@ def test_checker_and_schema_accept_the_same_files(
         data, stem = case
         file_id = data.get("id")
         stem = stem or (file_id if isinstance(file_id, str) and file_id.isascii() and "/" not in file_id else "item")
-        text = schema_line(kind) + "\n" + yaml.dump(data, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=10**6)
+        text = (
+            schema_line(kind) + "\n" + yaml.dump(data, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=10**6)
+        )
         path = tmp_path / (kind.pattern.replace("*", stem) if kind.one_per_file else kind.pattern)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
