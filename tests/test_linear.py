@@ -131,5 +131,6 @@ def test_markup_over_the_budget_is_refused(root: Path) -> None:
     assert elapsed < 2.0
     assert messages == [
         f"content/steps/feel-it.yml:1:1: the text in this file holds {textrules.MAX_MARKUP + 1} of the characters "
-        f"[ {{ # | and line breaks; at most {textrules.MAX_MARKUP} are allowed in one file. Split it into several files."
+        f"[ {{ # | and line breaks; at most {textrules.MAX_MARKUP} are allowed in one file. "
+        "Split it into several files."
     ]

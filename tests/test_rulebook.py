@@ -76,7 +76,9 @@ def valid_looking(spec: FieldSpec) -> st.SearchStrategy[Any]:
 
 def values_for(spec: FieldSpec) -> st.SearchStrategy[Any]:
     """A value for the field: mostly close to valid, sometimes of the wrong type or empty."""
-    wrong = st.none() | st.booleans() | st.integers(-3, 3) | st.just([]) | st.just({"a": 1}) | st.just(["x", 1])
+    wrong: st.SearchStrategy[Any] = (
+        st.none() | st.booleans() | st.integers(-3, 3) | st.just([]) | st.just({"a": 1}) | st.just(["x", 1])
+    )
     return st.one_of(valid_looking(spec), valid_looking(spec), valid_looking(spec), wrong)
 
 
