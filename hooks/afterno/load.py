@@ -73,6 +73,7 @@ _TYPE_WORDS = {
     "text": "text",
     "lines": "a list of text lines",
     "int": "a whole number",
+    "bool": "true or false",
     "url": "an https:// address",
     "date": "a date written YYYY-MM-DD",
     "ref": "an id",
@@ -265,6 +266,9 @@ class _Reader:
             return _INVALID
         return value
 
+    def _as_bool(self, value: Any, mark: Mark, spec: FieldSpec) -> Any:
+        return value if isinstance(value, bool) else self._wrong(value, mark, spec)
+
     def _as_id(self, value: Any, mark: Mark, spec: FieldSpec) -> Any:
         if not isinstance(value, str) or not SLUG.match(value):
             self.add(
@@ -393,6 +397,7 @@ def _example(spec: FieldSpec) -> str:
         "lines": '["First line.", "Second line."]',
         "items": "then one entry per line, each starting with '  - '",
         "int": "1",
+        "bool": "true",
         "url": "https://example.org/article",
         "date": "2016-12-13",
         "choice": spec.choices[0] if spec.choices else "",
@@ -652,6 +657,8 @@ def _build(files: list[_FileData], problems: list[Problem]) -> Content:
                                 column=mark.column,
                                 replaces=item.get("replaces", ()),
                                 phase=entry["phase"].id,
+                                skip_note=item.get("skip_note"),
+                                gentle=item.get("gentle", False),
                                 **{k: item[k] for k in ("id", "label", "step", "due", "applies_to")},
                             )
                         )

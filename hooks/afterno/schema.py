@@ -36,6 +36,8 @@ def _field_schema(spec: FieldSpec) -> dict[str, Any]:
         schema = {"type": "integer"}
         if spec.minimum is not None:
             schema["minimum"] = spec.minimum
+    elif spec.type == "bool":
+        schema = {"type": "boolean"}
     elif spec.type == "url":
         schema = {"type": "string", "pattern": r"^https?://\S+$"}
     elif spec.type == "date":

@@ -13,7 +13,20 @@ function store(apps, active) {
   return { version: 1, active: active || apps[0].id, applications: apps };
 }
 function app(id, extra) {
-  return Object.assign({ id, company: "", role: "", rejectedOn: "2025-11-25", situation: "", ticks: {}, notes: {}, reflections: {}, created: "x" }, extra);
+  return Object.assign(
+    {
+      id,
+      company: "",
+      role: "",
+      rejectedOn: "2025-11-25",
+      situation: "",
+      ticks: {},
+      notes: {},
+      reflections: {},
+      created: "x",
+    },
+    extra,
+  );
 }
 
 test("adds days in local time across month, year and DST changes", () => {
@@ -69,9 +82,15 @@ test("the legacy flat map of ticks is migrated into one application", () => {
 test("stored fields of the wrong type are repaired, unknown item ids kept", () => {
   const raw = JSON.stringify(
     store([
-      { id: "a1", company: 42, rejectedOn: "2025-13-40", ticks: { "no-longer-in-content": true, x: "yes" }, notes: { a: "keep", b: 3 } },
+      {
+        id: "a1",
+        company: 42,
+        rejectedOn: "2025-13-40",
+        ticks: { "no-longer-in-content": true, x: "yes" },
+        notes: { a: "keep", b: 3 },
+      },
       "not an application",
-    ])
+    ]),
   );
   const r = C.readStore(raw, null, NOW);
   assert.equal(r.problem, "");
@@ -85,7 +104,11 @@ test("stored fields of the wrong type are repaired, unknown item ids kept", () =
 });
 
 test("a __proto__ id is stored as an ordinary key, not a prototype", () => {
-  const r = C.readStore('{"version":1,"applications":[{"id":"a","rejectedOn":"2025-11-25","ticks":{"__proto__":true}}]}', null, NOW);
+  const r = C.readStore(
+    '{"version":1,"applications":[{"id":"a","rejectedOn":"2025-11-25","ticks":{"__proto__":true}}]}',
+    null,
+    NOW,
+  );
   const ticks = r.store.applications[0].ticks;
   assert.equal(Object.getPrototypeOf(ticks), null);
   assert.deepEqual(Object.keys(ticks), ["__proto__"]);
@@ -100,7 +123,10 @@ test("duplicate application ids are made unique and a missing active id falls ba
 
 test("replaces moves ticks and notes from the old id to the new one", () => {
   const s = store([app("a1", { ticks: { "old-id": true, other: true }, notes: { "old-id": "my note" } })]);
-  const changed = C.applyReplaces(s, [{ id: "new-id", replaces: ["old-id"] }, { id: "other", replaces: [] }]);
+  const changed = C.applyReplaces(s, [
+    { id: "new-id", replaces: ["old-id"] },
+    { id: "other", replaces: [] },
+  ]);
   assert.equal(changed, true);
   assert.deepEqual(s.applications[0].ticks, { other: true, "new-id": true });
   assert.deepEqual(s.applications[0].notes, { "new-id": "my note" });
@@ -109,7 +135,9 @@ test("replaces moves ticks and notes from the old id to the new one", () => {
 
 test("merge keeps every application, every tick and both notes", () => {
   const local = store([app("a1", { company: "Acme", ticks: { x: true }, notes: { x: "mine" } })]);
-  const incoming = C.normalise(store([app("a1", { company: "Other", ticks: { y: true }, notes: { x: "theirs", z: "new" } }), app("a2")]));
+  const incoming = C.normalise(
+    store([app("a1", { company: "Other", ticks: { y: true }, notes: { x: "theirs", z: "new" } }), app("a2")]),
+  );
   const merged = C.merge(local, incoming);
   assert.equal(merged.applications.length, 2);
   const a1 = merged.applications[0];
@@ -167,7 +195,12 @@ test("the ics calendar has CRLF lines, one all-day event per item with UID and D
   const a = app("a1", { company: "Acme, Ltd", role: "Designer; senior", rejectedOn: "2025-11-25" });
   const items = [
     { id: "send-thank-you", label: "Send a reply", due: 1, url: "https://example.org/guides/x/#y" },
-    { id: "reconnect", label: "Reconnect with the hiring manager " + "long ".repeat(20), due: 45, url: "https://example.org/z/" },
+    {
+      id: "reconnect",
+      label: "Reconnect with the hiring manager " + "long ".repeat(20),
+      due: 45,
+      url: "https://example.org/z/",
+    },
   ];
   const text = C.ics(a, items, new Date(Date.UTC(2025, 10, 25, 9, 5, 7)));
   assert.ok(text.endsWith("\r\n"));
