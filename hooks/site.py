@@ -20,6 +20,7 @@ from afterno.errors import ContentError
 from afterno.headers import write_headers
 from afterno.html_fixes import apply_edits, checkbox_autocomplete_edits
 from afterno.load import load_content
+from afterno.minify import minify_site_scripts
 from afterno.render import NavEntry, Renderer
 
 if TYPE_CHECKING:
@@ -112,8 +113,10 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Write _headers (CSP and caching, for Netlify and Cloudflare Pages); point robots.txt at the sitemap."""
+    """Write _headers (CSP and caching, for Netlify and Cloudflare Pages), minify our scripts, point robots.txt
+    at the sitemap."""
     write_headers(Path(config.site_dir), _script_hashes)
+    minify_site_scripts(Path(config.site_dir), [str(script) for script in config.extra_javascript])
     robots = Path(config.site_dir) / "robots.txt"
     if robots.is_file() and config.site_url:
         text = robots.read_text(encoding="utf-8").rstrip("\n")
