@@ -202,6 +202,8 @@
       this.state = C.emptyStore();
       /** @type {string[]} */
       this.notices = [];
+      /** Whether the record read needs saving (migrated, repaired, set up by a link). */
+      this.changed = false;
       /** The situation a ?situation= link set up on this visit, until the page has said so. */
       this.arrived = "";
       this.showOthers = false;
@@ -215,6 +217,7 @@
       this.findParts();
       this.load();
       this.applyLink();
+      if (this.changed) this.save();
       this.bind();
       for (const part of this.root.querySelectorAll("[data-atn-js]")) /** @type {HTMLElement} */ (part).hidden = false;
       this.renderAll();
@@ -285,7 +288,13 @@
       this.state = read.store;
       if (read.problem === "damaged") this.keepDamaged(raw == null ? this.storage.get(C.LEGACY_KEY) : raw);
       if (read.problem === "migrated") this.notices.push(NOTICES.migrated);
-      if (this.storage.state !== "ok") this.notices.push(NOTICES[this.storage.state]);
+      // A migrated or repaired record is saved in its new form (the damaged one was copied aside first).
+      this.changed = read.problem !== "" || C.applyReplaces(this.state, this.items);
+      if (this.storage.state !== "ok") {
+        this.notices.push(NOTICES[this.storage.state]);
+        // Changes made on this visit that could not be saved are newer than the stored record.
+        if (Checklist.memory) this.state = Checklist.memory;
+      }
       C.applyReplaces(this.state, this.items);
     }
 
@@ -316,7 +325,7 @@
         return;
       }
       this.arrived = wanted;
-      this.save();
+      this.changed = true;
     }
 
     /** @returns {Application} */
@@ -341,7 +350,10 @@
     /** Take the stored record if it is readable and ours (a failed save keeps the newer one in memory). */
     reread() {
       if (!this.storage.readable || this.storage.state !== "ok") return;
-      const read = C.readStore(this.storage.get(C.KEY), null);
+      const raw = this.storage.get(C.KEY);
+      // Nothing saved yet (a first visit): this page's record is the only one.
+      if (raw == null) return;
+      const read = C.readStore(raw, null);
       if (read.problem) return;
       const active = this.state.active;
       this.state = read.store;
