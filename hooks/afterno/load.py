@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from . import model
@@ -605,6 +606,7 @@ def _build(files: list[_FileData], problems: list[Problem]) -> Content:
                         avoid=d.get("avoid", ()),
                         questions=d.get("questions", ()),
                         related=d.get("related", ()),
+                        keywords=d.get("keywords", ()),
                         **{
                             k: d[k]
                             for k in (
@@ -631,7 +633,7 @@ def _build(files: list[_FileData], problems: list[Problem]) -> Content:
         elif f.kind is TEMPLATE:
             # A placeholder with a bad label still declares its name, so {name} is not reported twice.
             placeholders = tuple(
-                Placeholder(item["name"], item.get("label", ""), item.get("example", ""))
+                Placeholder(item["name"], item.get("label", ""), item.get("example", ""), item.get("checklist"))
                 for item, _ in d["placeholders"]
                 if "name" in item
             )
@@ -671,6 +673,24 @@ def _missing(ref: Ref, kind: str, known: dict[str, Any] | set[str], folder: str,
         ref.column,
         f"'{key}' refers to the {kind} '{ref.id}', which does not exist. {hint}",
     )
+
+
+def _shared_placeholders_agree(templates: list[Template], at: Callable[[str, str, str], None]) -> None:
+    """A placeholder used by several templates is one box on the page: its label, example and checklist agree."""
+    first: dict[str, tuple[Template, Placeholder]] = {}
+    for template in templates:
+        for placeholder in template.placeholders:
+            seen = first.setdefault(placeholder.name, (template, placeholder))
+            if seen[0] is template or seen[1] == placeholder:
+                continue
+            other = seen[1]
+            at(
+                template.path,
+                "placeholders",
+                f"the placeholder '{placeholder.name}' is also used in {seen[0].path}, and the page shows one box "
+                f"for both: give it the same label, example and checklist there and here (label: {other.label!r}, "
+                f"example: {other.example!r}, checklist: {other.checklist or 'none'}).",
+            )
 
 
 def _cross_check(
@@ -762,6 +782,7 @@ def _cross_check(
             )
         if len(names) != len(template.placeholders):
             at(template.path, "placeholders", "a placeholder name is declared twice; keep one.")
+    _shared_placeholders_agree(content.templates, at)
     # The checklist: phases in order, items inside their phase's days, steps that exist.
     phase_order = [p.id for p in content.phases]
     listed = [entry.phase.id for entry in content.checklist]

@@ -93,6 +93,18 @@ def _sources(what: str) -> FieldSpec:
     )
 
 
+def _keywords(what: str) -> FieldSpec:
+    return FieldSpec(
+        "keywords",
+        "lines",
+        f"Words a reader might type into the site's search to find this {what}, as they would type them "
+        "(e.g. ghosted, no reply, turned down). Give each form people use (rejected, rejection): search "
+        f"matches the start of a word, not its other forms. They join the search index of the page that shows "
+        f"this {what}; readers do not see them.",
+        required=False,
+    )
+
+
 POINT = KindSpec(
     "point",
     "Source point",
@@ -164,6 +176,7 @@ STEP = KindSpec(
         FieldSpec("applies_to", "applies", APPLIES_DESCRIPTION, target="situation"),
         _sources("step"),
         FieldSpec("related", "refs", "Ids of other steps worth reading next.", required=False, target="step"),
+        _keywords("step"),
     ),
     pattern="steps/*.yml",
     one_per_file=True,
@@ -216,6 +229,7 @@ SITUATION = KindSpec(
             target="step",
         ),
         _sources("situation"),
+        _keywords("situation"),
     ),
     pattern="situations/*.yml",
     one_per_file=True,
@@ -224,16 +238,26 @@ SITUATION = KindSpec(
 PLACEHOLDER = KindSpec(
     "placeholder",
     "Placeholder",
-    "A blank in a message template that the reader fills in.",
+    "A blank in a message template that the reader fills in. A name used by several templates (your_name, "
+    "company, role, contact_name) is one box typed once for all of them: give it the same label and example "
+    "in each template.",
     (
         FieldSpec(
             "name",
             "name",
             "The name used in braces in the subject or body, lowercase_with_underscores.",
-            example="interviewer_name",
+            example="contact_name",
         ),
         FieldSpec("label", "line", "The form label, e.g. 'Their name'.", max_length=60),
         FieldSpec("example", "line", "An example value shown as a hint.", max_length=80),
+        FieldSpec(
+            "checklist",
+            "choice",
+            "Start this box with the company or the role of the reader's checklist (company or role). "
+            "Leave it out for anything else.",
+            required=False,
+            choices=("company", "role"),
+        ),
     ),
 )
 
@@ -419,6 +443,7 @@ class Step:
     applies_to: tuple[Ref, ...] | None
     sources: tuple[Ref, ...]
     related: tuple[Ref, ...]
+    keywords: tuple[str, ...] = ()
 
     def applies(self, situation_id: str) -> bool:
         """Whether this step applies to the situation ``situation_id``."""
@@ -449,6 +474,7 @@ class Situation:
     what_to_do: str
     steps: tuple[Ref, ...]
     sources: tuple[Ref, ...]
+    keywords: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -456,6 +482,7 @@ class Placeholder:
     name: str
     label: str
     example: str
+    checklist: str | None = None
 
 
 @dataclass(frozen=True)
@@ -586,6 +613,21 @@ class Content:
             return by_step
 
         return list(self._index("templates_for", (self.templates,), build).get(step.id, []))
+
+    @property
+    def shared_placeholders(self) -> list[Placeholder]:
+        """Placeholders used by more than one template, in order of first use: one box on the page fills them all."""
+
+        def build() -> list[Placeholder]:
+            first: dict[str, Placeholder] = {}
+            count: dict[str, int] = {}
+            for template in self.templates:
+                for placeholder in template.placeholders:
+                    first.setdefault(placeholder.name, placeholder)
+                    count[placeholder.name] = count.get(placeholder.name, 0) + 1
+            return [placeholder for name, placeholder in first.items() if count[name] > 1]
+
+        return list(self._index("shared_placeholders", (self.templates,), build))
 
     def steps_using(self, point_id: str) -> list[Step]:
         """The steps that rest on a source point."""
