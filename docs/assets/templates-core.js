@@ -24,7 +24,7 @@
    * @typedef {{ text: string } | { slot: string }} Part
    */
   /**
-   * What the boxes hold, by placeholder name.
+   * What the boxes hold: by placeholder name for the shared boxes, "template-id.name" for a message's own.
    * @typedef {Record<string, string>} Values
    */
   /**
@@ -213,7 +213,7 @@
     const values = emptyValues();
     for (const [name, value] of Object.entries(data.values)) {
       const text = clean(value);
-      if (/^[a-z][a-z0-9_]{0,60}$/.test(name) && text) values[name] = text;
+      if (/^[a-z][a-z0-9_.-]{0,120}$/.test(name) && text) values[name] = text;
     }
     return { version: VERSION, app: typeof data.app === "string" ? clean(data.app, 100) : "", values };
   }
