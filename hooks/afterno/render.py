@@ -11,6 +11,7 @@ import functools
 import json
 import posixpath
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from markupsafe import Markup, escape
 from .gcpause import without_gc_passes
 from .load import _TYPE_WORDS as TYPE_WORDS
 from .load import TEMPLATE_FIELD
-from .model import FILE_KINDS, ChecklistItem, Content, Guide, schema_line
+from .model import FILE_KINDS, ChecklistItem, Content, Guide, Ref, Situation, Step, schema_line
 from .precompiled import STORE, PrecompiledTemplates, read_store, render_store
 from .share import mailto_href, qr_svg
 
@@ -150,8 +151,14 @@ class Renderer:
         def guide_link(guide_id: str, anchor: str = "") -> str:
             return md_link(src, guide_path(guide_id), anchor)
 
+        def keywords_of(items: Iterable[Step | Situation | Ref]) -> list[str]:
+            """The search keywords of steps (or references to them) and situations, each once, in order."""
+            found = (steps[item.id] if isinstance(item, Ref) else item for item in items)
+            return list(dict.fromkeys(word for item in found for word in item.keywords))
+
         return self.env.get_template(template).render(
             guide_link=guide_link,
+            keywords_of=keywords_of,
             content=content,
             src=src,
             steps=steps,
