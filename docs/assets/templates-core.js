@@ -6,7 +6,7 @@
 ((root, factory) => {
   const core = factory();
   if (typeof module === "object" && module.exports) module.exports = core;
-  else /** @type {any} */ (root).AtnTemplatesCore = core;
+  /** @type {any} */ else root.AtnTemplatesCore = core;
 })(typeof self !== "undefined" ? self : globalThis, () => {
   "use strict";
 

@@ -13,7 +13,7 @@
 
   /**
    * The element matching `selector` inside `root`, or an error naming what the markup lacks.
-   * @template {Element} E
+   * @template {Element} [E=HTMLElement]
    * @param {ParentNode} root
    * @param {string} selector
    * @returns {E}
@@ -238,7 +238,8 @@
       const inputs = names.map((name) => {
         const own = this.root.querySelector(`input[data-atn-field="${name}"]`);
         const input = own || this.shared?.input(name);
-        if (!(input instanceof HTMLInputElement)) throw new Error(`After the No: no box for {${name}} in ${this.root.dataset.atnTemplate}`);
+        if (!(input instanceof HTMLInputElement))
+          throw new Error(`After the No: no box for {${name}} in ${this.root.dataset.atnTemplate}`);
         return input;
       });
       return inputs.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
@@ -298,7 +299,8 @@
 
     copy() {
       const message = this.finished("copy");
-      if (message) copyText(message.body, this.body, this.status, "Message copied. Paste it into your email or message.");
+      if (message)
+        copyText(message.body, this.body, this.status, "Message copied. Paste it into your email or message.");
     }
 
     /** @param {MouseEvent} event */

@@ -5,8 +5,10 @@ The queries go through the real search box (Material's lunr worker), as a reader
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.browser
 
@@ -66,7 +68,7 @@ def top_results(page: Page, query: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def search_page(browser, served_site: str):  # type: ignore[no-untyped-def]
+def search_page(browser: Browser, served_site: str) -> Iterator[Page]:
     """One page with the search index loaded, reused for every query (the worker indexes once)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()

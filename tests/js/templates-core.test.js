@@ -11,7 +11,14 @@ const BODY = T.parse("Dear {contact_name},\n\nThank you for the {role} role.\n\n
 const SUBJECT = T.parse("Re: {role}");
 
 test("a message splits into text and named slots, in order", () => {
-  assert.deepEqual(plain(T.parse("Hi {a}, {b_2}{a}!")), [{ text: "Hi " }, { slot: "a" }, { text: ", " }, { slot: "b_2" }, { slot: "a" }, { text: "!" }]);
+  assert.deepEqual(plain(T.parse("Hi {a}, {b_2}{a}!")), [
+    { text: "Hi " },
+    { slot: "a" },
+    { text: ", " },
+    { slot: "b_2" },
+    { slot: "a" },
+    { text: "!" },
+  ]);
   assert.deepEqual(plain(T.parse("no slots {Not_one} {}")), [{ text: "no slots {Not_one} {}" }]);
   assert.deepEqual(T.slotNames(SUBJECT, BODY), ["role", "contact_name", "your_name"]);
 });
@@ -33,7 +40,7 @@ test("the refusal says what did not happen and lists the boxes to fill", () => {
   assert.equal(T.refusal(["Your name"], "copy"), 'Nothing was copied. Fill in this box first: "Your name".');
   assert.equal(
     T.refusal(["Your name", "The company", "The role you applied for"], "email"),
-    'Your email app was not opened. Fill in these 3 boxes first: "Your name", "The company" and "The role you applied for".'
+    'Your email app was not opened. Fill in these 3 boxes first: "Your name", "The company" and "The role you applied for".',
   );
 });
 
@@ -71,8 +78,21 @@ test("the mailto link has only a subject and a body, CRLF line breaks, and survi
 test("a stored record is read field by field; anything else is no record", () => {
   const text = T.recordText("a1", { your_name: " Sam ", role: "", company: "Acme\nLtd" });
   assert.deepEqual(JSON.parse(text), { version: 1, app: "a1", values: { your_name: "Sam", company: "Acme Ltd" } });
-  assert.deepEqual(plain(T.readRecord(text)), { version: 1, app: "a1", values: { your_name: "Sam", company: "Acme Ltd" } });
-  for (const raw of [null, "", "{", "[]", '{"version":2,"values":{}}', '{"version":1}', '{"version":1,"values":[]}', "x".repeat(200001)]) {
+  assert.deepEqual(plain(T.readRecord(text)), {
+    version: 1,
+    app: "a1",
+    values: { your_name: "Sam", company: "Acme Ltd" },
+  });
+  for (const raw of [
+    null,
+    "",
+    "{",
+    "[]",
+    '{"version":2,"values":{}}',
+    '{"version":1}',
+    '{"version":1,"values":[]}',
+    "x".repeat(200001),
+  ]) {
     assert.equal(T.readRecord(raw), null, `should not read ${String(raw).slice(0, 30)}`);
   }
   const odd = T.readRecord('{"version":1,"app":7,"values":{"__proto__":"x","Bad Name":"y","ok":5,"fine":"z"}}');
@@ -86,7 +106,13 @@ function checklist(apps, active) {
 const FROM = { company: "company", role: "role" };
 
 test("the boxes start from the active checklist's company and role", () => {
-  const raw = checklist([{ id: "a1", company: "Acme", role: "Analyst" }, { id: "a2", company: "Beta", role: "Tester" }], "a2");
+  const raw = checklist(
+    [
+      { id: "a1", company: "Acme", role: "Analyst" },
+      { id: "a2", company: "Beta", role: "Tester" },
+    ],
+    "a2",
+  );
   assert.deepEqual(T.activeChecklist(raw), { id: "a2", company: "Beta", role: "Tester" });
   const start = T.startValues(null, raw, FROM);
   assert.equal(start.app, "a2");
@@ -97,9 +123,17 @@ test("the boxes start from the active checklist's company and role", () => {
 test("what was typed for this checklist wins over the checklist; an empty box still takes the checklist's", () => {
   const raw = checklist([{ id: "a1", company: "Acme", role: "Analyst" }], "a1");
   const record = T.readRecord(T.recordText("a1", { company: "Acme Foods", your_name: "Sam" }));
-  assert.deepEqual(plain(T.startValues(record, raw, FROM).values), { company: "Acme Foods", your_name: "Sam", role: "Analyst" });
+  assert.deepEqual(plain(T.startValues(record, raw, FROM).values), {
+    company: "Acme Foods",
+    your_name: "Sam",
+    role: "Analyst",
+  });
   const before = T.readRecord(T.recordText("", { your_name: "Sam" }));
-  assert.deepEqual(plain(T.startValues(before, raw, FROM).values), { your_name: "Sam", company: "Acme", role: "Analyst" }, "typed before any checklist existed");
+  assert.deepEqual(
+    plain(T.startValues(before, raw, FROM).values),
+    { your_name: "Sam", company: "Acme", role: "Analyst" },
+    "typed before any checklist existed",
+  );
 });
 
 test("values typed for a checklist are forgotten with it", () => {
@@ -113,10 +147,23 @@ test("values typed for a checklist are forgotten with it", () => {
 });
 
 test("a damaged or odd checklist record gives no prefill and never throws", () => {
-  for (const raw of [null, "", "{", "null", "[]", '{"applications":"x"}', '{"applications":[1,"x",null]}', '{"applications":[{"id":3}]}']) {
+  for (const raw of [
+    null,
+    "",
+    "{",
+    "null",
+    "[]",
+    '{"applications":"x"}',
+    '{"applications":[1,"x",null]}',
+    '{"applications":[{"id":3}]}',
+  ]) {
     assert.equal(T.activeChecklist(raw), null, raw);
     assert.deepEqual(plain(T.startValues(null, raw, FROM).values), {});
   }
   const raw = checklist([{ id: "a1", company: "Acme\r\nLtd", role: 7 }], "missing");
-  assert.deepEqual(T.activeChecklist(raw), { id: "a1", company: "Acme Ltd", role: "" }, "falls back to the first checklist");
+  assert.deepEqual(
+    T.activeChecklist(raw),
+    { id: "a1", company: "Acme Ltd", role: "" },
+    "falls back to the first checklist",
+  );
 });
