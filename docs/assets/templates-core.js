@@ -3,10 +3,10 @@
    and in Node (module.exports) so tests/js/ can check it without a browser.
    Filling a message, refusing one with empty boxes, cleaning what is typed, building a mailto: link,
    and the record that remembers the boxes next to the checklist's own. */
-((root, factory) => {
+((/** @type {any} */ root, factory) => {
   const core = factory();
   if (typeof module === "object" && module.exports) module.exports = core;
-  /** @type {any} */ else root.AtnTemplatesCore = core;
+  else root.AtnTemplatesCore = core;
 })(typeof self !== "undefined" ? self : globalThis, () => {
   "use strict";
 
