@@ -130,9 +130,31 @@ CASES: list[tuple[Rule, Callable[[Content], Content], list[str]]] = [
         ],
     ),
     (
+        crossfile.shared_placeholders_agree,
+        lambda c: dataclasses.replace(
+            c,
+            templates=(
+                dataclasses.replace(
+                    c.templates[0],
+                    placeholders=tuple(
+                        dataclasses.replace(p, label="Their name") if p.name == "contact_name" else p
+                        for p in c.templates[0].placeholders
+                    ),
+                ),
+                *c.templates[1:],
+            ),
+        ),
+        [
+            f"content/templates/{name}.yml:1:1: the placeholder 'contact_name' is also used in "
+            "content/templates/thank-you-reply.yml, and the page shows one box for both: give it the same label, "
+            "example and checklist there and here (label: 'Their name', example: 'Alex Morgan', checklist: none)."
+            for name in ("connection-note", "feedback-request", "new-opening-note", "reconnect-message")
+        ],
+    ),
+    (
         crossfile.phases_end_after_they_start,
         replace_first("phases", from_day=5),
-        ["content/phases.yml:3:5: phase 'first-day' ends before it starts: to_day (1) is less than from_day (5)."],
+        ["content/phases.yml:3:5: phase 'first-day' ends before it starts: to_day (2) is less than from_day (5)."],
     ),
     (
         crossfile.checklist_follows_the_phases,
@@ -147,7 +169,7 @@ CASES: list[tuple[Rule, Callable[[Content], Content], list[str]]] = [
         first_item(due=9),
         [
             "content/checklist.yml:5:9: item 'take-a-breath' is due on day 9, outside its phase 'first-day' "
-            "(days 0 to 1). Change 'due' or move the item."
+            "(days 0 to 2). Change 'due' or move the item."
         ],
     ),
     (

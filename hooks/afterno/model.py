@@ -172,6 +172,18 @@ def _sources(what: str) -> FieldSpec:
     )
 
 
+def _keywords(what: str) -> FieldSpec:
+    return FieldSpec(
+        "keywords",
+        "lines",
+        f"Words a reader might type into the site's search to find this {what}, as they would type them "
+        "(e.g. ghosted, no reply, turned down). Give each form people use (rejected, rejection): search "
+        f"matches the start of a word, not its other forms. They join the search index of the page that shows "
+        f"this {what}; readers do not see them.",
+        required=False,
+    )
+
+
 POINT = KindSpec(
     "point",
     "Source point",
@@ -243,6 +255,7 @@ STEP = KindSpec(
         FieldSpec("applies_to", "applies", APPLIES_DESCRIPTION, target="situation"),
         _sources("step"),
         FieldSpec("related", "refs", "Ids of other steps worth reading next.", required=False, target="step"),
+        _keywords("step"),
     ),
     pattern="steps/*.yml",
     one_per_file=True,
@@ -295,6 +308,7 @@ SITUATION = KindSpec(
             target="step",
         ),
         _sources("situation"),
+        _keywords("situation"),
     ),
     pattern="situations/*.yml",
     one_per_file=True,
@@ -303,16 +317,26 @@ SITUATION = KindSpec(
 PLACEHOLDER = KindSpec(
     "placeholder",
     "Placeholder",
-    "A blank in a message template that the reader fills in.",
+    "A blank in a message template that the reader fills in. A name used by several templates (your_name, "
+    "company, role, contact_name) is one box typed once for all of them: give it the same label and example "
+    "in each template.",
     (
         FieldSpec(
             "name",
             "name",
             "The name used in braces in the subject or body, lowercase_with_underscores.",
-            example="interviewer_name",
+            example="contact_name",
         ),
         FieldSpec("label", "line", "The form label, e.g. 'Their name'.", max_length=60),
         FieldSpec("example", "line", "An example value shown as a hint.", max_length=80),
+        FieldSpec(
+            "checklist",
+            "choice",
+            "Start this box with the company or the role of the reader's checklist (company or role). "
+            "Leave it out for anything else.",
+            required=False,
+            choices=("company", "role"),
+        ),
     ),
 )
 
@@ -531,6 +555,7 @@ class Step:
     related: tuple[Ref, ...] = ()
     line: int = 1
     column: int = 1
+    keywords: tuple[str, ...] = ()
 
     def applies(self, situation_id: str) -> bool:
         """Whether this step applies to the situation ``situation_id``."""
@@ -565,6 +590,7 @@ class Situation:
     sources: tuple[Ref, ...]
     line: int = 1
     column: int = 1
+    keywords: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -572,6 +598,7 @@ class Placeholder:
     name: str
     label: str = ""
     example: str = ""
+    checklist: str | None = None
     path: str = ""
     line: int = 1
     column: int = 1
@@ -698,6 +725,17 @@ class Content:
     def templates_for(self, step: Step) -> list[Template]:
         """The message templates that belong to a step, in template order."""
         return list(self._templates_by_step.get(step.id, ()))
+
+    @cached_property
+    def shared_placeholders(self) -> tuple[Placeholder, ...]:
+        """Placeholders used by more than one template, in order of first use: one box on the page fills them all."""
+        first: dict[str, Placeholder] = {}
+        count: dict[str, int] = {}
+        for template in self.templates:
+            for placeholder in template.placeholders:
+                first.setdefault(placeholder.name, placeholder)
+                count[placeholder.name] = count.get(placeholder.name, 0) + 1
+        return tuple(placeholder for name, placeholder in first.items() if count[name] > 1)
 
     def steps_using(self, point_id: str) -> list[Step]:
         """The steps that rest on a source point."""
