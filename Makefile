@@ -36,7 +36,7 @@ links: build
 	$(BIN)/afterno links
 
 .PHONY: benchmark-scale
-## benchmark-scale: build time and peak memory at 1x, 10x and 100x the content, next to plain MkDocs
+## benchmark-scale: afterno build and check at 1x, 10x and 100x the content, hostile fields, lines of Python
 benchmark-scale: $(STAMP)
 	$(BIN)/python tests/benchmarks/scale.py
 
