@@ -138,7 +138,7 @@ def _finish_html(html: str, where: str, destination: Path) -> str:
     hashes, unknown = split_scripts(html, _known_scripts)
     if where not in _pages_with_scripts:
         _report_scripts([unknown_script_problem(where, code) for code in unknown])
-    # Kept for _headers, whose policy lists every page's hashes: saves reading the pages again.
+    # Kept for _headers, whose policy lists the allowed scripts of every page.
     _script_hashes[destination] = hashes
     try:
         return apply_edits(html, theme_fix_edits(html) + csp_meta_edits(html, script_hashes=hashes))
