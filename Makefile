@@ -44,13 +44,16 @@ benchmark-scale: $(STAMP)
 check: $(STAMP)
 	$(BIN)/afterno check
 
-## test: install what the tests need, then lint, type-check and run every test
+## test: install what the tests need, then lint, type-check and run every test (Python: ruff, mypy; JavaScript:
+## tsc on the JSDoc types, Biome lint + format, node's unit tests)
 test: $(STAMP)
 	tests/bin/ensure-browser
 	tests/bin/ensure-node-tools
 	$(BIN)/ruff check hooks tests
 	$(BIN)/ruff format --check hooks tests
 	$(BIN)/mypy
+	node_modules/.bin/tsc --noEmit -p .
+	node_modules/.bin/biome ci
 	node --test tests/js/
 	$(PYTEST)
 

@@ -21,6 +21,7 @@ from afterno.errors import ContentError
 from afterno.headers import write_headers
 from afterno.html_fixes import apply_edits, theme_fix_edits
 from afterno.load import load_content
+from afterno.minify import minify_site_scripts
 from afterno.render import NavEntry, Renderer
 
 if TYPE_CHECKING:
@@ -177,6 +178,7 @@ def on_post_build(config: MkDocsConfig) -> None:
             "the pages must not carry code of their own."
         )
     write_headers(Path(config.site_dir), sorted({digest for hashes in _script_hashes.values() for digest in hashes}))
+    minify_site_scripts(Path(config.site_dir), [str(script) for script in config.extra_javascript])
     robots = Path(config.site_dir) / "robots.txt"
     if robots.is_file() and config.site_url:
         text = robots.read_text(encoding="utf-8").rstrip("\n")

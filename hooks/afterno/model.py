@@ -17,6 +17,7 @@ FieldType = Literal[
     "text",  # a paragraph of text (inline Markdown allowed)
     "lines",  # a list of one-line texts
     "int",  # a whole number
+    "bool",  # true or false
     "url",  # an https:// address
     "date",  # YYYY-MM-DD
     "ref",  # the id of another item
@@ -71,6 +72,7 @@ TYPE_WORDS: dict[str, str] = {
     "text": "text",
     "lines": "a list of text lines",
     "int": "a whole number",
+    "bool": "true or false",
     "url": "an https:// address",
     "date": "a date written YYYY-MM-DD",
     "ref": "an id",
@@ -88,6 +90,7 @@ TYPE_EXAMPLES: dict[str, str] = {
     "lines": '["First line.", "Second line."]',
     "items": "then one entry per line, each starting with '  - '",
     "int": "1",
+    "bool": "true",
     "url": "https://example.org/article",
     "date": "2016-12-13",
 }
@@ -138,6 +141,7 @@ PLACEHOLDER_WORDS = ("todo", "tbd", "fixme", "lorem", "ipsum")
 SUMMARY_MAX = 160
 TITLE_MAX = 80
 LABEL_MAX = 140
+SKIP_NOTE_MAX = 60
 
 _summary = FieldSpec(
     "summary",
@@ -376,6 +380,24 @@ CHECKLIST_ITEM = KindSpec(
         ),
         FieldSpec("applies_to", "applies", APPLIES_DESCRIPTION, target="situation"),
         FieldSpec(
+            "skip_note",
+            "line",
+            "For an item that is not for everyone (applies_to is a list): one short phrase, shown while the "
+            "reader has not said what happened, e.g. 'skip this if you heard nothing back'. "
+            "Never a list of situations.",
+            required=False,
+            max_length=SKIP_NOTE_MAX,
+            example='"skip this if you heard nothing back"',
+        ),
+        FieldSpec(
+            "gentle",
+            "bool",
+            "true for an item about feelings or rest: its date is a suggestion that never turns into "
+            "'overdue', and it is not sent to the calendar once its day has passed. Leave it out otherwise.",
+            required=False,
+            example="true",
+        ),
+        FieldSpec(
             "replaces",
             "lines",
             "Old ids of this item, so progress saved under them carries over.",
@@ -566,6 +588,8 @@ class ChecklistItem(Located):
     applies_to: tuple[Ref, ...] | None
     replaces: tuple[str, ...] = ()
     phase: str
+    skip_note: str | None = None
+    gentle: bool = False
 
     def applies(self, situation_id: str) -> bool:
         """Whether this item applies to the situation ``situation_id``."""

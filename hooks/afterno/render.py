@@ -18,6 +18,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from .checklist_view import checklist_sections
 from .counts import in_words
 from .model import FILE_KINDS, TEMPLATE_FIELD, TYPE_WORDS, ChecklistItem, Content, Guide, schema_line
 from .share import mailto_href, qr_svg
@@ -154,13 +155,22 @@ class Renderer:
             templates_for=content.templates_for,
             applies_note=self.applies_note,
             site_url=self.site_url,
+            checklist_sections=lambda: checklist_sections(
+                content, lambda step_id: step_link(step_id, html=True), self.applies_note
+            ),
             **values,
         )
 
     def applies_note(self, item: ChecklistItem) -> str:
-        """Who a checklist item is for, in the shorter form: 'Only if: …' or 'Not if: …' ('' for everyone)."""
+        """Who a checklist item is for, in words: the content's ``skip_note`` ('' for an item for everyone).
+
+        An item without one falls back to the shorter list, 'Only if: …' or 'Not if: …'; the content tests
+        require the phrase, so readers never see that list.
+        """
         if item.applies_to is None:
             return ""
+        if item.skip_note:
+            return item.skip_note
         applies = {ref.id for ref in item.applies_to}
         others = [s.title for s in self.content.situations if s.id not in applies]
         if len(others) < len(applies):

@@ -62,6 +62,7 @@ def _value_schema(spec: FieldSpec) -> dict[str, Any]:
         "int": lambda: (
             {"type": "integer", "maximum": MAX_NUMBER} | ({"minimum": spec.minimum} if spec.minimum is not None else {})
         ),
+        "bool": lambda: {"type": "boolean"},
         "url": lambda: {"type": "string", "maxLength": spec.limit, "pattern": URL_PATTERN},
         "date": lambda: {"type": "string", "pattern": DATE_PATTERN, "format": "date"},
         "choice": lambda: {"enum": list(spec.choices)},
