@@ -178,7 +178,9 @@ def on_post_build(config: MkDocsConfig) -> None:
             "the pages must not carry code of their own."
         )
     write_headers(Path(config.site_dir), sorted({digest for hashes in _script_hashes.values() for digest in hashes}))
-    minify_site_scripts(Path(config.site_dir), [str(script) for script in config.extra_javascript])
+    # Ours: every script in docs/assets/ (some are loaded on demand, not through extra_javascript).
+    ours = sorted(f"assets/{path.name}" for path in (Path(config.docs_dir) / "assets").glob("*.js"))
+    minify_site_scripts(Path(config.site_dir), ours)
     robots = Path(config.site_dir) / "robots.txt"
     if robots.is_file() and config.site_url:
         text = robots.read_text(encoding="utf-8").rstrip("\n")
