@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 from afterno.errors import ContentError
 from afterno.load import load_content
 from afterno.model import Content, Ref
-from afterno.render import Renderer
 from afterno.rename import references
+from afterno.render import Renderer
 from helpers import CONTENT, ROOT, run_cases
 
 REAL = load_content(CONTENT)
@@ -123,6 +123,7 @@ class HalfRename:
 
 def half_renames() -> st.SearchStrategy[HalfRename]:
     """A step, guide or situation renamed to a fresh id, or to another kind's id, with some steps skipped."""
+
     def build(kind: str) -> st.SearchStrategy[HalfRename]:
         others = [i for k, ids in IDS.items() if k != kind for i in ids if i not in IDS[kind]]
         return st.tuples(st.sampled_from(IDS[kind]), st.sampled_from(["brand-new-id", *others])).flatmap(

@@ -22,12 +22,13 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ContentError, Problem
-from .load import SLUG, load_content
+from .load import load_content
 from .model import (
     CHECKLIST_ITEM,
     CHECKLIST_PHASE,
     GUIDE,
     SITUATION,
+    SLUG_PATTERN,
     STEP,
     TEMPLATE,
     ChecklistItem,
@@ -221,7 +222,7 @@ def rename(project: Path, kind: str, old: str, new: str) -> Renamed:
         RenameError: Nothing was changed; the message says why (with the content's problems, if any).
     """
     root = project / "content"
-    if not SLUG.match(new) or len(new) > 60:
+    if not re.search(SLUG_PATTERN, new) or len(new) > 60:
         raise RenameError(
             f"'{new}' is not a valid id: use lowercase words joined by hyphens, like ask-for-feedback "
             "(at most 60 characters)."

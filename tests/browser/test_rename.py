@@ -14,8 +14,8 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 from afterno.cli import main
-from browser.conftest import READY, QuietHandler, free_port
-from helpers import ROOT, build_site, copy_project, parse_page
+from browser.conftest import READY
+from helpers import ROOT, QuietHandler, build_site, copy_project, free_port, parse_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -76,7 +76,9 @@ def in_view(page: Page, selector: str) -> bool:
     return box is not None and 0 <= box["y"] <= 300
 
 
-def test_old_anchors_and_pages_land_on_the_renamed_items(context: BrowserContext, renamed: tuple[Path, Path, str]) -> None:
+def test_old_anchors_and_pages_land_on_the_renamed_items(
+    context: BrowserContext, renamed: tuple[Path, Path, str]
+) -> None:
     """An old step anchor scrolls to the renamed step; an old guide address forwards to the new page, anchor kept."""
     _, _, base = renamed
     page = context.new_page()
@@ -121,7 +123,9 @@ def test_saved_tick_answer_and_situation_carry_over(context: BrowserContext, ren
     assert not problems, problems
 
 
-def test_old_situation_link_sets_the_renamed_situation(context: BrowserContext, renamed: tuple[Path, Path, str]) -> None:
+def test_old_situation_link_sets_the_renamed_situation(
+    context: BrowserContext, renamed: tuple[Path, Path, str]
+) -> None:
     """A printed ?situation= link with the old id sets up the checklist for the renamed situation."""
     _, _, base = renamed
     page = context.new_page()
