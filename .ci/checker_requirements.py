@@ -13,8 +13,20 @@ import re
 import sys
 from pathlib import Path
 
-#: The distributions `afterno check` imports (PyYAML provides the module yaml).
-PACKAGES = ("pyyaml",)
+#: The distributions `afterno check` imports: PyYAML, jsonschema (the rule book's schemas) and its own
+#: dependencies, Markdown (text rules read the parsed text) and MarkupSafe.
+PACKAGES = (
+    "pyyaml",
+    "jsonschema",
+    "jsonschema-specifications",
+    "referencing",
+    "rpds-py",
+    "attrs",
+    "typing-extensions",
+    "idna",
+    "markdown",
+    "markupsafe",
+)
 LOCK = Path(__file__).resolve().parent.parent / "requirements.lock"
 
 

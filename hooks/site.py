@@ -125,6 +125,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Give the theme's templates (overrides/404.html) the content's counts in words: ``afterno_counts.guides``."""
+    if _problems:
+        # A preview of broken content has no pages; the theme's own pages (404.html) get no counts.
+        env.globals["afterno_counts"] = {}
+        return env
     assert _renderer is not None, "on_config did not run"
     env.globals["afterno_counts"] = {name: in_words(n) for name, n in content_counts(_renderer.content).items()}
     return env
