@@ -17,6 +17,12 @@ OVERRIDES = ROOT / "overrides"
 #: one whose blocks it fills), with the SHA-256 of each as shipped in mkdocs-material 9.8.2. When an upgrade
 #: changes one, compare the old and new original, carry the change into the override, then record the new hash.
 ORIGINALS: dict[str, dict[str, str]] = {
+    "partials/actions.html": {
+        "partials/actions.html": "1bcd66d6f428194e9b9842764f0a5f7a5b3679d008e9d2e5b75b5ba344c39073",
+    },
+    "partials/source.html": {
+        "partials/source.html": "6847616d67be4920d39c278c2799bf20222bbc02ee2a8393aca85e3eaa518752",
+    },
     "main.html": {
         "main.html": "9948b55a7bc979c35825df99baba9e6971fca4eb298dea3cdde61e990a2de5e0",
         "base.html": "a919e32d2225e09ecbdeb8076ca6ce9ca0836329760bf7871a04172569b77842",
