@@ -19,11 +19,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup, escape
 
 from .checklist_view import checklist_sections
-from .gcpause import without_gc_passes
-from .load import _TYPE_WORDS as TYPE_WORDS
-from .load import TEMPLATE_FIELD
-from .model import FILE_KINDS, ChecklistItem, Content, Guide, schema_line
-from .precompiled import STORE, PrecompiledTemplates, read_store, render_store
+from .counts import in_words
+from .model import FILE_KINDS, TEMPLATE_FIELD, TYPE_WORDS, ChecklistItem, Content, Guide, schema_line
 from .share import mailto_href, qr_svg
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -44,8 +41,10 @@ GENERATED_INDEXES = {
 }
 
 
-def template_environment(precompiled: bool = True) -> Environment:
-    """The Jinja2 environment of the generated pages; ``precompiled`` uses the stored Python of the templates."""
+@functools.cache
+def template_environment() -> Environment:
+    """The Jinja2 environment of the generated pages: one per process, so ``mkdocs serve`` compiles each
+    template once, not on every rebuild (templates are part of the code: restart serve after editing them)."""
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=select_autoescape(default=True, default_for_string=True),
@@ -53,7 +52,6 @@ def template_environment(precompiled: bool = True) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        # A Renderer lives for one build (on_config makes a new one), so templates never change under it.
         auto_reload=False,
     )
     env.filters["yaml_string"] = _yaml_string
@@ -62,15 +60,8 @@ def template_environment(precompiled: bool = True) -> Environment:
     env.filters["markdown_text"] = _markdown_text
     env.filters["mailto"] = mailto_href
     env.filters["qr_svg"] = qr_svg
-    if precompiled:
-        env.bytecode_cache = PrecompiledTemplates(read_store(), env)
+    env.filters["in_words"] = in_words
     return env
-
-
-def write_template_store() -> Path:
-    """Remake the precompiled store from the templates (``afterno templates``); returns its path."""
-    STORE.write_text(render_store(template_environment(precompiled=False)), encoding="utf-8")
-    return STORE
 
 
 def guide_path(guide: Guide | str) -> str:
@@ -133,7 +124,6 @@ class Renderer:
         self.content = content
         self.site_url = site_url
         self.env = template_environment()
-        self.env.globals["site_url"] = site_url
 
     def _render(self, template: str, src: str, **values: Any) -> str:
         content = self.content
@@ -167,6 +157,7 @@ class Renderer:
             checklist_sections=lambda: checklist_sections(
                 content, lambda step_id: step_link(step_id, html=True), self.applies_note
             ),
+            site_url=self.site_url,
             **values,
         )
 
@@ -187,7 +178,6 @@ class Renderer:
         titles = self.content.situation_by_id
         return "Only if: " + "; ".join(titles[ref.id].title for ref in item.applies_to)
 
-    @without_gc_passes
     def pages(self) -> dict[str, str]:
         """Every generated page: source path to Markdown text."""
         content = self.content
@@ -201,7 +191,6 @@ class Renderer:
             pages[src] = self._render("guide.md.j2", src, guide=guide)
         return pages
 
-    @without_gc_passes
     def fill_markers(self, markdown: str, src: str) -> str:
         """Replace each ``<!-- afterno:NAME -->`` line with the snippet template ``NAME.md.j2``."""
 

@@ -15,19 +15,16 @@ from __future__ import annotations
 import statistics
 import sys
 import tempfile
-import threading
-from functools import partial
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 TESTS = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(TESTS))
 
-from browser.conftest import CHROMIUM, CHROMIUM_ARGS, READY, QuietHandler, free_port  # noqa: E402
+from browser.conftest import CHROMIUM, CHROMIUM_ARGS, READY  # noqa: E402
 from playwright.sync_api import Page, sync_playwright  # noqa: E402
 
-from helpers import ROOT, build_site, gzipped  # noqa: E402
+from helpers import ROOT, build_site, free_port, gzipped, start_server  # noqa: E402
 
 TICKS = 200
 LOADS = 20
@@ -133,8 +130,7 @@ def main() -> None:
         result = build_site(site, SITE_URL=base)
         if result.returncode != 0:
             sys.exit(f"build failed:\n{result.stderr}")
-        server = ThreadingHTTPServer(("127.0.0.1", port), partial(QuietHandler, directory=str(site)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        server = start_server(site, port)
         try:
             with sync_playwright() as pw:
                 browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

@@ -28,9 +28,8 @@ from urllib.parse import unquote, urlsplit
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from browser.conftest import free_port  # noqa: E402
 
-from helpers import ROOT, build_site  # noqa: E402
+from helpers import ROOT, build_site, free_port  # noqa: E402
 
 LIGHTHOUSE = HERE / "node_modules" / ".bin" / "lighthouse"
 OUT = ROOT / "benchmarks-out"

@@ -11,12 +11,23 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, FilePayload, Page, expect
 
+from afterno.load import load_content
 from browser.conftest import READY
+from helpers import CONTENT
 
 pytestmark = pytest.mark.browser
 
 KEY = "afterno:v1"
-CONTENT_ITEMS = 24
+#: The checklist as content/ has it: the counts the page must show are worked out from it, never copied.
+CHECKLIST = load_content(CONTENT).checklist
+ITEMS = [item for phase in CHECKLIST for item in phase.items]
+CONTENT_ITEMS = len(ITEMS)
+PHASE_ITEMS = {phase.phase.id: len(phase.items) for phase in CHECKLIST}
+
+
+def done(ticked: int, total: int = CONTENT_ITEMS) -> str:
+    """The progress text for ``ticked`` of ``total`` items."""
+    return f"{ticked} of {total} done"
 
 
 CHANGE = ".atn-summary [aria-controls=atn-setup]"
@@ -77,7 +88,7 @@ def test_without_javascript_the_list_is_complete(browser: Browser, served_site: 
         for i in range(CONTENT_ITEMS):
             expect(items.nth(i)).to_be_visible()
             expect(items.nth(i).locator("a.atn-item__step")).to_have_attribute("href", re.compile(r"^\.\./guides/.+#"))
-        expect(page.locator("h2.atn-phase-title")).to_have_count(5)
+        expect(page.locator("h2.atn-phase-title")).to_have_count(len(CHECKLIST))
         first_week = page.locator("ul[data-atn-phase=first-week] li[data-item]").first
         expect(first_week).to_have_text(re.compile("Cross this job off"))
         for selector in ("[data-atn-app]", "#atn-company", "[data-atn-action]", "textarea"):
@@ -118,7 +129,7 @@ def test_instant_navigation_away_and_back_keeps_working(page: Page, served_site:
     expect(page.locator("#check-take-a-breath")).to_be_checked()
     page.check("#check-cross-it-off")
     assert set(active(stored(page))["ticks"]) == {"take-a-breath", "cross-it-off"}
-    expect(page.locator("[data-atn-progress-text]")).to_have_text("2 of 24 done")
+    expect(page.locator("[data-atn-progress-text]")).to_have_text(done(2))
 
 
 def test_two_open_tabs_do_not_overwrite_each_other(context: BrowserContext, page: Page, served_site: str) -> None:
@@ -204,8 +215,10 @@ def test_situation_hides_items_that_do_not_apply_and_says_why(page: Page, served
     expect(page.locator("#take-a-breath")).to_be_visible()
     why = page.locator("[data-atn-why]")
     expect(why).to_be_visible()
-    expect(why).to_contain_text("8 items are put aside: they do not usually apply to what happened")
-    expect(page.locator("[data-atn-progress-text]")).to_have_text("0 of 16 done")
+    applying = sum(item.applies("no-reply") for item in ITEMS)
+    put_aside = f"{CONTENT_ITEMS - applying} items are put aside: they do not usually apply to what happened"
+    expect(why).to_contain_text(put_aside)
+    expect(page.locator("[data-atn-progress-text]")).to_have_text(done(0, applying))
     page.select_option("#atn-situation", "")
     expect(page.locator("#send-thank-you")).to_be_visible()
     expect(why).to_be_hidden()
@@ -215,7 +228,7 @@ def test_a_situation_the_content_lacks_hides_nothing(page: Page, served_site: st
     """An odd link (?situation=constructor) or a stored situation that no longer exists hides no item."""
     open_checklist(page, served_site, "?situation=constructor")
     expect(page.locator("[data-atn-why]")).to_be_hidden()
-    expect(page.locator("[data-atn-progress-text]")).to_have_text(f"0 of {CONTENT_ITEMS} done")
+    expect(page.locator("[data-atn-progress-text]")).to_have_text(done(0))
     record = {
         "version": 1,
         "active": "a1",
@@ -269,11 +282,12 @@ def test_progress_is_shown_per_phase_and_announced_politely(page: Page, served_s
     expect(live).to_have_attribute("aria-live", "polite")
     page.check("#check-take-a-breath")
     page.check("#check-talk-to-someone")
-    expect(page.locator("[data-atn-progress-text]")).to_have_text("2 of 24 done")
-    expect(page.locator("[data-atn-phase-status=first-day]")).to_have_text(re.compile(r"2 of 4 done\.$"))
-    expect(page.locator("[data-atn-phase-status=first-week]")).to_have_text(re.compile(r"0 of 6 done\.$"))
-    expect(live).to_have_text("2 of 24 done")
-    assert page.eval_on_selector("[data-atn-progress]", "p => [p.value, p.max]") == [2, 24]
+    expect(page.locator("[data-atn-progress-text]")).to_have_text(done(2))
+    first_day, first_week = done(2, PHASE_ITEMS["first-day"]), done(0, PHASE_ITEMS["first-week"])
+    expect(page.locator("[data-atn-phase-status=first-day]")).to_have_text(re.compile(rf"{first_day}\.$"))
+    expect(page.locator("[data-atn-phase-status=first-week]")).to_have_text(re.compile(rf"{first_week}\.$"))
+    expect(live).to_have_text(done(2))
+    assert page.eval_on_selector("[data-atn-progress]", "p => [p.value, p.max]") == [2, CONTENT_ITEMS]
 
 
 def test_notes_and_reflections_are_kept_with_the_application(page: Page, served_site: str) -> None:
@@ -416,9 +430,11 @@ def test_ics_reminders_are_valid_calendar_entries(page: Page, served_site: str) 
         elif events and ":" in line and not line.startswith(("BEGIN:", "END:")):
             name, value = line.split(":", 1)
             events[-1].setdefault(name, value)
-    # Every item applies when not selected; one is ticked; the other three first-day items are gentle and past.
-    assert len(events) == 20
-    assert len({e["UID"] for e in events}) == 20
+    # Every item applies when not selected; one is ticked; the gentle ones whose day has passed are left out.
+    gentle = [item.id for item in ITEMS if item.gentle and item.id != "take-a-breath"]
+    open_items = sum(item.applies("not-selected") for item in ITEMS) - 1 - len(gentle)
+    assert len(events) == open_items
+    assert len({e["UID"] for e in events}) == open_items
     assert all(re.fullmatch(r"\d{8}T\d{6}Z", e["DTSTAMP"]) for e in events)
     today = dt.date.today().strftime("%Y%m%d")
     assert all(e["DTSTART;VALUE=DATE"] >= today for e in events), "an event in the past"
@@ -427,10 +443,10 @@ def test_ics_reminders_are_valid_calendar_entries(page: Page, served_site: str) 
     assert reconnect["DTSTART;VALUE=DATE"] == today, "a past item moves to today"
     assert reconnect["SUMMARY"].endswith("(Acme\\, Ltd\\; UK)")
     assert "/guides/keep-going/#reconnect-later" in reconnect["DESCRIPTION"]
-    for gentle in ("take-a-breath", "talk-to-someone", "send-thank-you"):
-        assert f"{gentle}@after-the-no" not in by_uid
-    expect(page.locator("[data-atn-message]")).to_contain_text("20 dated items")
-    expect(page.locator("[data-atn-message]")).to_contain_text("3 about how you feel are left out")
+    for item_id in gentle:
+        assert f"{item_id}@after-the-no" not in by_uid
+    expect(page.locator("[data-atn-message]")).to_contain_text(f"{open_items} dated items")
+    expect(page.locator("[data-atn-message]")).to_contain_text(f"{len(gentle)} about how you feel are left out")
 
 
 def test_print_shows_the_application_with_ticks_dates_and_notes(page: Page, served_site: str) -> None:
@@ -502,7 +518,7 @@ def test_storage_that_throws_leaves_the_checklist_working(
     expect(notice).to_be_visible()
     expect(notice).to_contain_text("storage is full" if "Quota" in script else "not letting the page save")
     page.check("#check-take-a-breath")
-    expect(page.locator("[data-atn-progress-text]")).to_have_text("1 of 24 done")
+    expect(page.locator("[data-atn-progress-text]")).to_have_text(done(1))
     page.locator(".md-nav__link", has_text="About").first.click()
     page.wait_for_url("**/about/")
     page.locator(".md-nav__link", has_text="Checklist").first.click()
@@ -592,7 +608,7 @@ def test_usable_when_narrow_or_zoomed(page: Page, served_site: str, width: int) 
         box = page.locator(selector).bounding_box()
         assert box and box["x"] >= 0 and box["x"] + box["width"] <= width, selector
     page.check("#check-take-a-breath")
-    expect(page.locator("[data-atn-progress-text]")).to_have_text("1 of 24 done")
+    expect(page.locator("[data-atn-progress-text]")).to_have_text(done(1))
 
 
 def test_private_no_cookies_and_says_so(context: BrowserContext, page: Page, served_site: str) -> None:
