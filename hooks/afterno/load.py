@@ -41,6 +41,7 @@ from .yamlsafe import Mapping, Mark, Sequence, describe, load_yaml
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+EMAIL = re.compile(r"^[^@\s<>()\[\]\\,;:\"'`]+@[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)+$")
 URL = re.compile(r"^https?://[^\s<>\"'`]+$")
 RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
 BAD_SCHEME = re.compile(r"(?i)\b(javascript|vbscript)\s*:|\]\(\s*<?\s*(data)\s*:")
@@ -81,6 +82,8 @@ _TYPE_WORDS = {
     "choice": "one of the allowed words",
     "name": "a name in lowercase_with_underscores",
     "items": "a list of entries",
+    "email": "an email address",
+    "flag": "true or false",
 }
 
 
@@ -307,6 +310,22 @@ class _Reader:
             self.add(mark, f"'{spec.name}' is not a real date: {text}. Check the month and day.")
             return _INVALID
         return text
+
+    def _as_email(self, value: Any, mark: Mark, spec: FieldSpec) -> Any:
+        if not isinstance(value, str) or not EMAIL.match(value.strip()):
+            self.add(
+                mark,
+                f"'{spec.name}' must be an email address like {spec.example or 'careers@example.edu'}, "
+                f"found {describe(value)}.",
+            )
+            return _INVALID
+        return value.strip()
+
+    def _as_flag(self, value: Any, mark: Mark, spec: FieldSpec) -> Any:
+        if not isinstance(value, bool):
+            self.add(mark, f"'{spec.name}' must be true or false, found {describe(value)}. Write {spec.name}: true.")
+            return _INVALID
+        return value
 
     def _as_choice(self, value: Any, mark: Mark, spec: FieldSpec) -> Any:
         if value not in spec.choices:
@@ -588,7 +607,6 @@ def _build(files: list[_FileData], problems: list[Problem]) -> Content:
                         id=d["id"],
                         path=f.path,
                         points=tuple(points),
-                        file=d["file"],
                         title=d.get("title"),
                         label=d.get("label"),
                         author=d.get("author"),
@@ -652,6 +670,7 @@ def _build(files: list[_FileData], problems: list[Problem]) -> Content:
                                 column=mark.column,
                                 replaces=item.get("replaces", ()),
                                 phase=entry["phase"].id,
+                                adviser=item.get("adviser", False),
                                 **{k: item[k] for k in ("id", "label", "step", "due", "applies_to")},
                             )
                         )

@@ -12,8 +12,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .load import DATE, NAME, SLUG
-from .model import FILE_KINDS, SCHEMA_DIR, FieldSpec, KindSpec, schema_file_name
+from .load import DATE, EMAIL, NAME, SLUG
+from .model import SCHEMA_DIR, SCHEMA_KINDS, FieldSpec, KindSpec, schema_file_name
 
 
 def _field_schema(spec: FieldSpec) -> dict[str, Any]:
@@ -48,6 +48,10 @@ def _field_schema(spec: FieldSpec) -> dict[str, Any]:
         schema = {"oneOf": [{"const": "all"}, {"type": "array", "items": slug, "minItems": 1, "uniqueItems": True}]}
     elif spec.type == "choice":
         schema = {"enum": list(spec.choices)}
+    elif spec.type == "email":
+        schema = {"type": "string", "pattern": EMAIL.pattern}
+    elif spec.type == "flag":
+        schema = {"type": "boolean"}
     elif spec.type == "name":
         schema = {"type": "string", "pattern": NAME.pattern}
     else:
@@ -83,7 +87,7 @@ def render_schemas() -> dict[str, str]:
     """Every schema file's name and text, exactly as committed."""
     return {
         schema_file_name(kind): json.dumps(kind_schema(kind), indent=2, ensure_ascii=False) + "\n"
-        for kind in FILE_KINDS
+        for kind in SCHEMA_KINDS
     }
 
 
