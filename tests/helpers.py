@@ -18,6 +18,9 @@ from hypothesis import strategies as st
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 VENV_BIN = Path(sys.executable).parent
+#: A sample careers centre (every key filled in), and the address the tests build its edition for.
+CENTRE_FIXTURE = ROOT / "tests" / "fixtures" / "centre.yml"
+CENTRE_SITE_URL = "https://careers.example.edu/after-the-no/"
 _Case = TypeVar("_Case")
 
 

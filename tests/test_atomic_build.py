@@ -13,7 +13,12 @@ from helpers import VENV_BIN, build_env, build_site, copy_project, files_of
 def afterno_build(project: Path) -> subprocess.CompletedProcess[str]:
     """Run ``afterno build`` in ``project`` as a maintainer would."""
     return subprocess.run(
-        [str(VENV_BIN / "afterno"), "build"], cwd=project, env=build_env(), capture_output=True, text=True, timeout=300
+        [str(VENV_BIN / "afterno"), "build"],
+        cwd=project,
+        env=build_env(SITE_URL="https://careers.example.edu/after-the-no/"),
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 
