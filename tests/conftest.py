@@ -40,6 +40,8 @@ def centre_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (project / "docs" / "local").mkdir()
     (project / "docs" / "local" / "printing.md").write_text(LATE_PAGE, encoding="utf-8")
     site = tmp_path_factory.mktemp("centre-site")
-    result = build_site(site, project=project, SITE_URL=CENTRE_SITE_URL, REPO_URL="https://github.com/example/after-the-no")
+    result = build_site(
+        site, project=project, SITE_URL=CENTRE_SITE_URL, REPO_URL="https://github.com/example/after-the-no"
+    )
     assert result.returncode == 0, f"{result.stdout}\n{result.stderr}"
     return site

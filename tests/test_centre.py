@@ -137,7 +137,8 @@ def test_without_a_repository_problems_are_reported_through_about(site: Path) ->
 def test_guides_and_handouts_say_when_they_were_last_reviewed(site: Path) -> None:
     """Each guide shows its own reviewed date; the handouts show the newest one."""
     newest = max(
-        yaml.safe_load(path.read_text(encoding="utf-8"))["reviewed"] for path in (ROOT / "content" / "guides").glob("*.yml")
+        yaml.safe_load(path.read_text(encoding="utf-8"))["reviewed"]
+        for path in (ROOT / "content" / "guides").glob("*.yml")
     )
     assert '<p class="atn-reviewed">Last reviewed <time datetime="' in html_of(site, "guides/first-48-hours/")
     day = int(newest[8:])
@@ -174,20 +175,65 @@ def test_no_centre_file_is_the_public_edition(tmp_path: Path) -> None:
 
 HEAD = schema_line(CENTRE) + "\n"
 BROKEN_CENTRES = [
-    ("no-name", "url: https://careers.example.edu/\n", "centre.yml:2:1: a careers centre file is missing the key 'name' (one line of text). Add it: name: Careers Service, University of Example"),
-    ("misspelt-key", "name: A\nbookingurl: https://x.example/\n", "centre.yml:3:1: unknown key 'bookingurl' in a careers centre file. Did you mean 'booking_url'?"),
-    ("bad-email", "name: A\nemail: careers at example.edu\n", "centre.yml:3:8: 'email' must be an email address like careers@example.edu, found the string \"careers at example.edu\"."),
-    ("bad-url", "name: A\nbooking_url: careers.example.edu/book\n", "centre.yml:3:14: 'booking_url' must be a full https:// address or null, found the string \"careers.example.edu/book\"."),
-    ("address-on-one-line", "name: A\naddress: 1 College Road\n", "centre.yml:3:10: 'address' must be a list of text lines, found the string \"1 College Road\". Write each line as its own item starting with '- '."),
-    ("long-name", "name: " + "A" * 81 + "\n", "centre.yml:2:7: 'name' is 81 characters long; it must be at most 80. Shorten it."),
-    ("resource-without-url", "name: A\nresources:\n  - title: CV reviews\n    description: Comments on your CV.\n", "centre.yml:4:5: each entry of 'resources' is missing the key 'url' (an https:// address). Add it: url: https://careers.example.edu/cv-reviews"),
-    ("html-in-hours", "name: A\nopening_hours: <b>9 to 5</b>\n", "centre.yml:3:16: 'opening_hours' contains raw HTML ('<b>9 to 5</b'); HTML is not allowed in content. Write plain text (use **bold** for emphasis, or write 'less than' instead of '<')."),
-    ("not-a-mapping", "- name: A\n", "centre.yml:2:1: a careers centre file must be a mapping with the keys name, url, email, phone, booking_url, address, opening_hours, resources; found a list."),
+    (
+        "no-name",
+        "url: https://careers.example.edu/\n",
+        "centre.yml:2:1: a careers centre file is missing the key 'name' (one line of text). "
+        "Add it: name: Careers Service, University of Example",
+    ),
+    (
+        "misspelt-key",
+        "name: A\nbookingurl: https://x.example/\n",
+        "centre.yml:3:1: unknown key 'bookingurl' in a careers centre file. Did you mean 'booking_url'?",
+    ),
+    (
+        "bad-email",
+        "name: A\nemail: careers at example.edu\n",
+        "centre.yml:3:8: 'email' must be an email address like careers@example.edu, "
+        'found the string "careers at example.edu".',
+    ),
+    (
+        "bad-url",
+        "name: A\nbooking_url: careers.example.edu/book\n",
+        "centre.yml:3:14: 'booking_url' must be a full https:// address or null, "
+        'found the string "careers.example.edu/book".',
+    ),
+    (
+        "address-on-one-line",
+        "name: A\naddress: 1 College Road\n",
+        "centre.yml:3:10: 'address' must be a list of text lines, found the string \"1 College Road\". "
+        "Write each line as its own item starting with '- '.",
+    ),
+    (
+        "long-name",
+        "name: " + "A" * 81 + "\n",
+        "centre.yml:2:7: 'name' is 81 characters long; it must be at most 80. Shorten it.",
+    ),
+    (
+        "resource-without-url",
+        "name: A\nresources:\n  - title: CV reviews\n    description: Comments on your CV.\n",
+        "centre.yml:4:5: each entry of 'resources' is missing the key 'url' (an https:// address). "
+        "Add it: url: https://careers.example.edu/cv-reviews",
+    ),
+    (
+        "html-in-hours",
+        "name: A\nopening_hours: <b>9 to 5</b>\n",
+        "centre.yml:3:16: 'opening_hours' contains raw HTML ('<b>9 to 5</b'); HTML is not allowed in content. "
+        "Write plain text (use **bold** for emphasis, or write 'less than' instead of '<').",
+    ),
+    (
+        "not-a-mapping",
+        "- name: A\n",
+        "centre.yml:2:1: a careers centre file must be a mapping with the keys name, "
+        "url, email, phone, booking_url, address, opening_hours, resources; found a list.",
+    ),
     ("bad-yaml", "name: [A\n", None),
 ]
 
 
-@pytest.mark.parametrize(("body", "message"), [(b, m) for _, b, m in BROKEN_CENTRES], ids=[c[0] for c in BROKEN_CENTRES])
+@pytest.mark.parametrize(
+    ("body", "message"), [(b, m) for _, b, m in BROKEN_CENTRES], ids=[c[0] for c in BROKEN_CENTRES]
+)
 def test_a_broken_centre_file_gives_located_errors(tmp_path: Path, body: str, message: str | None) -> None:
     """Each mistake in centre.yml is one file:line:column message saying what to write instead."""
     (tmp_path / "centre.yml").write_text(HEAD + body, encoding="utf-8")
@@ -260,7 +306,9 @@ def test_careers_centres_list_a_handout_per_situation(site: Path) -> None:
 def test_print_lists_their_link_targets(site: Path) -> None:
     """'Read next' links carry their target's address for print (shown after the link by the print styles)."""
     page = parse_page(site / "guides" / "keep-going" / "index.html")
-    targets = [values.get("data-atn-target") for tag, values in page.tags if tag == "a" and values.get("data-atn-target")]
+    targets = [
+        values.get("data-atn-target") for tag, values in page.tags if tag == "a" and values.get("data-atn-target")
+    ]
     assert {"/guides/keep-going/#stay-motivated", "/templates/#reconnect-message"} <= set(targets)
 
 
@@ -284,7 +332,10 @@ def test_publishing_needs_a_public_site_url(value: str | None, message: str | No
         assert problem is None
     else:
         assert problem is not None and problem.startswith(message)
-        assert problem.endswith(f"e.g. SITE_URL={SITE_URL} make build (or, for a copy to open on this computer only, make build LOCAL_PREVIEW=1).")
+        assert problem.endswith(
+            f"e.g. SITE_URL={SITE_URL} make build "
+            "(or, for a copy to open on this computer only, make build LOCAL_PREVIEW=1)."
+        )
 
 
 def test_make_build_without_site_url_fails_with_its_message(tmp_path: Path) -> None:

@@ -55,9 +55,9 @@ def corner_pixels(pdf: bytes, folder: Path, name: str) -> set[bytes]:
     return {at(0, 0), at(width - 1, 0), at(0, height - 1), at(width - 1, height - 1)}
 
 
-def print_everything(sites: dict[str, Path], folder: Path) -> dict[str, Any]:
+def print_everything(sites: dict[str, Path], folder: Path) -> dict[Any, Any]:
     """Print what the tests look at, in one Chromium; runs in its own thread (Playwright's sync API wants that)."""
-    results: dict[str, Any] = {}
+    results: dict[Any, Any] = {}
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
@@ -89,7 +89,7 @@ def print_everything(sites: dict[str, Path], folder: Path) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def printed(site: Path, centre_site: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def printed(site: Path, centre_site: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[Any, Any]:
     folder = tmp_path_factory.mktemp("pdfs")
     with ThreadPoolExecutor(max_workers=1) as pool:
         return pool.submit(print_everything, {"public": site, "centre": centre_site}, folder).result(timeout=600)
@@ -98,14 +98,14 @@ def printed(site: Path, centre_site: Path, tmp_path_factory: pytest.TempPathFact
 @pytest.mark.parametrize("paper", PAPERS)
 @pytest.mark.parametrize("edition", ["public", "centre"])
 @pytest.mark.parametrize("path", HANDOUTS)
-def test_each_handout_prints_on_one_page(printed: dict[str, Any], path: str, edition: str, paper: str) -> None:
+def test_each_handout_prints_on_one_page(printed: dict[Any, Any], path: str, edition: str, paper: str) -> None:
     """Every handout, for any situation or one, prints on exactly one A4 and one Letter page, centre or not."""
     pages = printed[("pages", edition, path, paper)]
     assert pages == 1, f"/{path} ({edition} edition) prints on {pages} {paper} pages"
 
 
 @pytest.mark.parametrize("path", ["handout/", "handout/no-reply/"])
-def test_the_printed_handout_has_everything_a_drop_in_needs(printed: dict[str, Any], path: str) -> None:
+def test_the_printed_handout_has_everything_a_drop_in_needs(printed: dict[Any, Any], path: str) -> None:
     """Tick boxes by phase, lines for the next step, a contact box, the reviewed date, address and credit."""
     text = printed[("text", "public", path)]
     checklist = PUBLIC_BASE + "checklist/" + ("?situation=no-reply" if "no-reply" in path else "")
@@ -118,7 +118,7 @@ def test_the_printed_handout_has_everything_a_drop_in_needs(printed: dict[str, A
     assert "Not if" not in text
 
 
-def test_the_printed_centre_handout_has_its_details(printed: dict[str, Any]) -> None:
+def test_the_printed_centre_handout_has_its_details(printed: dict[Any, Any]) -> None:
     """The centre's edition prints its name, booking link and email in the contact box, and credits it."""
     text = printed[("text", "centre", "handout/")]
     for words in ("Careers Service, University of Example", "https://careers.example.edu/book-an-adviser"):
@@ -128,32 +128,32 @@ def test_the_printed_centre_handout_has_its_details(printed: dict[str, Any]) -> 
 
 
 @pytest.mark.parametrize("path", CREDITED)
-def test_every_printed_page_credits_the_site(printed: dict[str, Any], path: str) -> None:
+def test_every_printed_page_credits_the_site(printed: dict[Any, Any], path: str) -> None:
     """A printed guide, checklist, templates, situations, steps or sources page ends with site, address and CC BY."""
     last = printed[("text", "public", path)].rstrip().splitlines()[-1].strip()
     assert last == f"After the No · {PUBLIC_BASE}{path} · CC BY 4.0, After the No"
 
 
-def test_printed_link_lists_show_their_targets(printed: dict[str, Any]) -> None:
+def test_printed_link_lists_show_their_targets(printed: dict[Any, Any]) -> None:
     """'Read next' links print the address they lead to, compactly (the path from the site's root)."""
     text = printed[("text", "public", "guides/first-48-hours/")]
     assert re.search(r"Read next:.*\(/guides/[a-z0-9-]+/#[a-z0-9-]+\)", text.replace("\n", " ")), text
 
 
-def test_print_is_light_in_the_dark_scheme(printed: dict[str, Any]) -> None:
+def test_print_is_light_in_the_dark_scheme(printed: dict[Any, Any]) -> None:
     """A reader in dark mode prints black on white: no dark page margins."""
     assert printed["dark scheme"] == "slate"
     assert printed["dark corners"] == {b"\xff\xff\xff"}
 
 
-def test_the_poster_prints_on_one_a4_page(printed: dict[str, Any]) -> None:
+def test_the_poster_prints_on_one_a4_page(printed: dict[Any, Any]) -> None:
     """/careers-centres/poster/ is one A4 page with the address in large type and what the site offers."""
     assert printed[("pages", "public", "careers-centres/poster/", "A4")] == 1
     text = printed[("text", "public", "careers-centres/poster/")]
     assert PUBLIC_BASE in text and "A free plan for the days and weeks after a rejection" in text
 
 
-def test_printed_guide_leaves_out_the_site_chrome(printed: dict[str, Any]) -> None:
+def test_printed_guide_leaves_out_the_site_chrome(printed: dict[Any, Any]) -> None:
     """In print, a guide shows its steps but not the header, navigation, search or footer."""
     assert printed["chrome shown"] == []
     assert printed["steps shown"]
@@ -163,4 +163,6 @@ def test_handout_carries_the_address_and_a_qr_code_to_the_checklist(site: Path) 
     """The handout names the site's address and has a QR code (inline SVG, no service) for the checklist."""
     html = (site / "handout" / "index.html").read_text(encoding="utf-8")
     assert f"{PUBLIC_BASE}checklist/" in html
-    assert re.search(rf'<svg role="img" aria-label="QR code for the checklist at {re.escape(PUBLIC_BASE)}checklist/"', html)
+    assert re.search(
+        rf'<svg role="img" aria-label="QR code for the checklist at {re.escape(PUBLIC_BASE)}checklist/"', html
+    )

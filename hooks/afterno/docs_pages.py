@@ -39,13 +39,19 @@ def _page(docs: Path, path: Path) -> DocsPage:
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             line = mark.line + 2 if mark is not None else 1
-            raise ValueError(f"docs/{src}:{line}:1: the front matter is not valid YAML. Check the lines between ---.")
+            raise ValueError(
+                f"docs/{src}:{line}:1: the front matter is not valid YAML. Check the lines between ---."
+            ) from None
     if not isinstance(meta, dict):
         raise ValueError(f"docs/{src}:2:1: the front matter must be 'key: value' lines between two --- lines.")
     order = meta.get(ORDER_KEY)
     if order is not None and (isinstance(order, bool) or not isinstance(order, int)):
         line = 1 + next(
-            (n for n, text_line in enumerate((match.group(0) if match else "").splitlines()) if text_line.startswith(ORDER_KEY)),
+            (
+                n
+                for n, text_line in enumerate((match.group(0) if match else "").splitlines())
+                if text_line.startswith(ORDER_KEY)
+            ),
             1,
         )
         raise ValueError(f"docs/{src}:{line}:1: '{ORDER_KEY}' must be a whole number, such as {ORDER_KEY}: 30.")

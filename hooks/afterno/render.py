@@ -97,7 +97,8 @@ def qr_targets(site_url: str, content: Content) -> list[tuple[str, str, str]]:
     base = site_url or "/"
     targets = [("checklist", f"{base}checklist/", "The full checklist")]
     targets += [
-        (f"checklist-{s.id}", f"{base}checklist/?situation={s.id}", s.title.replace('"', "")) for s in content.situations
+        (f"checklist-{s.id}", f"{base}checklist/?situation={s.id}", s.title.replace('"', ""))
+        for s in content.situations
     ]
     return targets
 
@@ -278,7 +279,7 @@ class Renderer:
         return [*entries, NavEntry("Contributing", GENERATED_INDEXES["contributing"]), *(extra or [])]
 
     def not_in_nav(self) -> set[str]:
-        """Generated pages reached from other pages rather than the navigation (each situation's handout, the poster)."""
+        """Generated pages linked from other pages, not from the navigation: each situation's handout, the poster."""
         return {handout_path(s.id) for s in self.content.situations} | {GENERATED_INDEXES["poster"]}
 
 

@@ -26,7 +26,6 @@ def new_issue_url(repository: str, page_url: str, page_title: str) -> str:
     """The repository's new-issue form with the page's address filled in (GitHub, Gitea and Forgejo read these)."""
     title = f"Problem on the page: {page_title}"
     body = (
-        f"Page: {page_url}\n\n"
-        "What is wrong or unclear (a sentence is enough; please leave out anything personal):\n\n"
+        f"Page: {page_url}\n\nWhat is wrong or unclear (a sentence is enough; please leave out anything personal):\n\n"
     )
     return f"{repository}/issues/new?title={quote(title, safe='')}&body={quote(body, safe='')}"

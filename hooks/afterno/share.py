@@ -72,9 +72,9 @@ def qr_png(url: str, scale: int = 10) -> bytes:
     rows = qr_rows(url)
     blank = b"\xff" * (len(rows[0]) + 2 * QR_BORDER)
     lines = []
-    for row in [blank] * QR_BORDER + [b"\xff" * QR_BORDER + row + b"\xff" * QR_BORDER for row in rows] + [
-        blank
-    ] * QR_BORDER:
+    for row in (
+        [blank] * QR_BORDER + [b"\xff" * QR_BORDER + row + b"\xff" * QR_BORDER for row in rows] + [blank] * QR_BORDER
+    ):
         wide = bytes(value for value in row for _ in range(scale))
         lines.extend([b"\x00" + wide] * scale)
     width = len(blank) * scale
