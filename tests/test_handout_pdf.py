@@ -28,7 +28,6 @@ SITUATIONS = sorted(path.stem for path in (ROOT / "content" / "situations").glob
 HANDOUTS = ["handout/", *(f"handout/{situation}/" for situation in SITUATIONS)]
 #: Pages whose printout must end with the site's name, its address and the credit (one of each kind).
 CREDITED = ["guides/first-48-hours/", "checklist/", "templates/", "situations/", "sources/", "steps/"]
-PUBLIC_BASE = "http://127.0.0.1:8000/"  # the default site_url of the `site` fixture's build
 
 
 def pdf_text(pdf: bytes, folder: Path, name: str) -> str:
@@ -89,10 +88,13 @@ def print_everything(sites: dict[str, Path], folder: Path) -> dict[Any, Any]:
 
 
 @pytest.fixture(scope="module")
-def printed(site: Path, centre_site: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[Any, Any]:
+def printed(site: Path, site_url: str, centre_site: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[Any, Any]:
+    """Everything the tests below look at, printed once; ``base`` is the public build's address."""
     folder = tmp_path_factory.mktemp("pdfs")
     with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(print_everything, {"public": site, "centre": centre_site}, folder).result(timeout=600)
+        results = pool.submit(print_everything, {"public": site, "centre": centre_site}, folder).result(timeout=600)
+    results["base"] = site_url
+    return results
 
 
 @pytest.mark.parametrize("paper", PAPERS)
@@ -108,13 +110,13 @@ def test_each_handout_prints_on_one_page(printed: dict[Any, Any], path: str, edi
 def test_the_printed_handout_has_everything_a_drop_in_needs(printed: dict[Any, Any], path: str) -> None:
     """Tick boxes by phase, lines for the next step, a contact box, the reviewed date, address and credit."""
     text = printed[("text", "public", path)]
-    checklist = PUBLIC_BASE + "checklist/" + ("?situation=no-reply" if "no-reply" in path else "")
+    checklist = printed["base"] + "checklist/" + ("?situation=no-reply" if "no-reply" in path else "")
     # The address under the QR code is on one line, unbroken.
     assert re.search(rf"(^|\s){re.escape(checklist)}(\s|$)", text, re.MULTILINE), text
     for words in ("The first day", "Your next step", "By (date):", "Your careers service", "Email or phone:"):
         assert words in text
     assert re.search(r"Last reviewed \d{1,2} [A-Z][a-z]+ \d{4}\.", text)
-    assert f"After the No · {PUBLIC_BASE}{path} · CC BY 4.0, After the No" in text
+    assert f"After the No · {printed['base']}{path} · CC BY 4.0, After the No" in text
     assert "Not if" not in text
 
 
@@ -131,7 +133,7 @@ def test_the_printed_centre_handout_has_its_details(printed: dict[Any, Any]) -> 
 def test_every_printed_page_credits_the_site(printed: dict[Any, Any], path: str) -> None:
     """A printed guide, checklist, templates, situations, steps or sources page ends with site, address and CC BY."""
     last = printed[("text", "public", path)].rstrip().splitlines()[-1].strip()
-    assert last == f"After the No · {PUBLIC_BASE}{path} · CC BY 4.0, After the No"
+    assert last == f"After the No · {printed['base']}{path} · CC BY 4.0, After the No"
 
 
 def test_printed_link_lists_show_their_targets(printed: dict[Any, Any]) -> None:
@@ -150,7 +152,7 @@ def test_the_poster_prints_on_one_a4_page(printed: dict[Any, Any]) -> None:
     """/careers-centres/poster/ is one A4 page with the address in large type and what the site offers."""
     assert printed[("pages", "public", "careers-centres/poster/", "A4")] == 1
     text = printed[("text", "public", "careers-centres/poster/")]
-    assert PUBLIC_BASE in text and "A free plan for the days and weeks after a rejection" in text
+    assert printed["base"] in text and "A free plan for the days and weeks after a rejection" in text
 
 
 def test_printed_guide_leaves_out_the_site_chrome(printed: dict[Any, Any]) -> None:
@@ -159,10 +161,9 @@ def test_printed_guide_leaves_out_the_site_chrome(printed: dict[Any, Any]) -> No
     assert printed["steps shown"]
 
 
-def test_handout_carries_the_address_and_a_qr_code_to_the_checklist(site: Path) -> None:
+def test_handout_carries_the_address_and_a_qr_code_to_the_checklist(site: Path, site_url: str) -> None:
     """The handout names the site's address and has a QR code (inline SVG, no service) for the checklist."""
     html = (site / "handout" / "index.html").read_text(encoding="utf-8")
-    assert f"{PUBLIC_BASE}checklist/" in html
-    assert re.search(
-        rf'<svg role="img" aria-label="QR code for the checklist at {re.escape(PUBLIC_BASE)}checklist/"', html
-    )
+    address = site_url
+    assert f"{address}checklist/" in html
+    assert re.search(rf'<svg role="img" aria-label="QR code for the checklist at {re.escape(address)}checklist/"', html)

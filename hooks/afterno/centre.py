@@ -1,19 +1,19 @@
 """A careers centre's edition: read and validate the optional ``centre.yml`` at the project root.
 
-The file is checked exactly like content: the same safe YAML reading with line numbers, the same
-field rules (``model.CENTRE``), the same messages and its own JSON Schema. No file means the public
-edition (``None``); contact details are only ever what the centre wrote.
+The file goes through the very steps a content file does (``load.load_file``): the same safe
+reading, the schema line, YAML with line numbers, validation against its JSON Schema made from
+``model.CENTRE``, and the same builder. No file means the public edition (``None``); contact details
+are only ever what the centre wrote.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
+from .discover import ContentFile
 from .errors import ContentError, Problem
-from .load import _Reader
-from .model import CENTRE, Centre, Resource, schema_line
-from .yamlsafe import Mark, load_yaml
+from .load import load_file
+from .model import CENTRE, Centre
 
 CENTRE_FILE = CENTRE.pattern
 
@@ -21,29 +21,15 @@ CENTRE_FILE = CENTRE.pattern
 def read_centre(project: Path) -> tuple[Centre | None, list[Problem]]:
     """The centre of ``project/centre.yml`` (None when there is no such file), and the file's problems."""
     path = project / CENTRE_FILE
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         return None, []
-    shown = CENTRE_FILE
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, [Problem(shown, 1, 1, f"the file cannot be read: {exc.strerror}.")]
-    problems: list[Problem] = []
-    expected = schema_line(CENTRE)
-    if not raw.lstrip(b"\xef\xbb\xbf").startswith(expected.encode()):
-        problems.append(
-            Problem(shown, 1, 1, f"the first line must be '{expected}' so editors can check the file. Add it.")
-        )
-    value, found = load_yaml(shown, raw)
-    problems.extend(found)
-    if value is None and found:
-        return None, problems
-    reader = _Reader(shown)
-    data = reader.mapping(value, getattr(value, "mark", Mark(1, 1)), CENTRE, "a careers centre file")
-    problems.extend(reader.problems)
-    if data is None or problems:
-        return None, problems
-    return _centre(data), []
+    loaded = load_file(ContentFile(CENTRE, path, CENTRE_FILE))
+    if loaded.problems:
+        return None, loaded.problems
+    if not loaded.items:
+        return None, [Problem(CENTRE_FILE, 1, 1, "the file is empty; write at least name: followed by your name.")]
+    centre: Centre = loaded.items[0]
+    return centre, []
 
 
 def load_centre(project: Path) -> Centre | None:
@@ -56,11 +42,3 @@ def load_centre(project: Path) -> Centre | None:
     if problems:
         raise ContentError(problems)
     return centre
-
-
-def _centre(data: dict[str, Any]) -> Centre:
-    resources = tuple(Resource(**item) for item, _ in data.get("resources") or ())
-    fields = {key: value for key, value in data.items() if value is not None and key != "resources"}
-    if "address" in fields:
-        fields["address"] = tuple(fields["address"])
-    return Centre(resources=resources, **fields)

@@ -1,7 +1,7 @@
 """The contributors' command line: ``afterno check``, ``afterno new step ID``, ``afterno coverage``.
 
 For maintainers: ``afterno build`` (a safe site build), ``afterno links`` (external links, online) and
-``afterno templates`` (recompile the page templates after editing them).
+``afterno schema`` (rewrite content/schema/ after changing the model).
 
 Run it from the project folder (or pass ``--content``). Only ``build`` needs MkDocs.
 """
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -17,8 +18,8 @@ from pathlib import Path
 from . import links
 from .centre import CENTRE_FILE, read_centre
 from .errors import ContentError, Problem
-from .load import SLUG, load_content
-from .model import STEP, Content, schema_line
+from .load import load_content
+from .model import SLUG_PATTERN, STEP, Content, schema_line
 from .publish import build_atomically, site_url_problem
 from .schema import render_schemas, write_schemas
 
@@ -90,20 +91,11 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_templates(args: argparse.Namespace) -> int:
-    """Recompile the page templates into the precompiled store (after editing hooks/afterno/templates/)."""
-    # Imported here: rendering needs Jinja2 and the QR encoder, which 'afterno check' does not.
-    from .render import write_template_store
-
-    print(f"wrote {write_template_store()}")
-    return 0
-
-
 def cmd_new(args: argparse.Namespace) -> int:
     """Write a skeleton step file that passes the schema once its blanks are filled."""
     root = _content_root(args.content)
     step_id = args.id
-    if not SLUG.match(step_id):
+    if not re.search(SLUG_PATTERN, step_id):
         print(
             f"'{step_id}' is not a valid id: use lowercase words joined by hyphens, like ask-for-feedback.",
             file=sys.stderr,
@@ -188,9 +180,6 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate content/ without building the site").set_defaults(run=cmd_check)
     commands.add_parser("schema", help="rewrite content/schema/ from the model").set_defaults(run=cmd_schema)
-    commands.add_parser("templates", help="recompile the page templates after editing them").set_defaults(
-        run=cmd_templates
-    )
     commands.add_parser("coverage", help="source points and the steps that use them").set_defaults(run=cmd_coverage)
     new = commands.add_parser("new", help="write a skeleton content file")
     new_kinds = new.add_subparsers(dest="kind", required=True)

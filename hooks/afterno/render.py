@@ -12,6 +12,7 @@ import functools
 import json
 import posixpath
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,11 +21,21 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from .gcpause import without_gc_passes
-from .load import _TYPE_WORDS as TYPE_WORDS
-from .load import TEMPLATE_FIELD
-from .model import SCHEMA_KINDS, Centre, Content, Guide, schema_line
-from .precompiled import STORE, PrecompiledTemplates, read_store, render_store
+from .checklist_view import checklist_sections
+from .counts import in_words
+from .model import (
+    SCHEMA_KINDS,
+    TEMPLATE_FIELD,
+    TYPE_WORDS,
+    Centre,
+    ChecklistItem,
+    Content,
+    Guide,
+    Ref,
+    Situation,
+    Step,
+    schema_line,
+)
 from .share import mailto_href, qr_png, qr_svg, qr_svg_file
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -50,8 +61,10 @@ CENTRE_PAGE = "your-careers-service/index.md"
 QR_FOLDER = "careers-centres/qr"
 
 
-def template_environment(precompiled: bool = True) -> Environment:
-    """The Jinja2 environment of the generated pages; ``precompiled`` uses the stored Python of the templates."""
+@functools.cache
+def template_environment() -> Environment:
+    """The Jinja2 environment of the generated pages: one per process, so ``mkdocs serve`` compiles each
+    template once, not on every rebuild (templates are part of the code: restart serve after editing them)."""
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=select_autoescape(default=True, default_for_string=True),
@@ -59,7 +72,6 @@ def template_environment(precompiled: bool = True) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        # A Renderer lives for one build (on_config makes a new one), so templates never change under it.
         auto_reload=False,
     )
     env.filters["yaml_string"] = _yaml_string
@@ -68,17 +80,10 @@ def template_environment(precompiled: bool = True) -> Environment:
     env.filters["markdown_text"] = _markdown_text
     env.filters["mailto"] = mailto_href
     env.filters["qr_svg"] = qr_svg
+    env.filters["in_words"] = in_words
     env.filters["long_date"] = long_date
     env.tests["applies_to_situation"] = lambda item, situation: situation is None or item.applies(situation.id)
-    if precompiled:
-        env.bytecode_cache = PrecompiledTemplates(read_store(), env)
     return env
-
-
-def write_template_store() -> Path:
-    """Remake the precompiled store from the templates (``afterno templates``); returns its path."""
-    STORE.write_text(render_store(template_environment(precompiled=False)), encoding="utf-8")
-    return STORE
 
 
 def long_date(iso: str) -> str:
@@ -166,10 +171,8 @@ class Renderer:
         self.site_url = site_url
         self.centre = centre
         self.env = template_environment()
-        self.env.globals["site_url"] = site_url
-        self.env.globals["centre"] = centre
-        self.env.globals["repository"] = repository
-        self.env.globals["reviewed_on"] = max((guide.reviewed for guide in content.guides), default="")
+        self.repository = repository
+        self.reviewed_on = max((guide.reviewed for guide in content.guides), default="")
 
     def _render(self, template: str, src: str, **values: Any) -> str:
         content = self.content
@@ -187,6 +190,11 @@ class Renderer:
         def guide_link(guide_id: str, anchor: str = "") -> str:
             return md_link(src, guide_path(guide_id), anchor)
 
+        def keywords_of(items: Iterable[Step | Situation | Ref]) -> list[str]:
+            """The search keywords of steps (or references to them) and situations, each once, in order."""
+            found = (steps[item.id] if isinstance(item, Ref) else item for item in items)
+            return list(dict.fromkeys(word for item in found for word in item.keywords))
+
         def target(name: str, anchor: str = "") -> str:
             """A page's address from the site's root, as print shows it after a link (``/guides/x/#step``)."""
             return f"{site_path}{page_url(GENERATED_INDEXES.get(name, name))}" + (f"#{anchor}" if anchor else "")
@@ -197,6 +205,7 @@ class Renderer:
         site_path = urlsplit(self.site_url).path or "/"
         return self.env.get_template(template).render(
             guide_link=guide_link,
+            keywords_of=keywords_of,
             target=target,
             step_target=step_target,
             content=content,
@@ -209,14 +218,38 @@ class Renderer:
             page_link=page_link,
             source_count=len(content.sources),
             templates_for=content.templates_for,
+            applies_note=self.applies_note,
+            site_url=self.site_url,
+            centre=self.centre,
+            repository=self.repository,
+            reviewed_on=self.reviewed_on,
             html_handout_link=lambda situation_id=None: html_link(src, handout_path(situation_id)),
             qr_file=lambda stem, kind: posixpath.relpath(f"{QR_FOLDER}/{stem}.{kind}", page_url(src) or "."),
             qr_targets=qr_targets(self.site_url, content),
             centre_page=CENTRE_PAGE if self.centre else None,
+            checklist_sections=lambda: checklist_sections(
+                content, lambda step_id: step_link(step_id, html=True), self.applies_note
+            ),
             **values,
         )
 
-    @without_gc_passes
+    def applies_note(self, item: ChecklistItem) -> str:
+        """Who a checklist item is for, in words: the content's ``skip_note`` ('' for an item for everyone).
+
+        An item without one falls back to the shorter list, 'Only if: …' or 'Not if: …'; the content tests
+        require the phrase, so readers never see that list.
+        """
+        if item.applies_to is None:
+            return ""
+        if item.skip_note:
+            return item.skip_note
+        applies = {ref.id for ref in item.applies_to}
+        others = [s.title for s in self.content.situations if s.id not in applies]
+        if len(others) < len(applies):
+            return "Not if: " + "; ".join(others)
+        titles = self.content.situation_by_id
+        return "Only if: " + "; ".join(titles[ref.id].title for ref in item.applies_to)
+
     def pages(self) -> dict[str, str]:
         """Every generated page: source path to Markdown text."""
         content = self.content
@@ -246,7 +279,6 @@ class Renderer:
             files[f"{QR_FOLDER}/{stem}.png"] = qr_png(url)
         return files
 
-    @without_gc_passes
     def fill_markers(self, markdown: str, src: str) -> str:
         """Replace each ``<!-- afterno:NAME -->`` line with the snippet template ``NAME.md.j2``."""
 

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
-from functools import partial
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page
 
-from browser.conftest import PageWatch, QuietHandler, free_port
+from browser.conftest import PageWatch
 from browser.test_pages import axe_problems, heading_problems, open_page
-from helpers import CENTRE_FIXTURE, build_site, copy_project
+from helpers import CENTRE_FIXTURE, build_site, copy_project, free_port, start_server
 
 pytestmark = pytest.mark.browser
 
@@ -38,8 +35,7 @@ def served_centre(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     site: Path = tmp_path_factory.mktemp("centre-browser-site")
     result = build_site(site, project=project, SITE_URL=base)
     assert result.returncode == 0, result.stderr
-    server = ThreadingHTTPServer(("127.0.0.1", port), partial(QuietHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = start_server(site, port)
     yield base
     server.shutdown()
     server.server_close()

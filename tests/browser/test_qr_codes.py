@@ -17,16 +17,13 @@ ZBARIMG = "/usr/bin/zbarimg"
 QR_ITEM = re.compile(r'data-atn-qr="([^"]+)"[^>]*>(<svg\b.*?</svg>)', re.DOTALL)
 
 
-BASE = "http://127.0.0.1:8000/"  # the default site_url of the `site` fixture's build
-
-
-def qr_codes(site: Path) -> list[tuple[str, str]]:
+def qr_codes(site: Path, site_url: str) -> list[tuple[str, str]]:
     """(link, svg) pairs: the careers centres page's codes, each handout's and the poster's."""
     careers = (site / "careers-centres" / "index.html").read_text(encoding="utf-8")
     pairs = QR_ITEM.findall(careers)
-    printed = {"handout/": f"{BASE}checklist/", "careers-centres/poster/": f"{BASE}checklist/"}
+    printed = {"handout/": f"{site_url}checklist/", "careers-centres/poster/": f"{site_url}checklist/"}
     for situation in sorted(path.stem for path in (ROOT / "content" / "situations").glob("*.yml")):
-        printed[f"handout/{situation}/"] = f"{BASE}checklist/?situation={situation}"
+        printed[f"handout/{situation}/"] = f"{site_url}checklist/?situation={situation}"
     for path, link in printed.items():
         html = (site / path / "index.html").read_text(encoding="utf-8")
         svg = re.search(r"<svg\b[^>]*atn-qr.*?</svg>", html, re.DOTALL)
@@ -35,9 +32,9 @@ def qr_codes(site: Path) -> list[tuple[str, str]]:
     return pairs
 
 
-def test_every_qr_code_scans_to_its_link(site: Path, page: Page, tmp_path: Path) -> None:
+def test_every_qr_code_scans_to_its_link(site: Path, site_url: str, page: Page, tmp_path: Path) -> None:
     """Each code, drawn by Chromium at phone-camera size, decodes to exactly the URL shown next to it."""
-    pairs = qr_codes(site)
+    pairs = qr_codes(site, site_url)
     assert len(pairs) == 21
     failures = []
     for number, (link, svg) in enumerate(pairs):
