@@ -22,6 +22,10 @@ def real() -> Content:
     return load_content(CONTENT)
 
 
+#: Where the checklist's second phase is named: the first one once the phases are out of order.
+SECOND = real().checklist[1].phase
+
+
 def context(content: Content) -> Context:
     """A context without key marks (problems at a key land on 1:1) and with nothing else declared."""
     return Context(content, {("content/guides/keep-going.yml", "order"): Mark(3, 1)}, frozenset())
@@ -160,7 +164,8 @@ CASES: list[tuple[Rule, Callable[[Content], Content], list[str]]] = [
         crossfile.checklist_follows_the_phases,
         lambda c: dataclasses.replace(c, checklist=(*c.checklist[1:], c.checklist[0])),
         [
-            "content/checklist.yml:25:12: the checklist's phases must each appear once, in the order of "
+            f"content/checklist.yml:{SECOND.line}:{SECOND.column}: the checklist's phases "
+            "must each appear once, in the order of "
             "content/phases.yml: first-day, first-week, following-weeks, one-to-two-months, ongoing."
         ],
     ),

@@ -582,33 +582,35 @@ class Ref:
 
 # The objects built from the files. Each attribute that a field spec names holds that field's value,
 # so a new optional field needs only its spec and an attribute with a default here.
-# ``path``, ``line`` and ``column`` say where the item is written.
 
 
 @dataclass(frozen=True, kw_only=True)
-class Phase:
+class Located:
+    """Where an item is written: its file as messages show it, and the line and column of its first key."""
+
+    path: str = ""
+    line: int = 1
+    column: int = 1
+
+
+@dataclass(frozen=True, kw_only=True)
+class Phase(Located):
     id: str
     title: str
     description: str
     from_day: int
     to_day: int
-    path: str = ""
-    line: int = 1
-    column: int = 1
 
 
 @dataclass(frozen=True, kw_only=True)
-class Point:
+class Point(Located):
     id: str
     text: str
     source_id: str
-    path: str = ""
-    line: int = 1
-    column: int = 1
 
 
 @dataclass(frozen=True, kw_only=True)
-class Source:
+class Source(Located):
     id: str
     path: str
     title: str | None
@@ -618,8 +620,6 @@ class Source:
     date: str | None
     url: str | None
     points: tuple[Point, ...]
-    line: int = 1
-    column: int = 1
 
     @property
     def name(self) -> str:
@@ -628,9 +628,8 @@ class Source:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Step:
+class Step(Located):
     id: str
-    path: str
     title: str
     summary: str
     phase: Ref
@@ -641,8 +640,6 @@ class Step:
     applies_to: tuple[Ref, ...] | None
     sources: tuple[Ref, ...]
     related: tuple[Ref, ...] = ()
-    line: int = 1
-    column: int = 1
     keywords: tuple[str, ...] = ()
 
     def applies(self, situation_id: str) -> bool:
@@ -651,23 +648,19 @@ class Step:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Guide:
+class Guide(Located):
     id: str
-    path: str
     order: int
     title: str
     summary: str
     reviewed: str
     intro: str
     steps: tuple[Ref, ...]
-    line: int = 1
-    column: int = 1
 
 
 @dataclass(frozen=True, kw_only=True)
-class Situation:
+class Situation(Located):
     id: str
-    path: str
     order: int
     kind: str
     title: str
@@ -677,26 +670,20 @@ class Situation:
     what_to_do: str
     steps: tuple[Ref, ...]
     sources: tuple[Ref, ...]
-    line: int = 1
-    column: int = 1
     keywords: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
-class Placeholder:
+class Placeholder(Located):
     name: str
     label: str = ""
     example: str = ""
     checklist: str | None = None
-    path: str = ""
-    line: int = 1
-    column: int = 1
 
 
 @dataclass(frozen=True, kw_only=True)
-class Template:
+class Template(Located):
     id: str
-    path: str
     order: int
     title: str
     summary: str
@@ -707,16 +694,11 @@ class Template:
     body: str
     placeholders: tuple[Placeholder, ...]
     sources: tuple[Ref, ...]
-    line: int = 1
-    column: int = 1
 
 
 @dataclass(frozen=True, kw_only=True)
-class ChecklistItem:
+class ChecklistItem(Located):
     id: str
-    path: str
-    line: int
-    column: int
     label: str
     step: Ref
     due: int
@@ -733,12 +715,9 @@ class ChecklistItem:
 
 
 @dataclass(frozen=True, kw_only=True)
-class ChecklistPhase:
+class ChecklistPhase(Located):
     phase: Ref
     items: tuple[ChecklistItem, ...]
-    path: str = ""
-    line: int = 1
-    column: int = 1
 
 
 @dataclass(frozen=True)
