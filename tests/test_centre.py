@@ -278,7 +278,7 @@ def test_a_broken_centre_file_stops_the_build(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
-def test_qr_downloads_are_linked_and_decode(site: Path, tmp_path: Path) -> None:
+def test_qr_downloads_are_linked_and_decode(site: Path, site_url: str, tmp_path: Path) -> None:
     """Each QR code on /careers-centres/ links an SVG and a PNG file; the PNG scans to the code's address."""
     html = html_of(site, "careers-centres/")
     items = re.findall(r'<li data-atn-qr="([^"]+)">.*?</li>', html, re.DOTALL)
@@ -290,7 +290,7 @@ def test_qr_downloads_are_linked_and_decode(site: Path, tmp_path: Path) -> None:
     png = site / "careers-centres" / "qr" / "checklist-no-reply.png"
     assert png.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
     decoded = subprocess.run(["/usr/bin/zbarimg", "--quiet", "--raw", str(png)], capture_output=True, text=True)
-    assert decoded.stdout.strip() == "http://127.0.0.1:8000/checklist/?situation=no-reply"
+    assert decoded.stdout.strip() == f"{site_url}checklist/?situation=no-reply"
 
 
 def test_careers_centres_list_a_handout_per_situation(site: Path) -> None:
