@@ -12,33 +12,36 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jinja2 import TemplateError
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
+from afterno.centre import read_centre
 from afterno.counts import content_counts, fill_counts, in_words
 from afterno.csp import KnownScripts, csp_meta_edits, split_scripts, text_script_problems, unknown_script_problem
-from afterno.errors import ContentError
+from afterno.docs_pages import docs_pages
+from afterno.errors import ContentError, Problem
 from afterno.headers import write_headers
 from afterno.html_fixes import apply_edits, theme_fix_edits
 from afterno.load import load_content
 from afterno.minify import minify_site_scripts
 from afterno.render import NavEntry, Renderer
+from afterno.repository import new_issue_url, repository_url
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.afterno")
 
-#: Hand-written pages in docs/, placed in the navigation after the generated ones.
-HAND_WRITTEN_NAV = [
-    NavEntry("For careers centres", "careers-centres.md"),
-    NavEntry("About", "about.md"),
-]
-
 _renderer: Renderer | None = None
+#: The repository's address (REPO_URL or repo_url), where "Report a problem with this page" goes.
+_repository: str | None = None
 #: The inline scripts the theme's templates write (Material's and overrides/): the only ones a page may run.
 _known_scripts = KnownScripts(frozenset(), ())
 #: The inline script hashes of each page written in this build, by output path (on_config empties it).
@@ -51,25 +54,43 @@ _pages_with_scripts: set[str] = set()
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load content/ (stopping the build with every problem listed) and set the navigation."""
-    global _renderer, _known_scripts
+    global _renderer, _known_scripts, _repository
     _script_hashes.clear()
     _unknown_scripts.clear()
     _pages_with_scripts.clear()
     _known_scripts = KnownScripts.from_templates(Path(folder) for folder in config.theme.dirs)
-    root = Path(config.config_file_path).parent / "content"
+    project = Path(config.config_file_path).parent
+    problems: list[Problem] = []
     try:
-        content = load_content(root)
+        content = load_content(project / "content")
     except ContentError as error:
-        for problem in error.problems:
+        problems += error.problems
+    # centre.yml (optional) is checked with the content, and its problems listed with theirs.
+    centre, centre_problems = read_centre(project)
+    problems += centre_problems
+    if problems:
+        for problem in sorted(problems):
             log.error(str(problem))
-        count = len(error.problems)
+        count = len(problems)
         raise PluginError(
-            f"content/ has {count} problem{'s' if count != 1 else ''} (listed above). "
+            f"{count} problem{'s' if count != 1 else ''} in content/ or centre.yml (listed above). "
             "Fix them, or run 'make check' to see them without building."
         ) from None
-    _renderer = Renderer(content, config.site_url or "")
-    docs = Path(config.docs_dir)
-    extra = [entry for entry in HAND_WRITTEN_NAV if entry.src and (docs / entry.src).is_file()]
+    try:
+        _repository = repository_url(config.repo_url)
+    except ValueError as error:
+        raise PluginError(str(error)) from None
+    _renderer = Renderer(content, config.site_url or "", centre=centre, repository=_repository)
+    if centre is not None:
+        # The centre's name in every page's footer, before the licence.
+        config.copyright = f'<span class="atn-edition">{escape(centre.name)}\'s edition of After the No.</span> ' + (
+            config.copyright or ""
+        )
+    try:
+        pages = docs_pages(Path(config.docs_dir), skip={"index.md"})
+    except ValueError as error:
+        raise PluginError(str(error)) from None
+    extra = [NavEntry(page.title, page.src) for page in pages]
     config.nav = [entry.to_mkdocs() for entry in _renderer.nav(extra)]
     return config
 
@@ -81,11 +102,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         pages = _renderer.pages()
     except TemplateError as error:
         raise PluginError(f"hooks/afterno/templates: {error.__class__.__name__}: {error}") from None
+    off_nav = _renderer.not_in_nav()
     for src, markdown in pages.items():
         if files.get_file_from_path(src) is not None:
             raise PluginError(f"docs/{src} would be replaced by a generated page; delete or rename docs/{src}.")
         # Explicitly included: MkDocs excludes any folder named templates/ by default.
-        files.append(File.generated(config, src, content=markdown, inclusion=InclusionLevel.INCLUDED))
+        inclusion = InclusionLevel.NOT_IN_NAV if src in off_nav else InclusionLevel.INCLUDED
+        files.append(File.generated(config, src, content=markdown, inclusion=inclusion))
+    for src, data in _renderer.files().items():
+        files.append(File.generated(config, src, content=data))
     return files
 
 
@@ -108,6 +133,17 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         raise PluginError(f"docs/{error}") from None
     except TemplateError as error:
         raise PluginError(f"hooks/afterno/templates: {error.__class__.__name__}: {error}") from None
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    """Give the page template the centre, the page's address and where to report a problem with it."""
+    assert _renderer is not None, "on_config did not run"
+    address = page.canonical_url or ""
+    context["atn_centre"] = _renderer.centre
+    context["atn_address"] = address
+    # Without a repository, overrides/main.html links to /about/#report-a-problem instead.
+    context["atn_report_url"] = new_issue_url(_repository, address, page.title or "") if _repository else ""
+    return context
 
 
 def _report_scripts(problems: list[str]) -> None:

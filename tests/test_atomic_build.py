@@ -17,7 +17,7 @@ def make_build(project: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         ["make", "-s", "-o", str(venv / ".installed"), "build", f"VENV={venv}"],
         cwd=project,
-        env=build_env(),
+        env=build_env(SITE_URL="https://careers.example.edu/after-the-no/"),
         capture_output=True,
         text=True,
         timeout=300,

