@@ -431,7 +431,7 @@ def _discover(root: Path, problems: list[Problem]) -> list[tuple[KindSpec, Path]
                 claimed.append((kind, path))
                 seen.add(path)
     for path in sorted(root.rglob("*")):
-        if not path.is_file() or path in seen or path.parts[len(root.parts)] == "schema":
+        if not path.is_file() or path in seen or path.parts[len(root.parts)] in ("schema", "translations"):
             continue
         if path.name.startswith(".") or path.name.lower() in {"readme.md"}:
             continue
