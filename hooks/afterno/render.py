@@ -11,13 +11,11 @@ import functools
 import json
 import posixpath
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup, escape
 
 from .gcpause import without_gc_passes
@@ -45,18 +43,9 @@ GENERATED_INDEXES = {
 }
 
 
-def N_(text: str) -> str:  # noqa: N802 (the gettext convention for "translate this later")
-    """Mark interface text written in Python for translation; the words are looked up where they are shown."""
-    return text
-
-
-def template_environment(precompiled: bool = True, gettext: Callable[[str], str] | None = None) -> Environment:
-    """The Jinja2 environment of the generated pages; ``precompiled`` uses the stored Python of the templates.
-
-    ``gettext`` gives interface text (``{{ _("...") }}`` in the templates) in the page's language.
-    """
+def template_environment(precompiled: bool = True) -> Environment:
+    """The Jinja2 environment of the generated pages; ``precompiled`` uses the stored Python of the templates."""
     env = Environment(
-        extensions=["jinja2.ext.i18n"],
         loader=FileSystemLoader(TEMPLATES),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
@@ -72,10 +61,6 @@ def template_environment(precompiled: bool = True, gettext: Callable[[str], str]
     env.filters["markdown_text"] = _markdown_text
     env.filters["mailto"] = mailto_href
     env.filters["qr_svg"] = qr_svg
-    words = gettext or (lambda text: text)
-    env.install_gettext_callables(  # type: ignore[attr-defined]
-        gettext=words, ngettext=lambda one, other, n: words(one if n == 1 else other), newstyle=True
-    )
     if precompiled:
         env.bytecode_cache = PrecompiledTemplates(read_store(), env)
     return env
@@ -143,28 +128,11 @@ class NavEntry:
 class Renderer:
     """Renders every generated page of the site from one loaded ``Content``."""
 
-    def __init__(
-        self,
-        content: Content,
-        site_url: str = "",
-        gettext: Callable[[str], str] | None = None,
-        page_language: str = "en",
-        js_strings: dict[str, str] | None = None,
-    ) -> None:
+    def __init__(self, content: Content, site_url: str = "") -> None:
         self.content = content
         self.site_url = site_url
-        self.gettext = gettext or (lambda text: text)
-        self.env = template_environment(gettext=self.gettext)
+        self.env = template_environment()
         self.env.globals["site_url"] = site_url
-        self.env.globals["page_language"] = page_language
-        # The scripts' interface text in this language (empty in English: the scripts' own words are English).
-        strings = js_strings or {}
-        self.env.globals["js_strings_block"] = lambda: _strings_block(strings)
-        english_only = page_language != "en"
-        # Source points stay in the articles' language; "Used in" inside them is the page's.
-        self.env.globals["source_lang"] = Markup(' lang="en"') if english_only else ""
-        self.env.globals["page_lang_attr"] = Markup(f' lang="{page_language}"') if english_only else ""
-        self.env.globals["site_languages"] = []
 
     def _render(self, template: str, src: str, **values: Any) -> str:
         content = self.content
@@ -204,13 +172,10 @@ class Renderer:
             return ""
         applies = {ref.id for ref in item.applies_to}
         others = [s.title for s in self.content.situations if s.id not in applies]
-        _ = self.gettext
         if len(others) < len(applies):
-            return _(N_("Not if: %(situations)s")) % {"situations": "; ".join(others)}
+            return "Not if: " + "; ".join(others)
         titles = self.content.situation_by_id
-        return _(N_("Only if: %(situations)s")) % {
-            "situations": "; ".join(titles[ref.id].title for ref in item.applies_to)
-        }
+        return "Only if: " + "; ".join(titles[ref.id].title for ref in item.applies_to)
 
     @without_gc_passes
     def pages(self) -> dict[str, str]:
@@ -227,10 +192,6 @@ class Renderer:
         return pages
 
     @without_gc_passes
-    def render_snippet(self, name: str, src: str, **values: Any) -> str:
-        """Render the snippet template ``NAME.md.j2`` for the page ``src``."""
-        return self._render(f"{name}.md.j2", src, **values)
-
     def fill_markers(self, markdown: str, src: str) -> str:
         """Replace each ``<!-- afterno:NAME -->`` line with the snippet template ``NAME.md.j2``."""
 
@@ -244,22 +205,21 @@ class Renderer:
 
     def nav(self, extra: list[NavEntry] | None = None) -> list[NavEntry]:
         """The site navigation, with the hand-written pages in ``extra`` placed after the plan."""
-        _ = self.gettext
         guides = tuple(
-            [NavEntry(_(N_("All guides")), GENERATED_INDEXES["guides"])]
+            [NavEntry("All guides", GENERATED_INDEXES["guides"])]
             + [NavEntry(guide.title, guide_path(guide)) for guide in self.content.guides]
         )
         entries = [
-            NavEntry(_(N_("Home")), "index.md"),
-            NavEntry(_(N_("Checklist")), GENERATED_INDEXES["checklist"]),
-            NavEntry(_(N_("Guides")), children=guides),
-            NavEntry(_(N_("What did they say?")), GENERATED_INDEXES["situations"]),
-            NavEntry(_(N_("Message templates")), GENERATED_INDEXES["templates"]),
-            NavEntry(_(N_("All steps")), GENERATED_INDEXES["steps"]),
-            NavEntry(_(N_("Sources")), GENERATED_INDEXES["sources"]),
-            NavEntry(_(N_("Printable handout")), GENERATED_INDEXES["handout"]),
+            NavEntry("Home", "index.md"),
+            NavEntry("Checklist", GENERATED_INDEXES["checklist"]),
+            NavEntry("Guides", children=guides),
+            NavEntry("What did they say?", GENERATED_INDEXES["situations"]),
+            NavEntry("Message templates", GENERATED_INDEXES["templates"]),
+            NavEntry("All steps", GENERATED_INDEXES["steps"]),
+            NavEntry("Sources", GENERATED_INDEXES["sources"]),
+            NavEntry("Printable handout", GENERATED_INDEXES["handout"]),
         ]
-        return [*entries, *(extra or []), NavEntry(_(N_("Contributing")), GENERATED_INDEXES["contributing"])]
+        return [*entries, *(extra or []), NavEntry("Contributing", GENERATED_INDEXES["contributing"])]
 
 
 def normalise_url(url: str) -> str:
@@ -275,13 +235,6 @@ def normalise_url(url: str) -> str:
 def _markdown_text(text: str) -> str:
     """Backslash-escape the characters Markdown would read as formatting, so the text shows as written."""
     return re.sub(r"([\\`*_{}\[\]])", r"\\\1", text)
-
-
-def _strings_block(strings: dict[str, str]) -> Markup:
-    """The scripts' interface text for this page's language, as data the scripts read (nothing in English)."""
-    if not strings:
-        return Markup("")
-    return Markup(f"<div hidden data-atn-strings data-json='{htmlsafe_json_dumps(strings)}'></div>")
 
 
 def _yaml_string(value: str) -> Markup:
