@@ -8,7 +8,12 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test check clean benchmark-site
+.PHONY: serve build test test-fast check clean benchmark-site
+
+# Property tests draw more cases in CI (CI=true, as GitHub Actions sets it) than in the edit loop.
+export HYPOTHESIS_PROFILE ?= $(if $(filter true,$(CI)),ci,quick)
+# Two workers; --dist loadfile keeps each test file in one worker, so a file's own build runs once.
+PYTEST := $(BIN)/python -m pytest -n 2 --dist loadfile
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,7 +36,7 @@ links: build
 	$(BIN)/afterno links
 
 .PHONY: benchmark-scale
-## benchmark-scale: build time and peak memory at 1x, 10x and 100x the content, next to plain MkDocs
+## benchmark-scale: afterno build and check at 1x, 10x and 100x the content, hostile fields, lines of Python
 benchmark-scale: $(STAMP)
 	$(BIN)/python tests/benchmarks/scale.py
 
@@ -39,15 +44,27 @@ benchmark-scale: $(STAMP)
 check: $(STAMP)
 	$(BIN)/afterno check
 
-## test: install what the tests need, then lint, type-check and run every test
+## test: install what the tests need, then lint, type-check and run every test (Python: ruff, mypy; JavaScript:
+## tsc on the JSDoc types, Biome lint + format, node's unit tests)
 test: $(STAMP)
 	tests/bin/ensure-browser
 	tests/bin/ensure-node-tools
 	$(BIN)/ruff check hooks tests
 	$(BIN)/ruff format --check hooks tests
 	$(BIN)/mypy
+	node_modules/.bin/tsc --noEmit -p .
+	node_modules/.bin/biome ci
 	node --test tests/js/
-	$(BIN)/python -m pytest -n 2
+	$(PYTEST)
+
+## test-fast: the edit loop, under a minute: lint, type-check and every test except the browser and slow ones
+test-fast: $(STAMP)
+	tests/bin/ensure-node-tools
+	$(BIN)/ruff check hooks tests
+	$(BIN)/ruff format --check hooks tests
+	$(BIN)/mypy
+	node --test tests/js/
+	$(PYTEST) -m "not browser and not slow"
 
 ## benchmark-site: gzipped bytes (theme vs own), requests and Lighthouse mobile scores for home, a guide and the checklist
 benchmark-site: $(STAMP) tests/benchmarks/node_modules/.installed

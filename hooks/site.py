@@ -15,14 +15,17 @@ from jinja2 import TemplateError
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
-from afterno.csp import csp_meta_edits, inline_script_hashes
+from afterno.counts import content_counts, fill_counts, in_words
+from afterno.csp import KnownScripts, csp_meta_edits, split_scripts, text_script_problems, unknown_script_problem
 from afterno.errors import ContentError
 from afterno.headers import write_headers
-from afterno.html_fixes import apply_edits, checkbox_autocomplete_edits
+from afterno.html_fixes import apply_edits, theme_fix_edits
 from afterno.load import load_content
+from afterno.minify import minify_site_scripts
 from afterno.render import NavEntry, Renderer
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
@@ -36,14 +39,23 @@ HAND_WRITTEN_NAV = [
 ]
 
 _renderer: Renderer | None = None
+#: The inline scripts the theme's templates write (Material's and overrides/): the only ones a page may run.
+_known_scripts = KnownScripts(frozenset(), ())
 #: The inline script hashes of each page written in this build, by output path (on_config empties it).
 _script_hashes: dict[Path, list[str]] = {}
+#: Scripts found in this build that are not the theme's, one message each (on_config empties it).
+_unknown_scripts: list[str] = []
+#: Pages whose Markdown holds a <script> (already reported, with its line): their scripts are not reported twice.
+_pages_with_scripts: set[str] = set()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load content/ (stopping the build with every problem listed) and set the navigation."""
-    global _renderer
+    global _renderer, _known_scripts
     _script_hashes.clear()
+    _unknown_scripts.clear()
+    _pages_with_scripts.clear()
+    _known_scripts = KnownScripts.from_templates(Path(folder) for folder in config.theme.dirs)
     root = Path(config.config_file_path).parent / "content"
     try:
         content = load_content(root)
@@ -77,31 +89,76 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Fill the ``<!-- afterno:NAME -->`` markers of hand-written pages with generated Markdown."""
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Give the theme's templates (overrides/404.html) the content's counts in words: ``afterno_counts.guides``."""
     assert _renderer is not None, "on_config did not run"
+    env.globals["afterno_counts"] = {name: in_words(n) for name, n in content_counts(_renderer.content).items()}
+    return env
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Fill the ``<!-- afterno:NAME -->`` markers of hand-written pages with generated Markdown, and each
+    ``<!-- afterno:count NAME -->`` with that count of the content in words."""
+    assert _renderer is not None, "on_config did not run"
+    src = page.file.src_uri
     try:
-        return _renderer.fill_markers(markdown, page.file.src_uri)
+        markdown = fill_counts(markdown, content_counts(_renderer.content), src)
+        return _renderer.fill_markers(markdown, src)
     except ValueError as error:
         raise PluginError(f"docs/{error}") from None
     except TemplateError as error:
         raise PluginError(f"hooks/afterno/templates: {error.__class__.__name__}: {error}") from None
 
 
+def _report_scripts(problems: list[str]) -> None:
+    """Log each script problem as an error; on_post_build stops the build if there were any."""
+    for problem in problems:
+        log.error(problem)
+    _unknown_scripts.extend(problems)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Report every <script> in a hand-written page's text, at its line in the Markdown file."""
+    if page.file.abs_src_path is not None and "<script" in html.lower():
+        path = Path(page.file.abs_src_path)
+        where = _project_path(path, config)
+        problems = text_script_problems(where, html, path.read_text(encoding="utf-8"))
+        if problems:
+            _pages_with_scripts.add(where)
+            _report_scripts(problems)
+    return html
+
+
 def _finish_html(html: str, where: str, destination: Path) -> str:
-    """Make the theme's HTML valid, and add a Content-Security-Policy allowing only the site and its inline scripts."""
-    hashes = inline_script_hashes(html)
+    """Make the theme's HTML valid, and add a Content-Security-Policy allowing only the site and the theme's scripts.
+
+    An inline script that is not the theme's is logged as an error and left out of the policy;
+    on_post_build then stops the build.
+    """
+    hashes, unknown = split_scripts(html, _known_scripts)
+    if where not in _pages_with_scripts:
+        _report_scripts([unknown_script_problem(where, code) for code in unknown])
     # Kept for _headers, whose policy lists every page's hashes: saves reading the pages again.
     _script_hashes[destination] = hashes
     try:
-        return apply_edits(html, checkbox_autocomplete_edits(html) + csp_meta_edits(html, script_hashes=hashes))
+        return apply_edits(html, theme_fix_edits(html) + csp_meta_edits(html, script_hashes=hashes))
     except ValueError as error:
         raise PluginError(f"{where}: {error}") from None
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Finish every page's HTML (valid markup, Content-Security-Policy)."""
-    return _finish_html(output, page.file.src_uri, Path(page.file.abs_dest_path))
+    if page.file.abs_src_path is None:
+        where = f"{page.file.src_uri} (made from content/ by hooks/afterno/templates)"
+    else:
+        where = _project_path(Path(page.file.abs_src_path), config)
+    return _finish_html(output, where, Path(page.file.abs_dest_path))
+
+
+def _project_path(path: Path, config: MkDocsConfig) -> str:
+    """``path`` as a contributor would type it: relative to the folder of mkdocs.yml when it is inside it."""
+    root = Path(config.config_file_path).parent
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
@@ -112,8 +169,16 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Write _headers (CSP and caching, for Netlify and Cloudflare Pages); point robots.txt at the sitemap."""
-    write_headers(Path(config.site_dir), _script_hashes)
+    """Stop on inline scripts that are not the theme's; else write _headers (CSP and caching, for Netlify and
+    Cloudflare Pages) and point robots.txt at the sitemap."""
+    if _unknown_scripts:
+        count = len(_unknown_scripts)
+        raise PluginError(
+            f"{count} script{'s' if count != 1 else ''} that the theme did not write (listed above): "
+            "the pages must not carry code of their own."
+        )
+    write_headers(Path(config.site_dir), sorted({digest for hashes in _script_hashes.values() for digest in hashes}))
+    minify_site_scripts(Path(config.site_dir), [str(script) for script in config.extra_javascript])
     robots = Path(config.site_dir) / "robots.txt"
     if robots.is_file() and config.site_url:
         text = robots.read_text(encoding="utf-8").rstrip("\n")

@@ -1,18 +1,108 @@
-"""Shared fixtures: one strict build of the site per test session."""
+"""Shared fixtures: one strict build of the site per test run, shared by every pytest-xdist worker, served.
+
+The first test that needs the site builds it; tests in any worker that need it later wait for that
+build and read the same files. The build's SITE_URL is the address of a loopback server that the
+main pytest process starts before any worker runs, so static and browser tests check one build.
+Tests that build a site of their own do it in a module-scoped fixture; `make test` runs pytest-xdist
+with ``--dist loadfile``, so each such module runs in one worker and builds once. Also here: the
+Hypothesis profiles.
+"""
 
 from __future__ import annotations
 
+import fcntl
+import json
+import shutil
+import tempfile
+from dataclasses import dataclass
+from http.server import ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import settings
 
-from helpers import build_site
+from helpers import PROFILE, PROFILES, build_site, free_port, start_server
+
+for _name, _examples in PROFILES.items():
+    settings.register_profile(_name, max_examples=_examples)
+settings.load_profile(PROFILE)
+
+
+@dataclass(frozen=True)
+class SharedSite:
+    """Where the run's one build goes, and the address it is served at."""
+
+    folder: Path
+    url: str
+
+    def build(self) -> Path:
+        """The built site: built by whichever worker asks first, under a lock; the others wait and reuse it."""
+        site = self.folder / "site"
+        with (self.folder / "build.lock").open("w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            record = self.folder / "build.json"
+            if not record.exists():
+                result = build_site(site, SITE_URL=self.url)
+                outcome = {"returncode": result.returncode, "output": result.stdout + result.stderr}
+                record.write_text(json.dumps(outcome), encoding="utf-8")
+            done: dict[str, Any] = json.loads(record.read_text(encoding="utf-8"))
+        if done["returncode"] != 0:
+            pytest.fail(f"strict build failed:\n{done['output']}", pytrace=False)
+        return site
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    """Say which Hypothesis profile the run uses."""
+    return f"hypothesis profile: {PROFILE} ({settings().max_examples} examples a test, HYPOTHESIS_PROFILE)"
+
+
+SHARED = pytest.StashKey[SharedSite]()
+SERVER = pytest.StashKey[ThreadingHTTPServer]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """In the main process, choose the build folder and serve it; a worker takes both from the main process."""
+    worker: dict[str, str] | None = getattr(config, "workerinput", None)
+    if worker is not None:
+        config.stash[SHARED] = SharedSite(Path(worker["afterno_site_folder"]), worker["afterno_site_url"])
+        return
+    folder = Path(tempfile.mkdtemp(prefix="afterno-tests-"))
+    port = free_port()
+    config.stash[SERVER] = start_server(folder / "site", port)
+    config.stash[SHARED] = SharedSite(folder, f"http://127.0.0.1:{port}/")
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node: Any) -> None:
+    """Hand each xdist worker the shared build folder and address."""
+    shared = node.config.stash[SHARED]
+    node.workerinput["afterno_site_folder"] = str(shared.folder)
+    node.workerinput["afterno_site_url"] = shared.url
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Stop the server and remove the shared build (main process only)."""
+    server = config.stash.get(SERVER, None)
+    if server is not None:
+        server.shutdown()
+        server.server_close()
+        shutil.rmtree(config.stash[SHARED].folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site built with `mkdocs build --strict` into a temporary folder."""
-    site_dir = tmp_path_factory.mktemp("site")
-    result = build_site(site_dir)
-    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
-    return site_dir
+def shared_site(pytestconfig: pytest.Config) -> SharedSite:
+    """The run's shared build folder and address."""
+    return pytestconfig.stash[SHARED]
+
+
+@pytest.fixture(scope="session")
+def site(shared_site: SharedSite) -> Path:
+    """The site built once per run with `mkdocs build --strict`, SITE_URL set to where it is served."""
+    return shared_site.build()
+
+
+@pytest.fixture(scope="session")
+def site_url(shared_site: SharedSite) -> str:
+    """The site_url the shared build was made with (``http://127.0.0.1:PORT/``), where it is served."""
+    return shared_site.url

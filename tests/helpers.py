@@ -5,12 +5,16 @@ from __future__ import annotations
 import gzip
 import os
 import shutil
+import socket
 import subprocess
 import sys
+import threading
 from collections.abc import Callable
+from functools import partial
 from html.parser import HTMLParser
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -18,6 +22,10 @@ from hypothesis import strategies as st
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 VENV_BIN = Path(sys.executable).parent
+#: Hypothesis profiles (tests/conftest.py loads one): examples a test at the profile. "quick" (the default)
+#: for the edit loop, "ci" for CI: `make test` sets HYPOTHESIS_PROFILE=ci when CI=true.
+PROFILES = {"quick": 30, "ci": 200}
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "quick")
 _Case = TypeVar("_Case")
 
 
@@ -44,6 +52,28 @@ def build_site(
     )
 
 
+class QuietHandler(SimpleHTTPRequestHandler):
+    """Serves files without logging every request to stderr."""
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def free_port() -> int:
+    """A TCP port on loopback that nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def start_server(directory: Path, port: int) -> ThreadingHTTPServer:
+    """Serve ``directory`` (it may be built later: files are looked up per request) on loopback, in a thread."""
+    server = ThreadingHTTPServer(("127.0.0.1", port), partial(QuietHandler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
 def copy_project(target: Path) -> Path:
     """Copy what a build needs (config, docs, content, hooks, overrides) into ``target`` (made if missing)."""
     target.mkdir(parents=True, exist_ok=True)
@@ -60,15 +90,17 @@ def run_cases(
     cases: st.SearchStrategy[_Case],
     check: Callable[[_Case], object],
 ) -> None:
-    """Run ``check`` on ``examples`` cases drawn from ``cases`` and record how many ran.
+    """Run ``check`` on cases drawn from ``cases`` and record how many ran.
 
-    No per-case deadline (the checks set their own time limits) and no example database, so every
-    run draws afresh. The count is kept in JUnit XML as a property and shown with ``pytest -s``.
+    ``examples`` is the count at Hypothesis' usual 100 examples a test; the loaded profile scales it
+    (tests/conftest.py: "quick" by default, "ci" in CI). No per-case deadline (the checks set their
+    own time limits) and no example database, so every run draws afresh. The count is kept in JUnit
+    XML as a property (``junit_family = "xunit1"`` allows it) and shown with ``pytest -s``.
     """
     seen = 0
 
     @settings(
-        max_examples=examples,
+        max_examples=max(1, round(examples * settings().max_examples / 100)),
         deadline=None,
         database=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],

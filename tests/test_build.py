@@ -13,7 +13,6 @@ import pytest
 from helpers import ROOT, PageParser, build_site, copy_project, parse_page
 
 PUBLIC_URLS = ROOT / "tests" / "public_urls.txt"
-SITE_ORIGIN = "http://127.0.0.1:8000"
 #: External hosts allowed in links (never loaded by a page, only followed by a reader).
 EXTERNAL_LINK = re.compile(r"^(https?://[^\s/?#]+\.[^\s/?#]+[^\s]*|mailto:[^\s]*)$")
 
@@ -53,14 +52,14 @@ def test_published_url_exists(url: str, site: Path, pages: dict[Path, PageParser
         assert parts.fragment in pages[target].ids, f"{url}: no element with id {parts.fragment!r}"
 
 
-def broken_links(site: Path, pages: dict[Path, PageParser]) -> list[str]:
+def broken_links(site: Path, pages: dict[Path, PageParser], site_url: str) -> list[str]:
     """Internal links (raw HTML included) that point to no file, or to an id the target page lacks."""
     broken: list[str] = []
     for page, parser in pages.items():
-        page_url = SITE_ORIGIN + "/" + page.relative_to(site).as_posix()
+        page_url = site_url + page.relative_to(site).as_posix()
         for tag, link in parser.links:
             parts = urlsplit(urljoin(page_url, link))
-            if parts.scheme not in ("http", "https") or parts.netloc != urlsplit(SITE_ORIGIN).netloc:
+            if parts.scheme not in ("http", "https") or parts.netloc != urlsplit(site_url).netloc:
                 continue
             target = file_for(site, parts.path)
             if not target.is_file():
@@ -72,9 +71,9 @@ def broken_links(site: Path, pages: dict[Path, PageParser]) -> list[str]:
     return broken
 
 
-def test_every_internal_link_resolves(site: Path, pages: dict[Path, PageParser]) -> None:
+def test_every_internal_link_resolves(site: Path, pages: dict[Path, PageParser], site_url: str) -> None:
     """Every internal href and src (raw HTML included) points to a built file, and every #fragment to an id."""
-    assert broken_links(site, pages) == []
+    assert broken_links(site, pages, site_url) == []
 
 
 def test_crawl_catches_broken_links(tmp_path: Path) -> None:
@@ -83,26 +82,28 @@ def test_crawl_catches_broken_links(tmp_path: Path) -> None:
     (tmp_path / "index.html").write_text('<a href="a/#here">ok</a><a href="a/#gone">x</a><a href="b/">x</a>')
     (tmp_path / "a" / "index.html").write_text('<h2 id="here">Here</h2><img src="../logo.svg" alt="">')
     pages = {path: parse_page(path) for path in tmp_path.rglob("*.html")}
-    assert sorted(broken_links(tmp_path, pages)) == [
+    assert sorted(broken_links(tmp_path, pages, "http://127.0.0.1:8000/")) == [
         "a/index.html: <img> ../logo.svg (no file)",
         "index.html: <a> a/#gone (no id 'gone')",
         "index.html: <a> b/ (no file)",
     ]
 
 
-def external_links(pages: dict[Path, PageParser]) -> set[str]:
+def external_links(pages: dict[Path, PageParser], site_url: str) -> set[str]:
+    """Every link of the pages that leaves the site (https, http or mailto)."""
     found: set[str] = set()
+    own = urlsplit(site_url).netloc
     for parser in pages.values():
         for _, link in parser.links:
             parts = urlsplit(link)
-            if parts.scheme == "mailto" or (parts.scheme in ("http", "https") and parts.netloc != "127.0.0.1:8000"):
+            if parts.scheme == "mailto" or (parts.scheme in ("http", "https") and parts.netloc != own):
                 found.add(link)
     return found
 
 
-def test_external_links_are_well_formed(pages: dict[Path, PageParser]) -> None:
+def test_external_links_are_well_formed(pages: dict[Path, PageParser], site_url: str) -> None:
     """External links are listed and each is a syntactically valid https or mailto address."""
-    links = external_links(pages)
+    links = external_links(pages, site_url)
     assert links, "expected the sources' addresses and the licence link"
     assert [link for link in links if not EXTERNAL_LINK.match(link)] == []
     assert [link for link in links if link.startswith("http://")] == [], "use https:// links"
@@ -124,10 +125,10 @@ def test_pages_load_nothing_from_other_hosts(pages: dict[Path, PageParser]) -> N
 
 
 @pytest.mark.skipif(not os.environ.get("AFTERNO_CHECK_EXTERNAL"), reason="set AFTERNO_CHECK_EXTERNAL=1 to go online")
-def test_external_links_answer(pages: dict[Path, PageParser]) -> None:
+def test_external_links_answer(pages: dict[Path, PageParser], site_url: str) -> None:
     """Online only on request: each external https link answers (429 counts as 'try later', not broken)."""
     failures = []
-    for link in sorted(link for link in external_links(pages) if link.startswith("https://")):
+    for link in sorted(link for link in external_links(pages, site_url) if link.startswith("https://")):
         request = urllib.request.Request(link, method="HEAD", headers={"User-Agent": "after-the-no link check"})
         try:
             with urllib.request.urlopen(request, timeout=20):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import json
 import subprocess
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -90,55 +89,15 @@ def test_every_kind_has_content(content: Content) -> None:
     assert all(entry.items for entry in content.checklist)
 
 
-def test_ids_are_unique_across_files(content: Content) -> None:
-    """No two steps, guides, situations, templates, points or checklist items share an id."""
-    for ids in (
-        [s.id for s in content.steps],
-        [g.id for g in content.guides],
-        [s.id for s in content.situations],
-        [t.id for t in content.templates],
-        [p.id for s in content.sources for p in s.points],
-        [i.id for i in content.checklist_items],
-    ):
-        assert len(ids) == len(set(ids))
-
-
-def test_every_step_is_in_a_guide(content: Content) -> None:
-    """Each step appears in at least one guide, so it has a page and an anchor."""
+def test_every_article_is_a_source_and_every_point_is_on_a_page(content: Content) -> None:
+    """Coverage: each article in shared/sources/ has its source file, and each of its points backs a guide's step."""
+    articles = ROOT.parent / "shared" / "sources"
+    if not articles.is_dir():
+        pytest.skip("shared/sources is not beside this checkout")
+    assert sorted(source.file for source in content.sources) == sorted(p.name for p in articles.glob("*.txt"))
     in_guides = {ref.id for guide in content.guides for ref in guide.steps}
-    assert [s.id for s in content.steps if s.id not in in_guides] == []
-
-
-def test_every_checklist_item_points_at_a_step(content: Content) -> None:
-    """Each checklist item names a step that exists."""
-    steps = content.step_by_id
-    assert [i.id for i in content.checklist_items if i.step.id not in steps] == []
-
-
-def test_every_source_point_is_used(content: Content) -> None:
-    """Each advice point of each article is used by at least one step: the content is complete."""
-    used = {ref.id for step in content.steps for ref in step.sources}
-    assert [p for p in content.points if p not in used] == []
-
-
-def test_every_step_rests_on_a_source(content: Content) -> None:
-    """Each step rests on at least one source point that exists."""
-    points = content.points
-    for step in content.steps:
-        assert step.sources, step.path
-        assert all(ref.id in points for ref in step.sources), step.path
-
-
-def test_every_reference_resolves(content: Content) -> None:
-    """Every id that content refers to exists (guides, situations, templates, related steps)."""
-    steps, points, situations = content.step_by_id, content.points, content.situation_by_id
-    refs: list[tuple[str, Mapping[str, object]]] = [(ref.id, steps) for g in content.guides for ref in g.steps]
-    refs += [(ref.id, steps) for s in content.situations for ref in s.steps]
-    refs += [(ref.id, points) for s in content.situations for ref in s.sources]
-    refs += [(t.step.id, steps) for t in content.templates]
-    refs += [(ref.id, steps) for s in content.steps for ref in s.related]
-    refs += [(ref.id, situations) for s in content.steps for ref in s.applies_to or ()]
-    assert [ref for ref, known in refs if ref not in known] == []
+    on_pages = {ref.id for step in content.steps if step.id in in_guides for ref in step.sources}
+    assert [point for point in content.points if point not in on_pages] == []
 
 
 def test_sources_record_unknowns_as_null(content: Content) -> None:

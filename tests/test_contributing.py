@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from afterno import model
-from afterno.load import _TYPE_WORDS, load_content
+from afterno.load import load_content
 from afterno.render import GENERATED_INDEXES, Renderer
 from helpers import CONTENT, ROOT, parse_page
 
@@ -55,10 +55,13 @@ def test_reference_follows_the_model() -> None:
     step = dataclasses.replace(model.STEP, fields=(*model.STEP.fields, extra))
     kinds = tuple(step if k is model.STEP else k for k in model.FILE_KINDS)
     after = renderer._render(
-        "contributing.md.j2", PAGE, kinds=kinds, schema_line=model.schema_line, type_words=_TYPE_WORDS
+        "contributing.md.j2", PAGE, kinds=kinds, schema_line=model.schema_line, type_words=model.TYPE_WORDS
     )
     assert "mood" not in before
-    assert "- **`mood`** (optional): one line of text. A field that exists only in this test." in after
+    assert (
+        "- **`mood`** (optional): one line of text, at most 240 characters. A field that exists only in this test."
+        in after
+    )
 
 
 def test_page_is_in_the_navigation(site: Path) -> None:

@@ -1,15 +1,17 @@
-"""The build-time helpers behind the Content-Security-Policy, the mailto: links and the QR codes."""
+"""The Content-Security-Policy (only the theme's inline scripts run), the mailto: links and the QR codes."""
 
 from __future__ import annotations
 
 import base64
 import hashlib
+from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
 
-from afterno.csp import add_csp_meta, inline_script_hashes, policy
+from afterno.csp import KnownScripts, add_csp_meta, inline_script_hashes, policy, split_scripts, text_script_problems
 from afterno.share import mailto_href, qr_rows, qr_svg
+from helpers import build_site, copy_project
 
 PAGE = (
     '<!doctype html><html><head><meta charset="utf-8"><script>var a=1</script>'
@@ -74,3 +76,60 @@ def test_qr_rows_are_a_full_size_qr_code() -> None:
     finder += [dark + light * 5 + dark, dark * 7]
     for top, left in ((0, 0), (0, size - 7), (size - 7, 0)):
         assert [row[left : left + 7] for row in rows[top : top + 7]] == finder
+
+
+def known_from(tmp_path: Path, *templates: str) -> KnownScripts:
+    """The known scripts of a theme folder holding ``templates``, one file each."""
+    for number, text in enumerate(templates):
+        (tmp_path / f"t{number}.html").write_text(text, encoding="utf-8")
+    return KnownScripts.from_templates([tmp_path])
+
+
+def test_known_scripts_are_the_templates_own(tmp_path: Path) -> None:
+    """A template's script is known exactly; its {{ values }} may be URL text only, so no code can be slipped in."""
+    known = known_from(
+        tmp_path,
+        '<script>document.body.classList.add("js")</script>',
+        '<script>var base=new URL("{{ base_url }}",location)</script><script type="application/json">{}</script>',
+        "<script>{% if x %}a(){% endif %}</script>",
+    )
+    assert known.allows('document.body.classList.add("js")')
+    assert not known.allows('document.body.classList.add("js");alert(1)')
+    assert known.allows('var base=new URL("../..",location)')
+    assert not known.allows('var base=new URL("."+alert(1)+"",location)')
+    assert not known.allows('var base=new URL("\\x22",location)')
+    assert not known.allows("a()"), "a script with template logic cannot be known, so it is never allowed"
+
+
+def test_only_known_scripts_are_hashed(tmp_path: Path) -> None:
+    """Known inline scripts are hashed once each, in order; the others are handed back as code, unhashed."""
+    known = known_from(tmp_path, "<script>var a=1</script>")
+    page = "<script>var a=1</script><script>evil()</script><script>var a=1</script><script src=x.js></script>"
+    assert split_scripts(page, known) == ([sha("var a=1")], ["evil()"])
+
+
+def test_script_in_a_pages_text_is_located() -> None:
+    """Each <script> tag in a page's Markdown, inline or with src, is named at its line and column."""
+    source = "# Title\n\nText.\n\n  <script>alert(1)</script>\n<SCRIPT src='x.js'></SCRIPT>\n"
+    html = "<h1>Title</h1><p>Text.</p><script>alert(1)</script><SCRIPT src='x.js'></SCRIPT>"
+    problems = text_script_problems("docs/about.md", html, source)
+    assert [problem.split(": ", 1)[0] for problem in problems] == ["docs/about.md:5:3", "docs/about.md:6:1"]
+    assert "extra_javascript" in problems[0]
+    assert text_script_problems("docs/about.md", "<pre>&lt;script&gt;</pre>", "`<script>`") == []
+
+
+def test_docs_pages_with_scripts_fail_the_build_naming_each(tmp_path: Path) -> None:
+    """A script written into docs/*.md, inline or from a file, stops the build with its place; no traceback."""
+    project = copy_project(tmp_path / "project")
+    about = project / "docs" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n", encoding="utf-8")
+    line = about.read_text(encoding="utf-8").count("\n")
+    index = project / "docs" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + '\n<script src="assets/x.js"></script>\n', encoding="utf-8")
+    result = build_site(tmp_path / "site", project=project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output
+    assert f"docs/about.md:{line}:1: a page's text may not hold a <script> (found '<script>')" in output
+    assert "docs/index.md:" in output and "found '<script src=\"assets/x.js\">'" in output
+    assert "2 scripts that the theme did not write" in output

@@ -62,9 +62,9 @@ def test_printed_guide_leaves_out_the_site_chrome(printed: dict[str, Any]) -> No
     assert printed["steps shown"]
 
 
-def test_handout_carries_the_address_and_a_qr_code_to_the_checklist(site: Path) -> None:
+def test_handout_carries_the_address_and_a_qr_code_to_the_checklist(site: Path, site_url: str) -> None:
     """The handout names the site's address and has a QR code (inline SVG, no service) for the checklist."""
     html = (site / "handout" / "index.html").read_text(encoding="utf-8")
-    address = "http://127.0.0.1:8000/"  # the default site_url of the `site` fixture's build
+    address = site_url
     assert f"{address}checklist/" in html
     assert re.search(rf'<svg role="img" aria-label="QR code for the checklist at {re.escape(address)}checklist/"', html)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import material
 import pytest
 
-from afterno.csp import inline_script_hashes
+from afterno.csp import KnownScripts, inline_script_hashes, split_scripts
 from afterno.headers import FINGERPRINTED, IMMUTABLE, site_policy
+from helpers import ROOT
 
 
 def rules(site: Path) -> dict[str, dict[str, str]]:
@@ -44,13 +46,23 @@ def test_policy_allows_only_the_sites_own_origin(policy: str) -> None:
     assert sources - {"'self'"} == {s for s in sources if s.startswith("'sha256-")}
 
 
-def test_policy_allows_every_inline_script_of_every_page(site: Path, policy: str) -> None:
-    """Each inline script of each page (404.html included) is allowed by hash, so nothing the site needs is blocked."""
+def test_policy_allows_exactly_the_inline_scripts_of_the_pages(site: Path, policy: str) -> None:
+    """Each inline script of each page (404.html included) is allowed by hash, and no other script is."""
     pages = sorted(site.rglob("*.html"))
     assert site / "404.html" in pages
-    for page in pages:
-        for digest in inline_script_hashes(page.read_text(encoding="utf-8")):
-            assert digest in policy, f"{page.relative_to(site)}: {digest}"
+    used = {digest for page in pages for digest in inline_script_hashes(page.read_text(encoding="utf-8"))}
+    allowed = {source for source in policy.split(";")[1].split() if source.startswith("'sha256-")}
+    assert "script-src" in policy.split(";")[1]
+    assert allowed == used
+
+
+def test_every_inline_script_is_written_by_the_theme(site: Path) -> None:
+    """The pages run only inline scripts from the theme's templates (Material's and overrides/), ours included."""
+    known = KnownScripts.from_templates([ROOT / "overrides", Path(material.__file__).parent / "templates"])
+    ours = 'document.documentElement.classList.add("atn-js")'
+    assert known.allows(ours)
+    for page in sorted(site.rglob("*.html")):
+        assert split_scripts(page.read_text(encoding="utf-8"), known)[1] == [], page.relative_to(site)
 
 
 def test_header_policy_matches_the_meta_policy(site: Path, policy: str) -> None:
@@ -83,12 +95,7 @@ def test_security_headers_for_every_path(site: Path) -> None:
     assert headers["X-Frame-Options"] == "DENY"
 
 
-def test_policy_reads_only_pages_the_build_has_not_scanned(tmp_path: Path) -> None:
-    """Hashes the build already has are used as given; every other HTML file is read for its own."""
-    (tmp_path / "a.html").write_text("<script>a()</script>", encoding="utf-8")
-    (tmp_path / "b.html").write_text("<script>b()</script>", encoding="utf-8")
-    known = {tmp_path / "a.html": ["'sha256-known'"]}
-    found = site_policy(tmp_path, known)
-    assert "'sha256-known'" in found
-    assert inline_script_hashes("<script>b()</script>")[0] in found
-    assert inline_script_hashes("<script>a()</script>")[0] not in found
+def test_policy_lists_the_hashes_it_is_given_once_each() -> None:
+    """The header allows the hashes the build collected from its pages, sorted and each once, and nothing else."""
+    found = site_policy(["'sha256-b'", "'sha256-a'", "'sha256-b'"])
+    assert "script-src 'self' 'sha256-a' 'sha256-b';" in found

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from afterno.html_fixes import apply_edits, remove_checkbox_autocomplete
+from afterno.html_fixes import apply_edits, empty_tabindex_edits, remove_checkbox_autocomplete, search_dialog_name_edits
 
 
 def test_autocomplete_is_removed_from_checkboxes_only() -> None:
@@ -27,3 +29,35 @@ def test_edits_are_applied_in_one_pass_and_never_overlap() -> None:
     assert apply_edits("abc", []) == "abc"
     with pytest.raises(ValueError, match="overlap"):
         apply_edits("abcdef", [(0, 3, ""), (2, 4, "x")])
+
+
+def test_empty_tabindex_is_removed_from_tags_only() -> None:
+    """An empty tabindex goes from every tag; a set one stays; the same words in text are left alone."""
+    html = '<label class="md-nav__link" tabindex="">A</label><label tabindex="0">B</label><p>x tabindex="" y</p>'
+    assert apply_edits(html, empty_tabindex_edits(html)) == (
+        '<label class="md-nav__link">A</label><label tabindex="0">B</label><p>x tabindex="" y</p>'
+    )
+
+
+def test_search_dialog_gets_the_themes_name_for_search() -> None:
+    """The search dialog is named with the label of its own search options, once."""
+    html = (
+        '<div class="md-search" data-md-component="search" role="dialog"><form>'
+        '<nav class="md-search__options" aria-label="Rechercher"></nav></form></div>'
+    )
+    named = apply_edits(html, search_dialog_name_edits(html))
+    assert named.startswith('<div class="md-search" data-md-component="search" role="dialog" aria-label="Rechercher">')
+    assert search_dialog_name_edits(named) == [], "a dialog with a name keeps it"
+
+
+def test_built_pages_carry_every_fix(site: Path) -> None:
+    """Every built page has a named search dialog, no empty tabindex and no autocomplete on a checkbox.
+
+    Fails if a theme upgrade changes the markup a fix looks for, so that the fix silently stops applying.
+    """
+    for page in sorted(site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        where = page.relative_to(site).as_posix()
+        assert 'role="dialog" aria-label="Search"' in html, where
+        assert empty_tabindex_edits(html) == [] and 'tabindex=""' not in html, where
+        assert remove_checkbox_autocomplete(html) == html, where

@@ -27,10 +27,10 @@ def normalised(data: bytes) -> bytes:
 
 
 @pytest.fixture(scope="module")
-def properdocs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site built with `properdocs build --strict`."""
+def properdocs_site(tmp_path_factory: pytest.TempPathFactory, site_url: str) -> Path:
+    """The site built with `properdocs build --strict`, with the same SITE_URL as the shared build."""
     site = tmp_path_factory.mktemp("properdocs") / "site"
-    result = build_site(site, tool="properdocs")
+    result = build_site(site, tool="properdocs", SITE_URL=site_url)
     assert result.returncode == 0, f"{result.stdout}\n{result.stderr}"
     return site
 

@@ -16,11 +16,11 @@ from helpers import ROOT, build_env, build_site, copy_project, files_of
 
 
 @pytest.fixture(scope="module")
-def second_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site built again from a copy of the project in another folder, with another hash seed."""
+def second_build(tmp_path_factory: pytest.TempPathFactory, site_url: str) -> Path:
+    """The site built again (same SITE_URL) from a copy of the project in another folder, with another hash seed."""
     project = copy_project(tmp_path_factory.mktemp("again"))
     site = project / "elsewhere" / "site"
-    result = build_site(site, project=project, PYTHONHASHSEED="4242")
+    result = build_site(site, project=project, PYTHONHASHSEED="4242", SITE_URL=site_url)
     assert result.returncode == 0, result.stderr
     return site
 

@@ -8,8 +8,6 @@ from pathlib import Path
 from afterno.load import load_content
 from helpers import CONTENT, PageParser, parse_page
 
-SITE_URL = "http://127.0.0.1:8000/"  # the default in mkdocs.yml, used by the `site` fixture's build
-
 
 def meta(parser: PageParser, key: str, value: str) -> str | None:
     """The content of the first <meta key="value"> in a page, or None."""
@@ -26,18 +24,18 @@ def canonical(parser: PageParser) -> str | None:
     return None
 
 
-def built_pages(site: Path) -> dict[str, Path]:
+def built_pages(site: Path, site_url: str) -> dict[str, Path]:
     """Every built page except the 404 page, by its full address."""
     pages = {}
     for path in site.rglob("index.html"):
-        pages[SITE_URL + str(path.relative_to(site)).removesuffix("index.html")] = path
+        pages[site_url + str(path.relative_to(site)).removesuffix("index.html")] = path
     return pages
 
 
-def test_every_page_has_its_own_description_og_tags_and_canonical(site: Path) -> None:
+def test_every_page_has_its_own_description_og_tags_and_canonical(site: Path, site_url: str) -> None:
     """Each page has a meta description of its own, Open Graph title and description, and a canonical URL."""
     descriptions: dict[str, str] = {}
-    for url, path in built_pages(site).items():
+    for url, path in built_pages(site, site_url).items():
         parser = parse_page(path)
         description = meta(parser, "name", "description")
         assert description and 50 <= len(description) <= 200, f"{url}: description {description!r}"
@@ -56,18 +54,18 @@ def test_guide_descriptions_come_from_content_summaries(site: Path) -> None:
         assert meta(parser, "name", "description") == guide.summary, guide.path
 
 
-def test_sitemap_lists_every_page(site: Path) -> None:
+def test_sitemap_lists_every_page(site: Path, site_url: str) -> None:
     """sitemap.xml lists every built page (and not the 404 page)."""
     listed = set(re.findall(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8")))
-    assert listed == set(built_pages(site))
+    assert listed == set(built_pages(site, site_url))
     assert not any("404" in url for url in listed)
 
 
-def test_robots_txt_allows_all_and_names_the_sitemap(site: Path) -> None:
+def test_robots_txt_allows_all_and_names_the_sitemap(site: Path, site_url: str) -> None:
     """robots.txt lets every crawler in and gives the sitemap's full address."""
     lines = (site / "robots.txt").read_text(encoding="utf-8").splitlines()
     assert "User-agent: *" in lines and "Allow: /" in lines
-    assert f"Sitemap: {SITE_URL}sitemap.xml" in lines
+    assert f"Sitemap: {site_url}sitemap.xml" in lines
 
 
 def test_404_page_is_useful_and_not_indexed(site: Path) -> None:

@@ -1,112 +1,203 @@
-/* After the No: the checklist's state logic, with no DOM. Runs in the browser (window.AtnChecklistCore)
-   and in Node (module.exports) so tests/js/ can check it without a browser. */
-(function (root, factory) {
-  var core = factory();
-  if (typeof module === "object" && module.exports) module.exports = core;
-  else root.AtnChecklistCore = core;
-})(typeof self !== "undefined" ? self : this, function () {
-  "use strict";
+// @ts-check
+/* After the No: the checklist's pure logic (dates, the stored record, backups, calendar), with no DOM.
+   A classic script in the browser (the global AtnChecklistCore, read by checklist.js) and a CommonJS module
+   in Node, so tests/js/ checks it without a browser. */
+"use strict";
 
-  var VERSION = 1;
-  var KEY = "afterno:v1";
+/**
+ * @typedef {Record<string, true>} Ticks
+ * @typedef {Record<string, string>} Notes
+ * @typedef {{id: string, company: string, role: string, rejectedOn: string, situation: string,
+ *   ticks: Ticks, notes: Notes, reflections: Notes, created: string}} Application
+ * @typedef {{version: number, active: string, applications: Application[]}} Store
+ * @typedef {"" | "migrated" | "damaged"} Problem
+ * @typedef {{id: string, due: number, gentle: boolean, label?: string, url?: string}} DatedItem
+ * @typedef {{state: "done" | "upcoming" | "today" | "past" | "gentle", text: string}} DueInfo
+ * @typedef {{item: DatedItem, day: string, alarm: boolean}} CalendarEntry
+ */
+
+const AtnChecklistCore = (() => {
+  const VERSION = 1;
+  const KEY = "afterno:v1";
   // What a first static version would have stored: a flat map of ticked item ids.
-  var LEGACY_KEY = "afterno:checklist";
-  var DAMAGED_KEY = "afterno:v1:damaged";
-  var MAX_IMPORT = 1000000;
-  var MAX_TEXT = 20000;
-  var DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+  const LEGACY_KEY = "afterno:checklist";
+  const DAMAGED_KEY = "afterno:v1:damaged";
+  // A backup may hold everything a browser's storage can (about 5 million characters), with room to spare.
+  const MAX_IMPORT = 12_000_000;
+  // The most checklists one browser keeps; imports state and enforce it.
+  const MAX_APPLICATIONS = 200;
+  // Short fields (company, role); notes have no limit below what storage holds.
+  const MAX_FIELD = 200;
+  const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+  // The reminder goes off at 9:00 on the item's day.
+  const ALARM_HOUR = 9;
 
-  function pad(n) {
-    return (n < 10 ? "0" : "") + n;
-  }
-  function iso(date) {
-    return date.getFullYear() + "-" + pad(date.getMonth() + 1) + "-" + pad(date.getDate());
-  }
-  function today(now) {
-    return iso(now || new Date());
-  }
-  // A YYYY-MM-DD string as a local date at midnight, or null when it is not a real date.
+  /** @param {number} n */
+  const pad = (n) => String(n).padStart(2, "0");
+  /** @param {Date} date */
+  const iso = (date) => `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  /** @param {Date} [now] */
+  const today = (now) => iso(now || new Date());
+
+  /**
+   * A YYYY-MM-DD string as a local date at midnight, or null when it is not a real date.
+   * @param {unknown} text
+   * @returns {Date | null}
+   */
   function parseDate(text) {
-    var m = DATE.exec(typeof text === "string" ? text : "");
+    const m = DATE.exec(typeof text === "string" ? text : "");
     if (!m) return null;
-    var d = new Date(+m[1], +m[2] - 1, +m[3]);
+    const d = new Date(+m[1], +m[2] - 1, +m[3]);
     return iso(d) === text ? d : null;
   }
+
+  /**
+   * @param {string} text
+   * @param {number} days
+   * @returns {string | null}
+   */
   function addDays(text, days) {
-    var d = parseDate(text);
+    const d = parseDate(text);
     return d ? iso(new Date(d.getFullYear(), d.getMonth(), d.getDate() + days)) : null;
   }
-  var formatter = null;
-  // "Tue 2 Dec", in British English whatever the browser's language.
+
+  /** @type {Intl.DateTimeFormat | null} */
+  let formatter = null;
+  /**
+   * "Tue 2 Dec", in British English whatever the browser's language.
+   * @param {string | null} text
+   */
   function formatDay(text) {
-    var d = parseDate(text);
+    const d = parseDate(text);
     if (!d) return "";
-    formatter = formatter || new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short" });
-    var parts = {};
-    formatter.formatToParts(d).forEach(function (p) {
-      parts[p.type] = p.value;
-    });
-    return parts.weekday + " " + parts.day + " " + parts.month;
-  }
-  function isOverdue(rejectedOn, due, now) {
-    var date = addDays(rejectedOn, due);
-    return !!date && date < today(now);
+    formatter ||= new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short" });
+    /** @type {Record<string, string>} */
+    const parts = {};
+    for (const p of formatter.formatToParts(d)) parts[p.type] = p.value;
+    return `${parts.weekday} ${parts.day} ${parts.month}`;
   }
 
-  function newId() {
-    return "a" + Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
+  /**
+   * What an item's date says, kindly: a past date is a plan, never a fault, and a gentle item's date
+   * is only a suggestion.
+   * @param {string} rejectedOn
+   * @param {{due: number, gentle: boolean}} item
+   * @param {boolean} ticked
+   * @param {Date} [now]
+   * @returns {DueInfo}
+   */
+  function dueInfo(rejectedOn, item, ticked, now) {
+    const day = addDays(rejectedOn, item.due) || today(now);
+    const shown = formatDay(day);
+    const current = today(now);
+    if (ticked) return { state: "done", text: `planned for ${shown}` };
+    if (day > current) return { state: "upcoming", text: `by ${shown}` };
+    if (day === current) return { state: "today", text: `today, ${shown}` };
+    if (item.gentle) return { state: "gentle", text: `suggested for ${shown}: whenever you feel ready` };
+    return { state: "past", text: `planned for ${shown}: still worth doing` };
   }
+
+  /**
+   * The next open items by date (earliest first, page order among equals), at most ``count``.
+   * @template {{due: number}} T
+   * @param {T[]} open items that apply and are not ticked, in page order
+   * @param {number} count
+   * @returns {T[]}
+   */
+  function nextItems(open, count) {
+    return open
+      .map((item, index) => ({ item, index }))
+      .sort((a, b) => a.item.due - b.item.due || a.index - b.index)
+      .slice(0, count)
+      .map((entry) => entry.item);
+  }
+
+  const newId = () => `a${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+
+  /**
+   * @param {unknown} v
+   * @param {number} [max]
+   */
+  const text = (v, max) => (typeof v === "string" ? (max ? v.slice(0, max) : v) : "");
+
+  /**
+   * @param {{company?: unknown, role?: unknown, rejectedOn?: unknown, situation?: unknown} | null} [fields]
+   * @param {Date} [now]
+   * @returns {Application}
+   */
   function newApplication(fields, now) {
-    fields = fields || {};
+    const f = fields || {};
     return {
       id: newId(),
-      company: text(fields.company, 200),
-      role: text(fields.role, 200),
-      rejectedOn: parseDate(fields.rejectedOn) ? fields.rejectedOn : today(now),
-      situation: text(fields.situation, 100),
-      ticks: {},
-      notes: {},
-      reflections: {},
+      company: text(f.company, MAX_FIELD),
+      role: text(f.role, MAX_FIELD),
+      rejectedOn: parseDate(f.rejectedOn) ? String(f.rejectedOn) : today(now),
+      situation: text(f.situation, 100),
+      ticks: map(),
+      notes: map(),
+      reflections: map(),
       created: (now || new Date()).toISOString(),
     };
   }
+
+  /**
+   * @param {Parameters<typeof newApplication>[0]} [fields]
+   * @param {Date} [now]
+   * @returns {Store}
+   */
   function emptyStore(fields, now) {
-    var app = newApplication(fields, now);
+    const app = newApplication(fields, now);
     return { version: VERSION, active: app.id, applications: [app] };
   }
 
-  function isObject(v) {
-    return !!v && typeof v === "object" && !Array.isArray(v);
-  }
-  function text(v, max) {
-    return typeof v === "string" ? v.slice(0, max || MAX_TEXT) : "";
-  }
-  function own(obj, key) {
-    return Object.prototype.hasOwnProperty.call(obj, key);
-  }
-  // A plain map with no prototype, so ids like "__proto__" stay ordinary keys.
-  function map() {
-    return Object.create(null);
-  }
+  /**
+   * @param {unknown} v
+   * @returns {v is Record<string, any>}
+   */
+  const isObject = (v) => !!v && typeof v === "object" && !Array.isArray(v);
+  /**
+   * @param {object} obj
+   * @param {string} key
+   */
+  const own = (obj, key) => Object.hasOwn(obj, key);
+  /**
+   * A plain map with no prototype, so ids like "__proto__" stay ordinary keys.
+   * @returns {Record<string, any>}
+   */
+  const map = () => Object.create(null);
+
+  /**
+   * @template V
+   * @param {unknown} v
+   * @param {(value: unknown) => value is V} keep
+   * @returns {Record<string, V>}
+   */
   function cleanMap(v, keep) {
-    var out = map();
+    const out = map();
     if (!isObject(v)) return out;
-    Object.keys(v).forEach(function (k) {
-      if (k && k.length <= 200 && keep(v[k])) out[k] = v[k] === true ? true : text(v[k]);
-    });
+    for (const k of Object.keys(v)) {
+      if (k && k.length <= 200 && keep(v[k])) out[k] = v[k];
+    }
     return out;
   }
-  function isTick(v) {
-    return v === true;
-  }
+  /** @type {(v: unknown) => v is true} */
+  const isTick = (v) => v === true;
+  /**
+   * @param {unknown} v
+   * @returns {v is string}
+   */
   function isNote(v) {
-    return typeof v === "string" && v !== "";
+    return typeof v === "string" && v.length > 0;
   }
 
-  // One application from stored or imported data, with every field checked; null if it is not one.
+  /**
+   * One application from stored or imported data, with every field checked; null if it is not one.
+   * @param {unknown} v
+   * @returns {Application | null}
+   */
   function cleanApplication(v) {
     if (!isObject(v)) return null;
-    var app = newApplication(v);
+    const app = newApplication(v);
     if (typeof v.id === "string" && /^[\w:-]{1,100}$/.test(v.id)) app.id = v.id;
     app.ticks = cleanMap(v.ticks, isTick);
     app.notes = cleanMap(v.notes, isNote);
@@ -115,208 +206,395 @@
     return app;
   }
 
-  // A store from parsed JSON: the current version, or null if the shape is not ours at all.
+  /**
+   * A store from parsed JSON, with ``lost`` counting records that were not applications;
+   * null if the shape is not ours at all.
+   * @param {unknown} data
+   * @returns {{store: Store, lost: number} | null}
+   */
   function normalise(data) {
     if (!isObject(data) || data.version !== VERSION || !Array.isArray(data.applications)) return null;
-    var seen = map();
-    var apps = [];
-    data.applications.forEach(function (v) {
-      var app = cleanApplication(v);
-      if (!app) return;
+    const seen = map();
+    /** @type {Application[]} */
+    const apps = [];
+    for (const v of data.applications) {
+      const app = cleanApplication(v);
+      if (!app) continue;
       while (seen[app.id]) app.id = newId();
       seen[app.id] = true;
       apps.push(app);
-    });
+    }
+    const lost = data.applications.length - apps.length;
     if (!apps.length) apps.push(newApplication());
-    var active = typeof data.active === "string" && seen[data.active] ? data.active : apps[0].id;
-    return { version: VERSION, active: active, applications: apps };
+    const active = typeof data.active === "string" && seen[data.active] ? data.active : apps[0].id;
+    return { store: { version: VERSION, active, applications: apps }, lost };
   }
 
-  // What storage held: the current record, the legacy tick map, or nothing. Never throws.
-  // problem: "" | "migrated" | "damaged" (the raw text should be kept under DAMAGED_KEY).
-  function readStore(raw, legacyRaw, now) {
-    if (raw == null) {
-      if (legacyRaw != null) {
-        var legacy = parse(legacyRaw);
-        if (isObject(legacy)) {
-          var store = emptyStore(null, now);
-          store.applications[0].ticks = cleanMap(isObject(legacy.ticks) ? legacy.ticks : legacy, isTick);
-          return { store: store, problem: "migrated" };
-        }
-        return { store: emptyStore(null, now), problem: "damaged" };
-      }
-      return { store: emptyStore(null, now), problem: "" };
-    }
-    var result = normalise(parse(raw));
-    return result ? { store: result, problem: "" } : { store: emptyStore(null, now), problem: "damaged" };
-  }
+  /**
+   * @param {string} raw
+   * @returns {unknown}
+   */
   function parse(raw) {
     try {
       return JSON.parse(raw);
-    } catch (e) {
+    } catch {
       return undefined;
     }
   }
 
-  // Progress under an old item id moves to the item that now replaces it (replaces: [old-id] in the YAML).
+  /**
+   * What storage held: the current record, the legacy tick map, or nothing. Never throws.
+   * problem "damaged" means the raw text should be kept under DAMAGED_KEY before anything replaces it:
+   * unreadable JSON, or a record some of whose checklists could not be used (the rest are kept).
+   * @param {string | null} raw
+   * @param {string | null} legacyRaw
+   * @param {Date} [now]
+   * @returns {{store: Store, problem: Problem}}
+   */
+  function readStore(raw, legacyRaw, now) {
+    if (raw == null) {
+      if (legacyRaw == null) return { store: emptyStore(null, now), problem: "" };
+      const legacy = parse(legacyRaw);
+      if (!isObject(legacy)) return { store: emptyStore(null, now), problem: "damaged" };
+      const store = emptyStore(null, now);
+      store.applications[0].ticks = cleanMap(isObject(legacy.ticks) ? legacy.ticks : legacy, isTick);
+      return { store, problem: "migrated" };
+    }
+    const result = normalise(parse(raw));
+    if (!result) return { store: emptyStore(null, now), problem: "damaged" };
+    return { store: result.store, problem: result.lost ? "damaged" : "" };
+  }
+
+  /**
+   * Progress under an old item id moves to the item that now replaces it (replaces: [old-id] in the YAML).
+   * @param {Store} store
+   * @param {{id: string, replaces: string[]}[]} items
+   */
   function applyReplaces(store, items) {
-    var changed = false;
-    store.applications.forEach(function (app) {
-      items.forEach(function (item) {
-        (item.replaces || []).forEach(function (old) {
-          ["ticks", "notes"].forEach(function (field) {
-            var bag = app[field];
-            if (own(bag, old)) {
-              if (!own(bag, item.id)) bag[item.id] = bag[old];
-              delete bag[old];
-              changed = true;
-            }
-          });
-        });
-      });
-    });
+    let changed = false;
+    for (const app of store.applications) {
+      for (const item of items) {
+        for (const old of item.replaces) {
+          for (const bag of [app.ticks, app.notes]) {
+            if (!own(bag, old)) continue;
+            if (!own(bag, item.id)) /** @type {Record<string, unknown>} */ (bag)[item.id] = bag[old];
+            delete bag[old];
+            changed = true;
+          }
+        }
+      }
+    }
     return changed;
   }
 
+  /**
+   * @param {string | undefined} a
+   * @param {string} b
+   */
   function joinText(a, b) {
     if (!a) return b;
     if (!b || a === b) return a;
-    return a + "\n\n" + b;
+    return `${a}\n\n${b}`;
   }
-  // Everything from both stores: same-id applications keep every tick and both notes.
+
+  /**
+   * Everything from both stores: same-id applications keep every tick and both notes.
+   * @param {Store} local
+   * @param {Store} incoming
+   * @returns {Store}
+   */
   function merge(local, incoming) {
-    var out = normalise(JSON.parse(JSON.stringify(local)));
-    var byId = map();
-    out.applications.forEach(function (app) {
-      byId[app.id] = app;
-    });
-    incoming.applications.forEach(function (app) {
-      var mine = byId[app.id];
+    const copy = normalise(JSON.parse(JSON.stringify(local)));
+    const out = copy ? copy.store : emptyStore();
+    /** @type {Record<string, Application>} */
+    const byId = map();
+    for (const app of out.applications) byId[app.id] = app;
+    for (const app of incoming.applications) {
+      const mine = byId[app.id];
       if (!mine) {
-        out.applications.push(cleanApplication(app));
-        return;
+        const clean = cleanApplication(app);
+        if (clean) out.applications.push(clean);
+        continue;
       }
-      Object.keys(app.ticks).forEach(function (k) {
-        mine.ticks[k] = true;
-      });
-      ["notes", "reflections"].forEach(function (field) {
-        Object.keys(app[field]).forEach(function (k) {
-          mine[field][k] = joinText(mine[field][k], app[field][k]);
-        });
-      });
-      ["company", "role", "situation"].forEach(function (field) {
+      for (const k of Object.keys(app.ticks)) mine.ticks[k] = true;
+      for (const field of /** @type {const} */ (["notes", "reflections"])) {
+        for (const k of Object.keys(app[field])) mine[field][k] = joinText(mine[field][k], app[field][k]);
+      }
+      for (const field of /** @type {const} */ (["company", "role", "situation"])) {
         mine[field] = mine[field] || app[field];
-      });
-    });
+      }
+    }
     return out;
   }
 
-  // A backup file's text checked before anything changes: {store} or {error} with words for the reader.
+  /**
+   * @param {number} count
+   * @param {string} [more]
+   */
+  function tooMany(count, more) {
+    return (
+      `That would make ${count} checklists; this page keeps at most ${MAX_APPLICATIONS} in one browser. ` +
+      `${more || ""}Nothing was changed.`
+    );
+  }
+
+  /**
+   * A backup file's text checked before anything changes: {store} or {error} with words for the reader.
+   * @param {string} raw
+   * @param {number} [size]
+   * @returns {{store: Store, error?: undefined} | {error: string, store?: undefined}}
+   */
   function checkImport(raw, size) {
     if ((size || 0) > MAX_IMPORT || raw.length > MAX_IMPORT) {
-      return { error: "That file is too big to be a checklist backup (the limit is 1 MB). Nothing was changed." };
+      return { error: "That file is too big to be a checklist backup (the limit is 12 MB). Nothing was changed." };
     }
-    var data = parse(raw);
-    if (data === undefined) return { error: "That file is not a checklist backup: it could not be read as JSON. Nothing was changed." };
+    const data = parse(raw);
+    if (data === undefined) {
+      return { error: "That file is not a checklist backup: it could not be read as JSON. Nothing was changed." };
+    }
     if (!isObject(data) || data.app !== "after-the-no") {
       return { error: "That file is not an After the No checklist backup. Nothing was changed." };
     }
     if (data.version !== VERSION) {
-      var which = typeof data.version === "number" ? " (" + data.version + ")" : "";
-      return { error: "That backup comes from a different version of this page" + which + ". Nothing was changed." };
+      const which = typeof data.version === "number" ? ` (${data.version})` : "";
+      return { error: `That backup comes from a different version of this page${which}. Nothing was changed.` };
     }
-    var ok = Array.isArray(data.applications) && data.applications.length > 0 && data.applications.every(function (a) {
-      return isObject(a) && isObject(a.ticks) && typeof a.rejectedOn === "string";
-    });
-    var store = ok && normalise(data);
-    if (!store) return { error: "That backup is damaged: its checklists are missing or incomplete. Nothing was changed." };
-    return { store: store };
+    const apps = data.applications;
+    const ok =
+      Array.isArray(apps) &&
+      apps.length > 0 &&
+      apps.every((a) => isObject(a) && isObject(a.ticks) && typeof a.rejectedOn === "string");
+    const result = ok ? normalise(data) : null;
+    if (!result) {
+      return { error: "That backup is damaged: its checklists are missing or incomplete. Nothing was changed." };
+    }
+    if (result.store.applications.length > MAX_APPLICATIONS) {
+      return { error: tooMany(result.store.applications.length) };
+    }
+    return { store: result.store };
   }
+
+  /**
+   * Adding ``incoming`` to ``local``: the merged store, or an error when it would hold too many checklists.
+   * @param {Store} local
+   * @param {Store} incoming
+   * @returns {{store: Store, error?: undefined} | {error: string, store?: undefined}}
+   */
+  function addBackup(local, incoming) {
+    const store = merge(local, incoming);
+    if (store.applications.length > MAX_APPLICATIONS) {
+      return { error: tooMany(store.applications.length, "Choose Replace mine, or delete some checklists first. ") };
+    }
+    return { store };
+  }
+
+  /**
+   * @param {Store} store
+   * @param {Date} [now]
+   */
   function exportText(store, now) {
-    var data = JSON.parse(JSON.stringify(store));
+    const data = JSON.parse(JSON.stringify(store));
     data.app = "after-the-no";
     data.exported = (now || new Date()).toISOString();
     return JSON.stringify(data, null, 2);
   }
 
-  // iCalendar (RFC 5545) text escaping, section 3.3.11.
-  function icsText(v) {
-    return String(v).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r\n|\r|\n/g, "\\n");
+  /**
+   * @param {Store} store
+   * @param {string} id
+   */
+  const findApplication = (store, id) => store.applications.find((app) => app.id === id) || null;
+
+  /**
+   * Clear one application's ticks and notes; false when it is not in the store (deleted elsewhere).
+   * @param {Store} store
+   * @param {string} id
+   */
+  function resetApplication(store, id) {
+    const app = findApplication(store, id);
+    if (!app) return false;
+    app.ticks = map();
+    app.notes = map();
+    app.reflections = map();
+    return true;
   }
+
+  /**
+   * Remove one application (a fresh one takes its place if it was the last); false when it was not there.
+   * @param {Store} store
+   * @param {string} id
+   */
+  function deleteApplication(store, id) {
+    const before = store.applications.length;
+    store.applications = store.applications.filter((app) => app.id !== id);
+    if (store.applications.length === before) return false;
+    if (!store.applications.length) store.applications.push(newApplication());
+    if (!findApplication(store, store.active)) store.active = store.applications[0].id;
+    return true;
+  }
+
+  /**
+   * Whether an application is still as it was made (nothing typed or ticked).
+   * @param {Application} app
+   */
+  function pristine(app) {
+    const empty = (/** @type {object} */ bag) => !Object.keys(bag).length;
+    return !app.company && !app.role && empty(app.ticks) && empty(app.notes) && empty(app.reflections);
+  }
+
+  /** @param {Application} app */
+  const applicationName = (app) => [app.company, app.role].filter(Boolean).join(", ") || "Untitled application";
+
+  /**
+   * The calendar's entries: each open item on its own day, or today when that day has passed; a gentle
+   * item whose day has passed is left out. An alarm only when its 9:00 is still ahead.
+   * @param {string} rejectedOn
+   * @param {DatedItem[]} open
+   * @param {Date} now
+   * @returns {{entries: CalendarEntry[], moved: number, left: number}}
+   */
+  function calendarPlan(rejectedOn, open, now) {
+    const current = today(now);
+    const alarmToday = now.getHours() < ALARM_HOUR;
+    /** @type {CalendarEntry[]} */
+    const entries = [];
+    let moved = 0;
+    let left = 0;
+    for (const item of open) {
+      let day = addDays(rejectedOn, item.due);
+      if (!day) continue;
+      if (day < current) {
+        if (item.gentle) {
+          left++;
+          continue;
+        }
+        moved++;
+        day = current;
+      }
+      entries.push({ item, day, alarm: day > current || alarmToday });
+    }
+    return { entries, moved, left };
+  }
+
+  /**
+   * iCalendar (RFC 5545) text escaping, section 3.3.11.
+   * @param {unknown} v
+   */
+  const icsText = (v) =>
+    String(v)
+      .replace(/\\/g, "\\\\")
+      .replace(/;/g, "\\;")
+      .replace(/,/g, "\\,")
+      .replace(/\r\n|\r|\n/g, "\\n");
+
+  /** @param {string} ch */
   function utf8Length(ch) {
-    var c = ch.codePointAt(0);
-    return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    const c = ch.codePointAt(0) || 0;
+    if (c < 0x80) return 1;
+    if (c < 0x800) return 2;
+    return c < 0x10000 ? 3 : 4;
   }
-  // Lines longer than 75 octets folded with CRLF and a space (section 3.1), never inside a character.
+
+  /**
+   * Lines longer than 75 octets folded with CRLF and a space (section 3.1), never inside a character.
+   * @param {string} line
+   */
   function fold(line) {
-    var out = "";
-    var count = 0;
-    Array.from(line).forEach(function (ch) {
-      var n = utf8Length(ch);
+    let out = "";
+    let count = 0;
+    for (const ch of line) {
+      const n = utf8Length(ch);
       if (count + n > 75) {
         out += "\r\n ";
         count = 1;
       }
       out += ch;
       count += n;
-    });
+    }
     return out;
   }
-  function stamp(date) {
-    return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+
+  /** @param {Date} date */
+  const stamp = (date) =>
+    date
+      .toISOString()
+      .replace(/[-:]/g, "")
+      .replace(/\.\d{3}/, "");
+
+  /**
+   * One all-day event.
+   * @param {Application} app
+   * @param {CalendarEntry} entry
+   * @param {Date} now
+   */
+  function icsEvent(app, entry, now) {
+    const about = applicationName(app);
+    const label = entry.item.label || entry.item.id;
+    const lines = [
+      "BEGIN:VEVENT",
+      `UID:${app.id}-${entry.item.id}@after-the-no`,
+      `DTSTAMP:${stamp(now)}`,
+      `DTSTART;VALUE=DATE:${entry.day.replace(/-/g, "")}`,
+      `DTEND;VALUE=DATE:${String(addDays(entry.day, 1)).replace(/-/g, "")}`,
+      `SUMMARY:${icsText(about === "Untitled application" ? label : `${label} (${about})`)}`,
+      `DESCRIPTION:${icsText(`From your After the No checklist. Why and how: ${entry.item.url || ""}`)}`,
+      "TRANSP:TRANSPARENT",
+    ];
+    if (entry.alarm) {
+      lines.push("BEGIN:VALARM", "ACTION:DISPLAY", `TRIGGER:PT${ALARM_HOUR}H`, `DESCRIPTION:${icsText(label)}`);
+      lines.push("END:VALARM");
+    }
+    lines.push("END:VEVENT");
+    return lines;
   }
-  // A calendar with one all-day event per item, each with a reminder at 9:00 that day.
-  // items: [{id, label, due, url}]; app: an application; now: a Date.
-  function ics(app, items, now) {
-    var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//After the No//Checklist//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"];
-    var about = [app.company, app.role].filter(Boolean).join(", ");
-    items.forEach(function (item) {
-      var day = addDays(app.rejectedOn, item.due);
-      if (!day) return;
-      var next = addDays(day, 1);
-      var summary = item.label + (about ? " (" + about + ")" : "");
-      lines.push(
-        "BEGIN:VEVENT",
-        "UID:" + app.id + "-" + item.id + "@after-the-no",
-        "DTSTAMP:" + stamp(now),
-        "DTSTART;VALUE=DATE:" + day.replace(/-/g, ""),
-        "DTEND;VALUE=DATE:" + next.replace(/-/g, ""),
-        "SUMMARY:" + icsText(summary),
-        "DESCRIPTION:" + icsText("From your After the No checklist. Why and how: " + item.url),
-        "TRANSP:TRANSPARENT",
-        "BEGIN:VALARM",
-        "ACTION:DISPLAY",
-        "TRIGGER:PT9H",
-        "DESCRIPTION:" + icsText(item.label),
-        "END:VALARM",
-        "END:VEVENT"
-      );
-    });
+
+  /**
+   * A calendar (RFC 5545) with one all-day event per entry of ``calendarPlan``.
+   * @param {Application} app
+   * @param {CalendarEntry[]} entries
+   * @param {Date} now
+   */
+  function ics(app, entries, now) {
+    const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//After the No//Checklist//EN", "CALSCALE:GREGORIAN"];
+    lines.push("METHOD:PUBLISH");
+    for (const entry of entries) lines.push(...icsEvent(app, entry, now));
     lines.push("END:VCALENDAR");
-    return lines.map(fold).join("\r\n") + "\r\n";
+    return `${lines.map(fold).join("\r\n")}\r\n`;
   }
 
   return {
-    VERSION: VERSION,
-    KEY: KEY,
-    LEGACY_KEY: LEGACY_KEY,
-    DAMAGED_KEY: DAMAGED_KEY,
-    MAX_IMPORT: MAX_IMPORT,
-    today: today,
-    parseDate: parseDate,
-    addDays: addDays,
-    formatDay: formatDay,
-    isOverdue: isOverdue,
-    newApplication: newApplication,
-    emptyStore: emptyStore,
-    normalise: normalise,
-    readStore: readStore,
-    applyReplaces: applyReplaces,
-    merge: merge,
-    checkImport: checkImport,
-    exportText: exportText,
-    icsText: icsText,
-    fold: fold,
-    ics: ics,
+    VERSION,
+    KEY,
+    LEGACY_KEY,
+    DAMAGED_KEY,
+    MAX_IMPORT,
+    MAX_APPLICATIONS,
+    MAX_FIELD,
+    today,
+    parseDate,
+    addDays,
+    formatDay,
+    dueInfo,
+    nextItems,
+    newApplication,
+    emptyStore,
+    normalise,
+    readStore,
+    applyReplaces,
+    merge,
+    checkImport,
+    addBackup,
+    exportText,
+    findApplication,
+    resetApplication,
+    deleteApplication,
+    pristine,
+    applicationName,
+    calendarPlan,
+    icsText,
+    fold,
+    ics,
   };
-});
+})();
+
+if (typeof module === "object" && module.exports) module.exports = AtnChecklistCore;

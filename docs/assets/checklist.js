@@ -1,455 +1,904 @@
-/* After the No: enhances the checklist page built from content/checklist.yml. The built page is a complete
-   list without this script. State logic lives in checklist-core.js; this file only reads and writes the DOM,
-   always as text (textContent, value), never as HTML. */
-(function () {
-  "use strict";
-  var C = window.AtnChecklistCore;
-  // The state for this visit when the browser will not let us save (kept across instant navigation).
-  var memory = null;
-  // Re-reads the store when another tab saved it, so two open tabs never overwrite each other's ticks.
-  var onOtherTab = null;
+// @ts-check
+/* After the No: enhances the checklist page built from content/checklist.yml (GOV.UK Frontend's pattern: a class
+   per component with init(), found by a data- attribute). The built page is a complete list without this script.
+   The pure logic lives in checklist-core.js; this file reads and writes the DOM, always as text, never as HTML. */
+"use strict";
 
-  var STORAGE_OFF =
-    "This browser is not letting the page save your checklist (for example in a private window, or when its storage is full). " +
-    "Your ticks and notes will last until you close this tab. Save a backup below to keep them.";
-  var DAMAGED =
-    "The checklist saved in this browser could not be read, so you have a fresh one. " +
-    "A copy of the old data is kept in this browser in case it can be recovered.";
+(() => {
+  const C = AtnChecklistCore;
 
-  function openStorage() {
-    try {
-      var s = window.localStorage;
-      var k = "afterno:probe";
-      s.setItem(k, k);
-      var ok = s.getItem(k) === k;
-      s.removeItem(k);
-      return ok ? s : null;
-    } catch (e) {
-      return null;
-    }
-  }
+  /** @typedef {import("./checklist-core.js").Store} Store */
+  /** @typedef {import("./checklist-core.js").Application} Application */
+  /** @typedef {"ok" | "full" | "off"} WriteResult */
 
+  const NOTICES = {
+    off:
+      "This browser is not letting the page save your checklist (for example in a private window). " +
+      "Your ticks and notes will last until you close this tab. Save a backup below to keep them.",
+    full:
+      "This browser's storage is full, so new changes cannot be saved here until some space is freed " +
+      "(for example by clearing other sites' data). Your saved checklist is shown, and a backup below " +
+      "holds everything, including changes made since.",
+    damaged:
+      "Part of the checklist saved in this browser could not be read. What could be read is shown, and a copy " +
+      "of the old data is kept in this browser in case the rest can be recovered.",
+    migrated: "Your ticks from an earlier version of this page were carried over.",
+  };
+  // Notes are saved this long after the last keystroke (and at once when the field loses focus or the tab hides).
+  const NOTE_DELAY = 300;
+
+  /**
+   * @template {Element} [T=HTMLElement]
+   * @param {ParentNode} root
+   * @param {string} selector
+   * @returns {T}
+   */
   function need(root, selector) {
-    var el = root.querySelector(selector);
+    const el = root.querySelector(selector);
     if (!el) {
-      throw new Error("After the No checklist: the page has no " + selector + ". Rebuild it from hooks/afterno/templates/checklist.md.j2.");
+      throw new Error(
+        `After the No checklist: the page has no ${selector}. Rebuild it from hooks/afterno/templates/checklist.md.j2.`,
+      );
     }
-    return el;
+    return /** @type {T} */ (el);
   }
 
+  /**
+   * @param {string} text
+   * @param {string} type
+   * @param {string} name
+   */
   function download(text, type, name) {
-    var url = URL.createObjectURL(new Blob([text], { type: type }));
-    var a = document.createElement("a");
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const a = document.createElement("a");
     a.href = url;
     a.download = name;
-    document.body.appendChild(a);
+    document.body.append(a);
     a.click();
     a.remove();
-    setTimeout(function () {
-      URL.revokeObjectURL(url);
-    }, 1000);
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
 
-  function init(root) {
-    var data = JSON.parse(need(document, "#atn-checklist-data").getAttribute("data-json"));
-    var el = {
-      notice: need(root, "[data-atn-notice]"),
-      apps: need(root, "[data-atn-app]"),
-      progress: need(root, "[data-atn-progress]"),
-      progressText: need(root, "[data-atn-progress-text]"),
-      why: need(root, "[data-atn-why]"),
-      live: need(root, "[data-atn-live]"),
-      head: need(root, "[data-atn-print-head]"),
-      message: need(root, "[data-atn-message]"),
-      file: need(root, "[data-atn-import]"),
-      dialog: need(root, "[data-atn-dialog]"),
-    };
-    var fields = root.querySelectorAll("[data-atn-field]");
-    var items = Array.prototype.map.call(root.querySelectorAll("li[data-item]"), function (li) {
-      return {
-        li: li,
-        id: li.getAttribute("data-item"),
-        due: +li.getAttribute("data-due"),
-        applies: li.getAttribute("data-applies").split(" "),
-        phase: li.closest("[data-atn-phase]").getAttribute("data-atn-phase"),
-        box: need(li, "input[type=checkbox]"),
-        dueText: need(li, ".atn-item__due"),
-        note: need(li, "[data-atn-note]"),
-        print: need(li, "[data-atn-print]"),
-        label: need(li, "label").textContent,
-        url: need(li, "a.atn-item__step").href,
-      };
-    });
-    // No inherited keys: ?situation=constructor must not count as a situation.
-    var titles = Object.create(null);
-    data.situations.forEach(function (s) {
-      titles[s.id] = s.title;
-    });
+  /** The browser's storage for the checklist: read even when writing fails, and never throws. */
+  class ChecklistStorage {
+    constructor() {
+      /** @type {Storage | null} */
+      this.storage = null;
+      /** @type {WriteResult} */
+      this.state = "off";
+    }
 
-    var storage = openStorage();
-    var state;
-    var notices = [];
-    if (storage) {
-      var raw = null;
-      var legacy = null;
+    /** Find out what storage allows: set, get and remove a probe, each inside try/catch. */
+    init() {
       try {
-        raw = storage.getItem(C.KEY);
-        legacy = raw == null ? storage.getItem(C.LEGACY_KEY) : null;
-      } catch (e) {
-        storage = null;
+        this.storage = window.localStorage;
+        this.storage.getItem(C.KEY);
+      } catch {
+        this.storage = null;
+        return this;
       }
-      var read = C.readStore(raw, legacy);
-      state = read.store;
-      if (read.problem === "damaged") {
-        notices.push(DAMAGED);
-        try {
-          storage.setItem(C.DAMAGED_KEY, raw == null ? legacy : raw);
-        } catch (e) {
-          // The copy could not be made: work in memory, so the old data stays where it is.
-          storage = null;
-        }
-      }
-      if (read.problem === "migrated") notices.push("Your ticks from an earlier version of this page were carried over.");
-    }
-    if (!storage) {
-      notices.push(STORAGE_OFF);
-      state = memory || C.emptyStore();
-    }
-    C.applyReplaces(state, data.items);
-
-    function active() {
-      for (var i = 0; i < state.applications.length; i++) {
-        if (state.applications[i].id === state.active) return state.applications[i];
-      }
-      state.active = state.applications[0].id;
-      return state.applications[0];
-    }
-    function name(app) {
-      return [app.company, app.role].filter(Boolean).join(", ") || "Untitled application";
-    }
-    function save() {
-      memory = state;
-      if (storage) {
-        try {
-          storage.setItem(C.KEY, JSON.stringify(state));
-        } catch (e) {
-          storage = null;
-          showNotice(STORAGE_OFF);
-        }
-      }
-      root.dispatchEvent(new CustomEvent("afterno:saved"));
-    }
-    function showNotice(text) {
-      if (el.notice.textContent.indexOf(text) < 0) el.notice.textContent = (el.notice.textContent + " " + text).trim();
-      el.notice.hidden = false;
-    }
-    function say(text) {
-      el.message.textContent = text;
-    }
-    function pristine(app) {
-      return !app.company && !app.role && !Object.keys(app.ticks).length && !Object.keys(app.notes).length && !Object.keys(app.reflections).length;
+      this.state = this.probe();
+      return this;
     }
 
-    // A link like /checklist/?situation=no-reply sets up a checklist for that situation.
-    var wanted = new URLSearchParams(location.search).get("situation");
-    if (wanted && titles[wanted]) {
-      var app = active();
-      if (app.situation !== wanted) {
-        if (pristine(app)) {
-          app.situation = wanted;
-        } else {
-          app = C.newApplication({ situation: wanted });
-          state.applications.push(app);
-          state.active = app.id;
-          notices.push("A new checklist is ready for: " + titles[wanted] + ". Your other checklists are still in the list.");
-        }
+    /** @returns {WriteResult} */
+    probe() {
+      const storage = /** @type {Storage} */ (this.storage);
+      const key = "afterno:probe";
+      try {
+        storage.setItem(key, key);
+        const ok = storage.getItem(key) === key;
+        storage.removeItem(key);
+        return ok ? "ok" : "off";
+      } catch (error) {
+        return ChecklistStorage.isFull(error) ? "full" : "off";
       }
+    }
+
+    /** @param {unknown} error */
+    static isFull(error) {
+      return error instanceof DOMException && (error.name === "QuotaExceededError" || error.code === 22);
+    }
+
+    get readable() {
+      return this.storage !== null;
+    }
+
+    /**
+     * @param {string} key
+     * @returns {string | null}
+     */
+    get(key) {
+      try {
+        return this.storage ? this.storage.getItem(key) : null;
+      } catch {
+        return null;
+      }
+    }
+
+    /**
+     * @param {string} key
+     * @param {string} value
+     * @returns {WriteResult}
+     */
+    set(key, value) {
+      if (!this.storage) return "off";
+      try {
+        this.storage.setItem(key, value);
+        this.state = "ok";
+      } catch (error) {
+        this.state = ChecklistStorage.isFull(error) ? "full" : "off";
+      }
+      return this.state;
+    }
+  }
+
+  /** The page's one confirmation dialog (a native <dialog>, so focus and Escape work as people expect). */
+  class ConfirmDialog {
+    /** @param {HTMLDialogElement} dialog */
+    constructor(dialog) {
+      this.dialog = dialog;
+      /** @type {HTMLElement} */
+      this.title = need(dialog, "[data-atn-dialog-title]");
+      /** @type {HTMLElement} */
+      this.text = need(dialog, "[data-atn-dialog-text]");
+      /** @type {HTMLButtonElement} */
+      this.ok = need(dialog, "[data-atn-dialog-ok]");
+      /** @type {HTMLButtonElement} */
+      this.alt = need(dialog, "[data-atn-dialog-alt]");
+    }
+
+    /**
+     * Ask, and resolve with "ok", "alt" or "cancel".
+     * @param {{title: string, text: string, ok: string, alt?: string}} question
+     * @returns {Promise<string>}
+     */
+    ask(question) {
+      this.title.textContent = question.title;
+      this.text.textContent = question.text;
+      this.ok.textContent = question.ok;
+      this.alt.hidden = !question.alt;
+      this.alt.textContent = question.alt || "";
+      this.dialog.returnValue = "";
+      return new Promise((resolve) => {
+        this.dialog.addEventListener("close", () => resolve(this.dialog.returnValue || "cancel"), { once: true });
+        this.dialog.showModal();
+      });
+    }
+  }
+
+  /**
+   * One item of the list, read from its markup.
+   * @typedef {{li: HTMLElement, id: string, due: number, gentle: boolean, applies: string[], replaces: string[],
+   *   box: HTMLInputElement, dueText: HTMLElement, appliesText: HTMLElement | null, note: HTMLTextAreaElement,
+   *   print: HTMLElement, label: string, url: string}} Item
+   */
+
+  /** @param {HTMLElement} li */
+  function readItem(li) {
+    return {
+      li,
+      id: li.dataset.item || "",
+      due: Number(li.dataset.due),
+      gentle: li.hasAttribute("data-gentle"),
+      applies: (li.dataset.applies || "all").split(" "),
+      replaces: li.dataset.replaces ? li.dataset.replaces.split(" ") : [],
+      box: /** @type {HTMLInputElement} */ (need(li, "input[type=checkbox]")),
+      dueText: /** @type {HTMLElement} */ (need(li, "[data-atn-due]")),
+      appliesText: /** @type {HTMLElement | null} */ (li.querySelector("[data-atn-applies]")),
+      note: /** @type {HTMLTextAreaElement} */ (need(li, "[data-atn-note]")),
+      print: /** @type {HTMLElement} */ (need(li, "[data-atn-print]")),
+      label: need(li, "label").textContent || "",
+      url: /** @type {HTMLAnchorElement} */ (need(li, "a.atn-item__step")).href,
+    };
+  }
+
+  class Checklist {
+    /** @param {HTMLElement} root */
+    constructor(root) {
+      this.root = root;
+      this.storage = new ChecklistStorage();
+      /** @type {Store} */
+      this.state = C.emptyStore();
+      /** @type {string[]} */
+      this.notices = [];
+      /** Whether the record read needs saving (migrated, repaired, set up by a link). */
+      this.changed = false;
+      /** The situation a ?situation= link set up on this visit, until the page has said so. */
+      this.arrived = "";
+      this.showOthers = false;
+      /** @type {Map<HTMLTextAreaElement, number>} */
+      this.pendingNotes = new Map();
+    }
+
+    init() {
+      if (this.root.hasAttribute("data-atn-ready")) return;
+      this.root.setAttribute("data-atn-ready", "starting");
+      this.findParts();
+      this.load();
+      this.applyLink();
+      if (this.changed) this.save();
+      this.bind();
+      for (const part of this.root.querySelectorAll("[data-atn-js]")) /** @type {HTMLElement} */ (part).hidden = false;
+      this.renderAll();
+      for (const text of this.notices) this.showNotice(text);
+      this.root.setAttribute("data-atn-ready", "ready");
+      performance.mark("atn-checklist-ready");
+    }
+
+    findParts() {
+      const root = this.root;
+      /** @type {(selector: string) => any} */
+      const part = (selector) => need(root, selector);
+      this.el = {
+        notice: /** @type {HTMLElement} */ (part("[data-atn-notice]")),
+        summary: /** @type {HTMLElement} */ (part("[data-atn-summary]")),
+        setup: /** @type {HTMLElement} */ (part("[data-atn-setup]")),
+        apps: /** @type {HTMLSelectElement} */ (part("[data-atn-app]")),
+        next: /** @type {HTMLOListElement} */ (part("[data-atn-next-list]")),
+        progress: /** @type {HTMLProgressElement} */ (part("[data-atn-progress]")),
+        progressText: /** @type {HTMLElement} */ (part("[data-atn-progress-text]")),
+        why: /** @type {HTMLElement} */ (part("[data-atn-why]")),
+        whyText: /** @type {HTMLElement} */ (part("[data-atn-why-text]")),
+        others: /** @type {HTMLButtonElement} */ (part("[data-atn-action=others]")),
+        live: /** @type {HTMLElement} */ (part("[data-atn-live]")),
+        head: /** @type {HTMLElement} */ (part("[data-atn-print-head]")),
+        message: /** @type {HTMLElement} */ (part("[data-atn-message]")),
+        file: /** @type {HTMLInputElement} */ (part("[data-atn-import]")),
+        situation: /** @type {HTMLSelectElement} */ (part("[data-atn-field=situation]")),
+      };
+      this.confirm = new ConfirmDialog(part("[data-atn-dialog]"));
+      /** @type {HTMLInputElement[]} */
+      this.fields = [...root.querySelectorAll("[data-atn-field]")].map((f) => /** @type {HTMLInputElement} */ (f));
+      /** @type {Item[]} */
+      this.items = [...root.querySelectorAll("li[data-item]")].map((li) => readItem(/** @type {HTMLElement} */ (li)));
+      /** @type {{ul: HTMLElement, from: number, to: number, status: HTMLElement | null}[]} */
+      this.phases = [...root.querySelectorAll("ul[data-atn-phase]")].map((ul) => ({
+        ul: /** @type {HTMLElement} */ (ul),
+        from: Number(/** @type {HTMLElement} */ (ul).dataset.from),
+        to: Number(/** @type {HTMLElement} */ (ul).dataset.to),
+        status: /** @type {HTMLElement | null} */ (
+          ul.previousElementSibling?.matches("[data-atn-phase-status]") ? ul.previousElementSibling : null
+        ),
+      }));
+      // Situation titles from the select's own options; no inherited keys (?situation=constructor is nothing).
+      /** @type {Record<string, string>} */
+      this.titles = Object.create(null);
+      for (const option of this.el.situation.options) if (option.value) this.titles[option.value] = option.text;
+    }
+
+    dialog() {
+      return /** @type {ConfirmDialog} */ (this.confirm);
+    }
+
+    get parts() {
+      return /** @type {NonNullable<Checklist["el"]>} */ (this.el);
+    }
+
+    /** Read the record (also when storage is full), keeping a copy of anything damaged before replacing it. */
+    load() {
+      this.storage.init();
+      if (!this.storage.readable) {
+        this.notices.push(NOTICES.off);
+        this.state = Checklist.memory || C.emptyStore();
+        return;
+      }
+      const raw = this.storage.get(C.KEY);
+      const read = C.readStore(raw, raw == null ? this.storage.get(C.LEGACY_KEY) : null);
+      this.state = read.store;
+      if (read.problem === "damaged") this.keepDamaged(raw == null ? this.storage.get(C.LEGACY_KEY) : raw);
+      if (read.problem === "migrated") this.notices.push(NOTICES.migrated);
+      // A migrated or repaired record is saved in its new form (the damaged one was copied aside first).
+      this.changed = read.problem !== "" || C.applyReplaces(this.state, this.items);
+      if (this.storage.state !== "ok") {
+        this.notices.push(NOTICES[this.storage.state]);
+        // Changes made on this visit that could not be saved are newer than the stored record.
+        if (Checklist.memory) this.state = Checklist.memory;
+      }
+      C.applyReplaces(this.state, this.items);
+    }
+
+    /** @param {string | null} raw */
+    keepDamaged(raw) {
+      this.notices.push(NOTICES.damaged);
+      if (raw != null && this.storage.set(C.DAMAGED_KEY, raw) !== "ok") {
+        // The copy could not be made: work in memory, so the old data stays where it is.
+        this.storage.storage = null;
+      }
+    }
+
+    /** A link like /checklist/?situation=no-reply sets up a checklist for that situation, and says so. */
+    applyLink() {
+      const wanted = new URLSearchParams(location.search).get("situation");
+      if (!wanted) return;
       history.replaceState(history.state, "", location.pathname + location.hash);
+      if (!this.titles[wanted]) return;
+      let app = this.active();
+      if (app.situation === wanted) return;
+      if (C.pristine(app)) {
+        app.situation = wanted;
+      } else if (this.state.applications.length < C.MAX_APPLICATIONS) {
+        app = C.newApplication({ situation: wanted });
+        this.state.applications.push(app);
+        this.state.active = app.id;
+      } else {
+        return;
+      }
+      this.arrived = wanted;
+      this.changed = true;
     }
-    notices.forEach(showNotice);
 
-    function renderApps() {
-      el.apps.textContent = "";
-      state.applications.forEach(function (app) {
-        var option = document.createElement("option");
+    /** @returns {Application} */
+    active() {
+      const found = C.findApplication(this.state, this.state.active);
+      if (found) return found;
+      this.state.active = this.state.applications[0].id;
+      return this.state.applications[0];
+    }
+
+    /**
+     * Apply ``change`` to the record as it is stored now (another tab may have saved since), then save it.
+     * @param {(store: Store) => void} change
+     */
+    update(change) {
+      this.flushNotes();
+      this.reread();
+      change(this.state);
+      return this.save();
+    }
+
+    /** Take the stored record if it is readable and ours (a failed save keeps the newer one in memory). */
+    reread() {
+      if (!this.storage.readable || this.storage.state !== "ok") return;
+      const raw = this.storage.get(C.KEY);
+      // Nothing saved yet (a first visit): this page's record is the only one.
+      if (raw == null) return;
+      const read = C.readStore(raw, null);
+      if (read.problem) return;
+      const active = this.state.active;
+      this.state = read.store;
+      if (C.findApplication(this.state, active)) this.state.active = active;
+      C.applyReplaces(this.state, this.items);
+    }
+
+    /** @returns {WriteResult} */
+    save() {
+      Checklist.memory = this.state;
+      const before = this.storage.state;
+      const result = this.storage.readable ? this.storage.set(C.KEY, JSON.stringify(this.state)) : "off";
+      if (result !== "ok") this.showNotice(NOTICES[result]);
+      else if (before !== "ok") this.hideNotice(NOTICES.full);
+      this.root.dispatchEvent(new CustomEvent("afterno:saved", { detail: result }));
+      return result;
+    }
+
+    /** @param {string} text */
+    showNotice(text) {
+      const el = this.parts.notice;
+      if (!(el.textContent || "").includes(text)) el.textContent = `${el.textContent || ""} ${text}`.trim();
+      el.hidden = false;
+    }
+
+    /** @param {string} text */
+    hideNotice(text) {
+      const el = this.parts.notice;
+      el.textContent = (el.textContent || "").replace(text, "").trim();
+      el.hidden = !el.textContent;
+    }
+
+    /** @param {string} text */
+    say(text) {
+      this.parts.message.textContent = text;
+    }
+
+    /** @param {WriteResult} result */
+    savedWords(result) {
+      return result === "ok" ? "" : " It could not be saved in this browser yet: see the note at the top.";
+    }
+
+    bind() {
+      this.root.addEventListener("click", (event) => this.onClick(event));
+      this.root.addEventListener("input", (event) => this.onInput(event));
+      this.root.addEventListener("change", (event) => this.onChange(event));
+      this.root.addEventListener("focusout", () => this.flushNotes());
+      Checklist.current = this;
+    }
+
+    /** Another tab saved: show its record (after saving any note typed here). */
+    onOtherTab() {
+      if (!this.root.isConnected || this.storage.state !== "ok") return;
+      this.flushNotes();
+      this.reread();
+      this.renderAll();
+    }
+
+    /** @param {Event} event */
+    onClick(event) {
+      const target = /** @type {Element} */ (event.target);
+      const button = target.closest("[data-atn-action]");
+      if (!button) return;
+      const name = button.getAttribute("data-atn-action") || "";
+      const actions = /** @type {Record<string, () => void>} */ ({
+        change: () => this.toggleSetup(),
+        others: () => this.toggleOthers(),
+        add: () => this.add(),
+        delete: () => this.remove(),
+        reset: () => this.reset(),
+        export: () => this.exportBackup(),
+        import: () => this.parts.file.click(),
+        ics: () => this.calendar(),
+        print: () => window.print(),
+      });
+      actions[name]?.();
+    }
+
+    /** @param {Event} event */
+    onInput(event) {
+      const t = /** @type {HTMLInputElement | HTMLTextAreaElement} */ (event.target);
+      if (t.matches("[data-atn-note], [data-atn-reflection]")) {
+        this.noteTyped(/** @type {HTMLTextAreaElement} */ (t));
+      } else if (t.matches("input[data-atn-field]:not([type=date])")) {
+        const field = /** @type {"company" | "role"} */ (t.getAttribute("data-atn-field"));
+        const id = this.active().id;
+        this.update((store) => {
+          const app = C.findApplication(store, id);
+          if (app) app[field] = t.value;
+        });
+        this.renderSummary();
+        this.renderApps();
+      }
+    }
+
+    /**
+     * A keystroke in a note: shown in print at once, saved shortly after (typing stays fluent with many
+     * checklists stored; a pending note is saved on leaving the field, on hiding the tab and before any change).
+     * @param {HTMLTextAreaElement} area
+     */
+    noteTyped(area) {
+      this.setPrint(area, area.value);
+      const pending = this.pendingNotes.get(area);
+      if (pending) clearTimeout(pending);
+      this.pendingNotes.set(
+        area,
+        window.setTimeout(() => this.flushNotes(), NOTE_DELAY),
+      );
+    }
+
+    flushNotes() {
+      if (!this.pendingNotes.size) return;
+      const areas = [...this.pendingNotes.keys()];
+      for (const timer of this.pendingNotes.values()) clearTimeout(timer);
+      this.pendingNotes.clear();
+      const id = this.active().id;
+      this.reread();
+      const app = C.findApplication(this.state, id);
+      if (!app) return;
+      for (const area of areas) {
+        const reflection = area.getAttribute("data-atn-reflection");
+        const bag = reflection ? app.reflections : app.notes;
+        const key = reflection || area.closest("li[data-item]")?.getAttribute("data-item") || "";
+        if (area.value) bag[key] = area.value;
+        else delete bag[key];
+      }
+      this.save();
+    }
+
+    /** @param {Event} event */
+    onChange(event) {
+      const t = /** @type {HTMLInputElement} */ (event.target);
+      const el = this.parts;
+      if (t.matches("li[data-item] input[type=checkbox]")) this.ticked(t);
+      else if (t === /** @type {unknown} */ (el.apps)) this.switchTo(el.apps.value);
+      else if (t === el.file) this.importChosen();
+      else if (t.matches("[data-atn-field=rejectedOn]")) this.dateChanged(t);
+      else if (t.matches("[data-atn-field=situation]")) this.situationChanged(t.value);
+    }
+
+    /** @param {HTMLInputElement} box */
+    ticked(box) {
+      const itemId = box.closest("li")?.getAttribute("data-item") || "";
+      const id = this.active().id;
+      const checked = box.checked;
+      this.update((store) => {
+        const app = C.findApplication(store, id);
+        if (!app) return;
+        if (checked) app.ticks[itemId] = true;
+        else delete app.ticks[itemId];
+      });
+      this.parts.live.textContent = this.renderItems();
+    }
+
+    /** @param {string} id */
+    switchTo(id) {
+      this.update((store) => {
+        if (C.findApplication(store, id)) store.active = id;
+      });
+      this.renderAll();
+      this.parts.live.textContent = `Showing the checklist for ${C.applicationName(this.active())}. ${this.progressWords()}.`;
+    }
+
+    /** @param {HTMLInputElement} input */
+    dateChanged(input) {
+      const id = this.active().id;
+      if (!C.parseDate(input.value)) {
+        input.value = this.active().rejectedOn;
+        return;
+      }
+      this.update((store) => {
+        const app = C.findApplication(store, id);
+        if (app) app.rejectedOn = input.value;
+      });
+      this.renderApps();
+      this.parts.live.textContent = this.renderItems();
+    }
+
+    /** @param {string} situation */
+    situationChanged(situation) {
+      const id = this.active().id;
+      this.update((store) => {
+        const app = C.findApplication(store, id);
+        if (app) app.situation = situation;
+      });
+      this.showOthers = false;
+      this.parts.live.textContent = this.renderItems();
+    }
+
+    toggleSetup() {
+      const setup = this.parts.setup;
+      const opening = setup.hidden;
+      setup.hidden = !opening;
+      for (const button of this.root.querySelectorAll("[aria-controls=atn-setup]")) {
+        button.setAttribute("aria-expanded", String(opening));
+      }
+      if (opening) need(setup, "#atn-date").focus();
+      else need(this.root, "[aria-controls=atn-setup]").focus();
+    }
+
+    openSetup() {
+      if (this.parts.setup.hidden) this.toggleSetup();
+    }
+
+    toggleOthers() {
+      this.showOthers = !this.showOthers;
+      this.renderItems();
+    }
+
+    add() {
+      if (this.state.applications.length >= C.MAX_APPLICATIONS) {
+        this.say(`This page keeps at most ${C.MAX_APPLICATIONS} checklists in one browser. Delete one to add another.`);
+        return;
+      }
+      const app = C.newApplication();
+      this.update((store) => {
+        store.applications.push(app);
+        store.active = app.id;
+      });
+      this.renderAll();
+      this.openSetup();
+      need(this.root, "#atn-company").focus();
+      this.parts.live.textContent = "A new checklist is ready. Add the company and role.";
+    }
+
+    async remove() {
+      const app = this.active();
+      const name = C.applicationName(app);
+      const choice = await this.dialog().ask({
+        title: "Delete this checklist?",
+        text: `The checklist for ${name}, with its ticks and notes, will be removed from this browser. Save a backup first if you may want it again.`,
+        ok: "Delete it",
+      });
+      if (choice !== "ok") return;
+      let found = false;
+      const result = this.update((store) => {
+        found = C.deleteApplication(store, app.id);
+      });
+      this.renderAll();
+      this.say(
+        found
+          ? `Deleted the checklist for ${name}.${this.savedWords(result)}`
+          : `The checklist for ${name} was already deleted, in another tab. Nothing else was changed.`,
+      );
+      this.parts.apps.focus();
+    }
+
+    async reset() {
+      const app = this.active();
+      const name = C.applicationName(app);
+      const choice = await this.dialog().ask({
+        title: "Start this checklist again?",
+        text: `This clears every tick and note in the checklist for ${name}. The company, role and date stay.`,
+        ok: "Clear ticks and notes",
+      });
+      if (choice !== "ok") return;
+      let found = false;
+      const result = this.update((store) => {
+        found = C.resetApplication(store, app.id);
+      });
+      this.renderAll();
+      this.say(
+        found
+          ? `The checklist for ${name} is clear again.${this.savedWords(result)}`
+          : `The checklist for ${name} was deleted in another tab, so there was nothing to clear.`,
+      );
+    }
+
+    exportBackup() {
+      this.flushNotes();
+      const file = `after-the-no-backup-${C.today()}.json`;
+      download(C.exportText(this.state), "application/json", file);
+      this.say(`Your backup is saved as ${file}. Keep it somewhere safe; it holds your notes.`);
+    }
+
+    calendar() {
+      const app = this.active();
+      const open = this.items.filter((item) => !item.li.hidden && !item.box.checked);
+      const plan = C.calendarPlan(app.rejectedOn, open, new Date());
+      if (!plan.entries.length) {
+        this.say("Nothing is left to remind you of: every item is ticked, or its day has passed.");
+        return;
+      }
+      download(C.ics(app, plan.entries, new Date()), "text/calendar", "after-the-no-reminders.ics");
+      const words = [`Your reminders are saved as after-the-no-reminders.ics: ${plan.entries.length} dated items.`];
+      if (plan.moved)
+        words.push(`${plan.moved} whose day had passed ${plan.moved === 1 ? "is" : "are"} set for today.`);
+      if (plan.left)
+        words.push(
+          `${plan.left} about how you feel ${plan.left === 1 ? "is" : "are"} left out, as its day has passed.`,
+        );
+      words.push("Open the file to add them to your calendar.");
+      this.say(words.join(" "));
+    }
+
+    async importChosen() {
+      const input = this.parts.file;
+      const file = input.files?.[0];
+      input.value = "";
+      if (!file) return;
+      if (file.size > C.MAX_IMPORT) {
+        this.say(C.checkImport("", file.size).error || "");
+        return;
+      }
+      const result = C.checkImport(await file.text(), file.size);
+      if (!result.store) {
+        this.say(result.error);
+        return;
+      }
+      await this.restore(result.store);
+    }
+
+    /** @param {Store} incoming */
+    async restore(incoming) {
+      const count = incoming.applications.length;
+      const choice = await this.dialog().ask({
+        title: "Restore this backup?",
+        text: `The file holds ${count} ${count === 1 ? "checklist" : "checklists"}. Add them to the checklists in this browser, or replace yours with them?`,
+        ok: "Add to mine",
+        alt: "Replace mine",
+      });
+      if (choice !== "ok" && choice !== "alt") {
+        this.say("Nothing was changed.");
+        return;
+      }
+      this.flushNotes();
+      this.reread();
+      const next = choice === "ok" ? C.addBackup(this.state, incoming) : { store: incoming };
+      if (!next.store) {
+        this.say(next.error || "");
+        return;
+      }
+      this.state = next.store;
+      C.applyReplaces(this.state, this.items);
+      const result = this.save();
+      this.renderAll();
+      const done =
+        choice === "ok" ? "The backup was added to your checklists." : "Your checklists were replaced by the backup.";
+      this.say(done + this.savedWords(result));
+    }
+
+    renderAll() {
+      const app = this.active();
+      this.renderApps();
+      for (const field of this.fields) {
+        const name = /** @type {keyof Application} */ (field.getAttribute("data-atn-field"));
+        field.value = String(app[name] || "");
+      }
+      for (const item of this.items) {
+        const note = app.notes[item.id] || "";
+        if (item.note.value !== note) item.note.value = note;
+        const details = /** @type {HTMLDetailsElement} */ (item.note.closest("details"));
+        if (note && !details.open) details.open = true;
+        this.setPrint(item.note, note);
+      }
+      for (const area of this.root.querySelectorAll("[data-atn-reflection]")) {
+        const text = app.reflections[area.getAttribute("data-atn-reflection") || ""] || "";
+        /** @type {HTMLTextAreaElement} */ (area).value = text;
+        this.setPrint(/** @type {HTMLTextAreaElement} */ (area), text);
+      }
+      this.renderItems();
+    }
+
+    renderApps() {
+      const select = this.parts.apps;
+      const options = this.state.applications.map((app) => {
+        const option = document.createElement("option");
         option.value = app.id;
-        option.textContent = name(app) + " (heard " + C.formatDay(app.rejectedOn) + ")";
-        el.apps.appendChild(option);
+        option.textContent = `${C.applicationName(app)} (heard ${C.formatDay(app.rejectedOn)})`;
+        return option;
       });
-      el.apps.value = state.active;
+      select.replaceChildren(...options);
+      select.value = this.state.active;
     }
 
-    function renderItems() {
-      var app = active();
+    /** The top line: "Heard Sat 28 Nov · "We are pursuing other candidates"" and, with several, which one. */
+    renderSummary() {
+      const app = this.active();
+      const parts = [];
+      if (this.state.applications.length > 1 || app.company || app.role) parts.push(C.applicationName(app));
+      parts.push(`Heard ${C.formatDay(app.rejectedOn)}`);
+      parts.push(app.situation ? this.titles[app.situation] : "What they said: not chosen");
+      this.parts.summary.textContent = parts.join(" · ");
+    }
+
+    /**
+     * Show each item for this application: ticks, kind dates, what applies; returns the progress in words.
+     * @returns {string}
+     */
+    renderItems() {
+      const app = this.active();
       // A situation the content no longer has (an old backup, an old visit) would hide items for nothing.
-      if (app.situation && !titles[app.situation]) app.situation = "";
-      var phases = {};
-      var done = 0;
-      var total = 0;
-      var hidden = 0;
-      items.forEach(function (item) {
-        var ticked = app.ticks[item.id] === true;
-        var applies = !app.situation || item.applies[0] === "all" || item.applies.indexOf(app.situation) >= 0;
-        var day = C.addDays(app.rejectedOn, item.due);
-        var late = !ticked && C.isOverdue(app.rejectedOn, item.due);
-        var p = (phases[item.phase] = phases[item.phase] || { done: 0, total: 0 });
-        item.li.hidden = !applies;
-        item.box.checked = ticked;
-        item.li.classList.toggle("atn-item--overdue", late);
-        item.dueText.textContent = "by " + C.formatDay(day) + (late ? " (overdue)" : "");
-        if (!applies) {
-          hidden++;
-          return;
+      if (app.situation && !this.titles[app.situation]) app.situation = "";
+      const now = new Date();
+      let skipped = 0;
+      for (const item of this.items) {
+        const ticked = app.ticks[item.id] === true;
+        const applies = !app.situation || item.applies[0] === "all" || item.applies.includes(app.situation);
+        if (!applies) skipped++;
+        item.li.hidden = !applies && !this.showOthers;
+        item.li.classList.toggle("atn-item--other", !applies);
+        if (item.box.checked !== ticked) item.box.checked = ticked;
+        const due = C.dueInfo(app.rejectedOn, item, ticked, now);
+        item.dueText.textContent = due.text[0].toUpperCase() + due.text.slice(1);
+        item.li.dataset.when = due.state;
+        if (item.appliesText) {
+          item.appliesText.hidden = !!app.situation && applies;
+          if (app.situation && !applies) item.appliesText.textContent = "Does not usually apply to what they said.";
         }
-        total++;
-        p.total++;
-        if (ticked) {
-          done++;
-          p.done++;
+      }
+      this.renderWhy(skipped, app);
+      this.renderProgress(app);
+      this.renderNext(app);
+      this.renderSummary();
+      return this.progressWords();
+    }
+
+    /**
+     * @param {number} skipped
+     * @param {Application} app
+     */
+    renderWhy(skipped, app) {
+      const el = this.parts;
+      if (this.arrived && this.arrived === app.situation) this.sayArrival(skipped);
+      el.why.hidden = !skipped;
+      if (!skipped) return;
+      el.whyText.textContent =
+        skipped === 1
+          ? "1 item is put aside: it does not usually apply to what happened"
+          : `${skipped} items are put aside: they do not usually apply to what happened`;
+      el.others.textContent = this.showOthers ? "Hide them" : "Show them";
+      el.others.setAttribute("aria-pressed", String(this.showOthers));
+    }
+
+    /**
+     * Arriving from a situation link (a careers centre, the home page): say once what the link set up.
+     * @param {number} skipped
+     */
+    sayArrival(skipped) {
+      const title = this.titles[this.arrived || ""];
+      this.arrived = "";
+      const put =
+        skipped === 1 ? "1 item that does not usually apply is" : `${skipped} items that do not usually apply are`;
+      const aside = skipped ? `${put} put aside.` : "Every item applies to it.";
+      const which = this.state.applications.length > 1 ? "A new checklist is" : "This checklist is";
+      this.showNotice(`${which} set up for: ${title}. ${aside}`);
+    }
+
+    /** @param {Application} app */
+    renderProgress(app) {
+      let done = 0;
+      let total = 0;
+      for (const phase of this.phases) {
+        let phaseDone = 0;
+        let phaseTotal = 0;
+        for (const item of this.items) {
+          if (item.li.parentElement !== phase.ul || item.li.classList.contains("atn-item--other")) continue;
+          phaseTotal++;
+          if (app.ticks[item.id] === true) phaseDone++;
         }
-      });
-      data.phases.forEach(function (phase) {
-        var status = root.querySelector('[data-atn-phase-status="' + phase.id + '"]');
-        if (!status) return;
-        var p = phases[phase.id] || { done: 0, total: 0 };
-        status.hidden = false;
-        status.textContent =
-          C.formatDay(C.addDays(app.rejectedOn, phase.from)) + " to " + C.formatDay(C.addDays(app.rejectedOn, phase.to)) + ". " +
-          (p.total ? p.done + " of " + p.total + " done." : "Nothing here for your situation.");
-      });
+        done += phaseDone;
+        total += phaseTotal;
+        if (!phase.status) continue;
+        const from = C.formatDay(C.addDays(app.rejectedOn, phase.from));
+        const to = C.formatDay(C.addDays(app.rejectedOn, phase.to));
+        phase.status.hidden = false;
+        phase.status.textContent = `${from} to ${to}. ${phaseTotal ? `${phaseDone} of ${phaseTotal} done.` : "Nothing here for your situation."}`;
+      }
+      this.done = done;
+      this.total = total;
+      const el = this.parts;
       el.progress.max = total || 1;
       el.progress.value = done;
-      el.progressText.textContent = done + " of " + total + " done";
-      el.why.hidden = !hidden;
-      el.why.textContent = hidden
-        ? hidden + (hidden === 1 ? " item is" : " items are") + " hidden because " + (hidden === 1 ? "it does" : "they do") +
-          " not usually apply when: " + titles[app.situation] + '. Choose "Not sure" under What they said to see every item.'
-        : "";
+      el.progressText.textContent = this.progressWords();
       el.head.hidden = false;
-      el.head.textContent = "Checklist for " + name(app) + ". Heard on " + C.formatDay(app.rejectedOn) + ". " + el.progressText.textContent + ".";
-      return done + " of " + total + " done";
+      el.head.textContent = `Checklist for ${C.applicationName(app)}. Heard on ${C.formatDay(app.rejectedOn)}. ${this.progressWords()}.`;
     }
 
-    function setPrint(print, text) {
+    progressWords() {
+      return `${this.done || 0} of ${this.total || 0} done`;
+    }
+
+    /**
+     * The next one to three open items by date, each a link to its place in the list.
+     * @param {Application} app
+     */
+    renderNext(app) {
+      const now = new Date();
+      const current = C.today(now);
+      // A gentle item whose day has passed is not pressed on anyone as "next".
+      const open = this.items.filter((item) => {
+        if (item.li.classList.contains("atn-item--other") || app.ticks[item.id]) return false;
+        return !item.gentle || String(C.addDays(app.rejectedOn, item.due)) >= current;
+      });
+      const rows = C.nextItems(open, 3).map((item) => {
+        const day = String(C.addDays(app.rejectedOn, item.due));
+        const li = document.createElement("li");
+        const a = document.createElement("a");
+        a.href = `#${item.id}`;
+        a.textContent = item.label;
+        const when = document.createElement("span");
+        when.className = "atn-next__when";
+        when.textContent = `${day === current ? "Today" : C.formatDay(day)}: `;
+        li.append(when, a);
+        return li;
+      });
+      if (!rows.length) {
+        const li = document.createElement("li");
+        li.textContent = "Nothing is waiting for you on this list right now.";
+        rows.push(li);
+      }
+      this.parts.next.replaceChildren(...rows);
+    }
+
+    /**
+     * @param {HTMLTextAreaElement} area
+     * @param {string} text
+     */
+    setPrint(area, text) {
+      const print = area.closest("li, .atn-field")?.querySelector("[data-atn-print]");
+      if (!print) return;
       print.textContent = text;
-      print.hidden = !text;
+      /** @type {HTMLElement} */ (print).hidden = !text;
     }
-
-    function renderAll() {
-      var app = active();
-      renderApps();
-      fields.forEach(function (field) {
-        field.value = app[field.getAttribute("data-atn-field")] || "";
-      });
-      items.forEach(function (item) {
-        var note = app.notes[item.id] || "";
-        item.note.value = note;
-        item.note.closest("details").open = !!note;
-        setPrint(item.print, note);
-      });
-      root.querySelectorAll("[data-atn-reflection]").forEach(function (area) {
-        area.value = app.reflections[area.getAttribute("data-atn-reflection")] || "";
-        setPrint(area.parentNode.querySelector("[data-atn-print]"), area.value);
-      });
-      renderItems();
-    }
-
-    function ask(title, text, ok, alt, done) {
-      need(el.dialog, "[data-atn-dialog-title]").textContent = title;
-      need(el.dialog, "[data-atn-dialog-text]").textContent = text;
-      need(el.dialog, "[data-atn-dialog-ok]").textContent = ok;
-      var second = need(el.dialog, "[data-atn-dialog-alt]");
-      second.hidden = !alt;
-      second.textContent = alt || "";
-      el.dialog.returnValue = "";
-      el.dialog.addEventListener(
-        "close",
-        function () {
-          done(el.dialog.returnValue);
-        },
-        { once: true }
-      );
-      el.dialog.showModal();
-    }
-
-    var actions = {
-      add: function () {
-        var app = C.newApplication();
-        state.applications.push(app);
-        state.active = app.id;
-        save();
-        renderAll();
-        // The field is inside a closed <details> on a first visit; a closed one cannot take focus.
-        need(root, ".atn-about").open = true;
-        need(root, "#atn-company").focus();
-        el.live.textContent = "A new checklist is ready. Add the company and role.";
-      },
-      delete: function () {
-        var app = active();
-        ask(
-          "Delete this checklist?",
-          "The checklist for " + name(app) + ", with its ticks and notes, will be removed from this browser. Save a backup first if you may want it again.",
-          "Delete it",
-          null,
-          function (choice) {
-            if (choice !== "ok") return;
-            state.applications = state.applications.filter(function (a) {
-              return a !== app;
-            });
-            if (!state.applications.length) state.applications.push(C.newApplication());
-            state.active = state.applications[0].id;
-            save();
-            renderAll();
-            say("Deleted the checklist for " + name(app) + ".");
-            el.apps.focus();
-          }
-        );
-      },
-      reset: function () {
-        var app = active();
-        ask(
-          "Start this checklist again?",
-          "This clears every tick and note in the checklist for " + name(app) + ". The company, role and date stay.",
-          "Clear ticks and notes",
-          null,
-          function (choice) {
-            if (choice !== "ok") return;
-            app.ticks = {};
-            app.notes = {};
-            app.reflections = {};
-            save();
-            renderAll();
-            say("The checklist for " + name(app) + " is clear again.");
-          }
-        );
-      },
-      export: function () {
-        var file = "after-the-no-backup-" + C.today() + ".json";
-        download(C.exportText(state), "application/json", file);
-        say("Your backup is saved as " + file + ". Keep it somewhere safe; it holds your notes.");
-      },
-      import: function () {
-        el.file.click();
-      },
-      ics: function () {
-        var app = active();
-        var due = items.filter(function (item) {
-          return !item.li.hidden && !item.box.checked;
-        });
-        if (!due.length) return say("Every item is ticked, so there is nothing to remind you of.");
-        download(C.ics(app, due, new Date()), "text/calendar", "after-the-no-reminders.ics");
-        say("Your reminders are saved as after-the-no-reminders.ics: " + due.length + " dated items. Open the file to add them to your calendar.");
-      },
-      print: function () {
-        window.print();
-      },
-    };
-
-    function restore(file) {
-      if (file.size > C.MAX_IMPORT) return say(C.checkImport("", file.size).error);
-      file.text().then(function (raw) {
-        var result = C.checkImport(raw, file.size);
-        if (result.error) return say(result.error);
-        var count = result.store.applications.length;
-        ask(
-          "Restore this backup?",
-          "The file holds " + count + (count === 1 ? " checklist" : " checklists") +
-            ". Add them to the checklists in this browser, or replace yours with them?",
-          "Add to mine",
-          "Replace mine",
-          function (choice) {
-            if (choice !== "ok" && choice !== "alt") return say("Nothing was changed.");
-            state = choice === "ok" ? C.merge(state, result.store) : result.store;
-            C.applyReplaces(state, data.items);
-            save();
-            renderAll();
-            say(choice === "ok" ? "The backup was added to your checklists." : "Your checklists were replaced by the backup.");
-          }
-        );
-      });
-    }
-
-    root.addEventListener("click", function (event) {
-      var button = event.target.closest("[data-atn-action]");
-      if (button) actions[button.getAttribute("data-atn-action")]();
-    });
-    root.addEventListener("input", function (event) {
-      var t = event.target;
-      var app = active();
-      var key;
-      if (t.matches("[data-atn-note], [data-atn-reflection]")) {
-        var bag = t.matches("[data-atn-note]") ? app.notes : app.reflections;
-        key = t.getAttribute("data-atn-reflection") || t.closest("li[data-item]").getAttribute("data-item");
-        if (t.value) bag[key] = t.value;
-        else delete bag[key];
-        setPrint(t.closest("li, .atn-field").querySelector("[data-atn-print]"), t.value);
-        save();
-      } else if (t.matches("input[data-atn-field]:not([type=date])")) {
-        app[t.getAttribute("data-atn-field")] = t.value;
-        save();
-        renderApps();
-      }
-    });
-    root.addEventListener("change", function (event) {
-      var t = event.target;
-      var app = active();
-      if (t.matches("li[data-item] input[type=checkbox]")) {
-        var id = t.closest("li").getAttribute("data-item");
-        if (t.checked) app.ticks[id] = true;
-        else delete app.ticks[id];
-        save();
-        el.live.textContent = renderItems();
-      } else if (t === el.apps) {
-        state.active = t.value;
-        save();
-        renderAll();
-        el.live.textContent = "Showing the checklist for " + name(active()) + ". " + el.progressText.textContent + ".";
-      } else if (t === el.file) {
-        var file = t.files && t.files[0];
-        t.value = "";
-        if (file) restore(file);
-      } else if (t.matches("[data-atn-field=rejectedOn]")) {
-        if (C.parseDate(t.value)) app.rejectedOn = t.value;
-        else t.value = app.rejectedOn;
-        save();
-        renderApps();
-        renderItems();
-      } else if (t.matches("[data-atn-field=situation]")) {
-        app.situation = t.value;
-        save();
-        el.live.textContent = renderItems();
-      }
-    });
-
-    onOtherTab = function () {
-      if (!storage || !root.isConnected) return;
-      var read = C.readStore(storage.getItem(C.KEY), null);
-      if (read.problem) return;
-      state = read.store;
-      C.applyReplaces(state, data.items);
-      renderAll();
-    };
-
-    root.querySelectorAll("[data-atn-js]").forEach(function (part) {
-      part.hidden = false;
-    });
-    renderAll();
-    save();
-    root.setAttribute("data-atn-ready", "ready");
-    if (window.performance && performance.mark) performance.mark("atn-checklist-ready");
   }
+
+  /** @type {Store | null} The state of this visit when the browser will not save it (kept across instant navigation). */
+  Checklist.memory = null;
+  /** @type {Checklist | null} */
+  Checklist.current = null;
 
   function start() {
-    var root = document.querySelector("[data-atn-checklist]");
-    if (!root || root.hasAttribute("data-atn-ready")) return;
-    root.setAttribute("data-atn-ready", "starting");
-    init(root);
+    // After instant navigation the old page's fields are detached but still hold what was typed: save it.
+    Checklist.current?.flushNotes();
+    const root = document.querySelector("[data-atn-checklist]");
+    if (root) new Checklist(/** @type {HTMLElement} */ (root)).init();
   }
 
-  window.addEventListener("storage", function (event) {
-    if (event.key === C.KEY && onOtherTab) onOtherTab();
+  window.addEventListener("storage", (event) => {
+    if (event.key === C.KEY) Checklist.current?.onOtherTab();
   });
-  if (window.document$ && window.document$.subscribe) window.document$.subscribe(start);
+  // Unsaved note keystrokes are written before the tab goes away or into the background.
+  window.addEventListener("pagehide", () => Checklist.current?.flushNotes());
+  document.addEventListener("visibilitychange", () => Checklist.current?.flushNotes());
+  if (window.document$) window.document$.subscribe(start);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();

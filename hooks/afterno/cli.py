@@ -1,7 +1,7 @@
 """The contributors' command line: ``afterno check``, ``afterno new step ID``, ``afterno coverage``.
 
 For maintainers: ``afterno build`` (a safe site build), ``afterno links`` (external links, online) and
-``afterno templates`` (recompile the page templates after editing them).
+``afterno schema`` (rewrite content/schema/ after changing the model).
 
 Run it from the project folder (or pass ``--content``). Only ``build`` needs MkDocs.
 """
@@ -9,14 +9,15 @@ Run it from the project folder (or pass ``--content``). Only ``build`` needs MkD
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from pathlib import Path
 
 from . import links
 from .errors import ContentError
-from .load import SLUG, load_content
-from .model import STEP, Content, schema_line
+from .load import load_content
+from .model import SLUG_PATTERN, STEP, Content, schema_line
 from .publish import build_atomically
 from .schema import render_schemas, write_schemas
 from .translation_load import Translations, load_translations, restamp, stamp
@@ -165,20 +166,11 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_templates(args: argparse.Namespace) -> int:
-    """Recompile the page templates into the precompiled store (after editing hooks/afterno/templates/)."""
-    # Imported here: rendering needs Jinja2 and the QR encoder, which 'afterno check' does not.
-    from .render import write_template_store
-
-    print(f"wrote {write_template_store()}")
-    return 0
-
-
 def cmd_new(args: argparse.Namespace) -> int:
     """Write a skeleton step file that passes the schema once its blanks are filled."""
     root = _content_root(args.content)
     step_id = args.id
-    if not SLUG.match(step_id):
+    if not re.search(SLUG_PATTERN, step_id):
         print(
             f"'{step_id}' is not a valid id: use lowercase words joined by hyphens, like ask-for-feedback.",
             file=sys.stderr,
@@ -258,9 +250,6 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate content/ without building the site").set_defaults(run=cmd_check)
     commands.add_parser("schema", help="rewrite content/schema/ from the model").set_defaults(run=cmd_schema)
-    commands.add_parser("templates", help="recompile the page templates after editing them").set_defaults(
-        run=cmd_templates
-    )
     translate = commands.add_parser("translations", help="one language's to-do list, or --stamp translated files")
     translate.add_argument("language", help="the language code, e.g. de")
     translate.add_argument("--stamp", nargs="+", metavar="FILE", help="record that FILE now matches the English")

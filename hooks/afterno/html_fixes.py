@@ -1,9 +1,16 @@
 """Small corrections to the theme's HTML that cannot be made in a template block.
 
-Material's base.html gives its menu and search toggles (``<input type="checkbox">``)
-``autocomplete="off"``, which HTML does not allow on checkboxes, so the Nu HTML Checker
-rejects every page. Without it a browser may restore a toggle's state on back/forward,
-which at worst leaves the menu open. Plain string work: no MkDocs here.
+Each would otherwise need a copy of one of Material's templates kept in step with the theme:
+
+- its base.html gives its menu and search toggles (``<input type="checkbox">``) ``autocomplete="off"``,
+  which HTML does not allow on checkboxes, so the Nu HTML Checker rejects every page. Without it a
+  browser may restore a toggle's state on back/forward, which at worst leaves the menu open;
+- its nav-item.html writes ``tabindex=""`` on the labels of navigation sections, and an empty
+  tabindex is not valid HTML (a browser ignores it, so removing it changes nothing for readers);
+- its search.html gives the search ``role="dialog"`` no name (axe: aria-dialog-name); the dialog
+  is named with the theme's own word for search, taken from the search options inside it.
+
+Plain string work: no MkDocs here.
 
 Corrections are found as edits (start, end, replacement) so that several of them, and the
 Content-Security-Policy tag, are applied to a page in one copy: on a large site the pages are
@@ -24,6 +31,9 @@ Edit = tuple[int, int, str]
 _ATTRIBUTE = 'autocomplete="'
 _INPUT = re.compile(r"<input\b", re.IGNORECASE)
 _CHECKBOX = re.compile(r'\btype="checkbox"', re.IGNORECASE)
+_EMPTY_TABINDEX = ' tabindex=""'
+_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog"'
+_SEARCH_NAME = re.compile(r'<nav class="md-search__options" aria-label="([^"<>]*)"')
 
 
 def checkbox_autocomplete_edits(html: str) -> list[Edit]:
@@ -51,6 +61,41 @@ def checkbox_autocomplete_edits(html: str) -> list[Edit]:
             edits.append((start, attribute_end, ""))
         found = html.find(_ATTRIBUTE, attribute_end)
     return edits
+
+
+def _inside_a_tag(html: str, index: int) -> bool:
+    """Whether ``index`` falls inside a start tag (between ``<name`` and its ``>``), not in text."""
+    tag = html.rfind("<", 0, index)
+    return tag != -1 and html[tag + 1 : tag + 2].isalpha() and html.find(">", tag, index) == -1
+
+
+def empty_tabindex_edits(html: str) -> list[Edit]:
+    """Edits that remove every empty ``tabindex=""`` attribute (and the space before it) from the tags of ``html``."""
+    edits: list[Edit] = []
+    found = html.find(_EMPTY_TABINDEX)
+    while found != -1:
+        end = found + len(_EMPTY_TABINDEX)
+        if _inside_a_tag(html, found):
+            edits.append((found, end, ""))
+        found = html.find(_EMPTY_TABINDEX, end)
+    return edits
+
+
+def search_dialog_name_edits(html: str) -> list[Edit]:
+    """An edit that names the theme's search dialog with the label of the search options inside it."""
+    start = html.find(_SEARCH_DIALOG)
+    if start == -1:
+        return []
+    end = start + len(_SEARCH_DIALOG)
+    name = _SEARCH_NAME.search(html, end)
+    if not html.startswith(">", end) or name is None:
+        return []
+    return [(end, end, f' aria-label="{name.group(1)}"')]
+
+
+def theme_fix_edits(html: str) -> list[Edit]:
+    """Every correction this module makes to a page of the theme's, as edits."""
+    return checkbox_autocomplete_edits(html) + empty_tabindex_edits(html) + search_dialog_name_edits(html)
 
 
 def apply_edits(html: str, edits: list[Edit]) -> str:

@@ -6,9 +6,10 @@ the JSON Schemas for editors and the contributors' field reference are all made 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any, Literal, TypeVar
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Literal
 
 FieldType = Literal[
     "id",  # a lowercase-hyphenated slug
@@ -16,6 +17,7 @@ FieldType = Literal[
     "text",  # a paragraph of text (inline Markdown allowed)
     "lines",  # a list of one-line texts
     "int",  # a whole number
+    "bool",  # true or false
     "url",  # an https:// address
     "date",  # YYYY-MM-DD
     "ref",  # the id of another item
@@ -42,6 +44,13 @@ class FieldSpec:
     item: KindSpec | None = None
     minimum: int | None = None
     example: str = ""
+    #: False for text shown as written (message templates), which the site never reads as Markdown.
+    markdown: bool = True
+
+    @property
+    def limit(self) -> int | None:
+        """The most characters the value (or each line of it) may hold: its own maximum or its type's."""
+        return self.max_length or DEFAULT_MAX_LENGTH.get(self.type)
 
 
 @dataclass(frozen=True)
@@ -55,14 +64,84 @@ class KindSpec:
     pattern: str = ""
     one_per_file: bool = False
 
-    def field_named(self, name: str) -> FieldSpec | None:
-        """Return the field spec called ``name``, if this kind has one."""
-        return next((spec for spec in self.fields if spec.name == name), None)
+
+#: How messages and the field reference name each type.
+TYPE_WORDS: dict[str, str] = {
+    "id": "an id (lowercase words joined by hyphens)",
+    "line": "one line of text",
+    "text": "text",
+    "lines": "a list of text lines",
+    "int": "a whole number",
+    "bool": "true or false",
+    "url": "an https:// address",
+    "date": "a date written YYYY-MM-DD",
+    "ref": "an id",
+    "refs": "a list of ids",
+    "applies": "the word all or a list of situation ids",
+    "choice": "one of the allowed words",
+    "name": "a name in lowercase_with_underscores",
+    "items": "a list of entries",
+}
+
+#: What a missing key of each type could look like, for "Add it: key: ..." hints.
+TYPE_EXAMPLES: dict[str, str] = {
+    "refs": "[an-id, another-id]",
+    "applies": "all",
+    "lines": '["First line.", "Second line."]',
+    "items": "then one entry per line, each starting with '  - '",
+    "int": "1",
+    "bool": "true",
+    "url": "https://example.org/article",
+    "date": "2016-12-13",
+}
+
+# --- The rules, written once: the JSON Schema states them and the checker validates against it. ---
+# Patterns are ECMA-262 and Python alike and never backtrack more than linearly. "(?![\s\S])" is the
+# end of the text in both (a "$" would let a final line break through in Python).
+END = r"(?![\s\S])"
+SLUG_PATTERN = rf"^[a-z0-9]+(?:-[a-z0-9]+)*{END}"
+NAME_PATTERN = rf"^[a-z][a-z0-9_]*{END}"
+DATE_PATTERN = rf"^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}{END}"
+URL_PATTERN = rf"^https://[^\s<>\x22\x27`\\]+{END}"
+ALL_PATTERN = rf"^all{END}"
+MAX_ID_LENGTH = 60
+MAX_NUMBER = 100_000
+#: The longest value of each text type when a field sets no maximum of its own. Every text has a
+#: length limit, checked before any pattern looks at it.
+DEFAULT_MAX_LENGTH: dict[str, int] = {"line": 240, "lines": 240, "text": 1200, "url": 500}
+#: Rules a JSON Schema cannot state, by the name the schemas give them in "format"; the checker
+#: (afterno.textrules) applies them to every value of these types, and so does its schema validation.
+TEXT_RULES: dict[str, str] = {
+    "afterno-line": "One line of text: not blank, no line break, no placeholder words such as TODO, and "
+    "Markdown that makes only https:, mailto: or same-site links, no images from elsewhere, no HTML and "
+    "no HTML attributes.",
+    "afterno-text": "Text: not blank, no placeholder words such as TODO, and Markdown that makes only https:, "
+    "mailto: or same-site links, no images from elsewhere, no HTML and no HTML attributes.",
+    "afterno-message-line": "One line of a message, shown as written: not blank, no line break, no placeholder "
+    "words such as TODO, no HTML, and braces only around a {placeholder_name}.",
+    "afterno-message": "A message, shown as written: not blank, no placeholder words such as TODO, no HTML, "
+    "and braces only around a {placeholder_name}.",
+}
+
+
+def text_format(spec: FieldSpec) -> str:
+    """The name of the rules (a schema "format") a text field's values keep."""
+    one_line = spec.type in ("line", "lines")
+    if spec.markdown:
+        return "afterno-line" if one_line else "afterno-text"
+    return "afterno-message-line" if one_line else "afterno-message"
+
+
+#: A {placeholder} in a message template's subject or body.
+TEMPLATE_FIELD = re.compile(r"\{([^{}]*+)\}")
+#: Words that mark unfinished text.
+PLACEHOLDER_WORDS = ("todo", "tbd", "fixme", "lorem", "ipsum")
 
 
 SUMMARY_MAX = 160
 TITLE_MAX = 80
 LABEL_MAX = 140
+SKIP_NOTE_MAX = 60
 
 _summary = FieldSpec(
     "summary",
@@ -249,8 +328,8 @@ TEMPLATE = KindSpec(
         FieldSpec("step", "ref", "The id of the step this message belongs to.", target="step"),
         FieldSpec("when", "text", "When to send it."),
         FieldSpec("channel", "text", "How to send it (usually the way they contacted you)."),
-        FieldSpec("subject", "line", "The subject line; may use {placeholders}.", max_length=140),
-        FieldSpec("body", "text", "The message; may use {placeholders}. Keep line breaks with |-."),
+        FieldSpec("subject", "line", "The subject line; may use {placeholders}.", max_length=140, markdown=False),
+        FieldSpec("body", "text", "The message; may use {placeholders}. Keep line breaks with |-.", markdown=False),
         FieldSpec("placeholders", "items", "Every {placeholder} the message uses.", item=PLACEHOLDER),
         _sources("template"),
     ),
@@ -300,6 +379,24 @@ CHECKLIST_ITEM = KindSpec(
             minimum=0,
         ),
         FieldSpec("applies_to", "applies", APPLIES_DESCRIPTION, target="situation"),
+        FieldSpec(
+            "skip_note",
+            "line",
+            "For an item that is not for everyone (applies_to is a list): one short phrase, shown while the "
+            "reader has not said what happened, e.g. 'skip this if you heard nothing back'. "
+            "Never a list of situations.",
+            required=False,
+            max_length=SKIP_NOTE_MAX,
+            example='"skip this if you heard nothing back"',
+        ),
+        FieldSpec(
+            "gentle",
+            "bool",
+            "true for an item about feelings or rest: its date is a suggestion that never turns into "
+            "'overdue', and it is not sent to the calendar once its day has passed. Leave it out otherwise.",
+            required=False,
+            example="true",
+        ),
         FieldSpec(
             "replaces",
             "lines",
@@ -370,34 +467,47 @@ class Ref:
     column: int
 
 
-@dataclass(frozen=True)
+# The objects built from the files. Each attribute that a field spec names holds that field's value,
+# so a new optional field needs only its spec and an attribute with a default here.
+# ``path``, ``line`` and ``column`` say where the item is written.
+
+
+@dataclass(frozen=True, kw_only=True)
 class Phase:
     id: str
     title: str
     description: str
     from_day: int
     to_day: int
+    path: str = ""
+    line: int = 1
+    column: int = 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Point:
     id: str
     text: str
     source_id: str
+    path: str = ""
+    line: int = 1
+    column: int = 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Source:
     id: str
     path: str
     file: str
     title: str | None
-    label: str | None
+    label: str | None = None
     author: str | None
     publisher: str | None
     date: str | None
     url: str | None
     points: tuple[Point, ...]
+    line: int = 1
+    column: int = 1
 
     @property
     def name(self) -> str:
@@ -405,7 +515,7 @@ class Source:
         return self.title or self.label or f"Untitled article ({self.file})"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Step:
     id: str
     path: str
@@ -414,18 +524,20 @@ class Step:
     phase: Ref
     why: str
     how: tuple[str, ...]
-    avoid: tuple[str, ...]
-    questions: tuple[str, ...]
+    avoid: tuple[str, ...] = ()
+    questions: tuple[str, ...] = ()
     applies_to: tuple[Ref, ...] | None
     sources: tuple[Ref, ...]
-    related: tuple[Ref, ...]
+    related: tuple[Ref, ...] = ()
+    line: int = 1
+    column: int = 1
 
     def applies(self, situation_id: str) -> bool:
         """Whether this step applies to the situation ``situation_id``."""
         return self.applies_to is None or any(ref.id == situation_id for ref in self.applies_to)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Guide:
     id: str
     path: str
@@ -434,31 +546,38 @@ class Guide:
     summary: str
     intro: str
     steps: tuple[Ref, ...]
+    line: int = 1
+    column: int = 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Situation:
     id: str
     path: str
     order: int
     kind: str
     title: str
-    phrase: str | None
+    phrase: str | None = None
     summary: str
     meaning: str
     what_to_do: str
     steps: tuple[Ref, ...]
     sources: tuple[Ref, ...]
+    line: int = 1
+    column: int = 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Placeholder:
     name: str
-    label: str
-    example: str
+    label: str = ""
+    example: str = ""
+    path: str = ""
+    line: int = 1
+    column: int = 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Template:
     id: str
     path: str
@@ -472,9 +591,11 @@ class Template:
     body: str
     placeholders: tuple[Placeholder, ...]
     sources: tuple[Ref, ...]
+    line: int = 1
+    column: int = 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ChecklistItem:
     id: str
     path: str
@@ -484,117 +605,100 @@ class ChecklistItem:
     step: Ref
     due: int
     applies_to: tuple[Ref, ...] | None
-    replaces: tuple[str, ...]
+    replaces: tuple[str, ...] = ()
     phase: str
+    skip_note: str | None = None
+    gentle: bool = False
 
     def applies(self, situation_id: str) -> bool:
         """Whether this item applies to the situation ``situation_id``."""
         return self.applies_to is None or any(ref.id == situation_id for ref in self.applies_to)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ChecklistPhase:
     phase: Ref
     items: tuple[ChecklistItem, ...]
+    path: str = ""
+    line: int = 1
+    column: int = 1
 
 
-_T = TypeVar("_T")
-
-
-@dataclass
+@dataclass(frozen=True)
 class Content:
-    """All of content/, validated and cross-linked."""
+    """All of content/, validated and cross-linked. Immutable, so lookups made from it never go stale."""
 
-    phases: list[Phase] = field(default_factory=list)
-    sources: list[Source] = field(default_factory=list)
-    steps: list[Step] = field(default_factory=list)
-    guides: list[Guide] = field(default_factory=list)
-    situations: list[Situation] = field(default_factory=list)
-    templates: list[Template] = field(default_factory=list)
-    checklist: list[ChecklistPhase] = field(default_factory=list)
+    phases: tuple[Phase, ...] = ()
+    sources: tuple[Source, ...] = ()
+    steps: tuple[Step, ...] = ()
+    guides: tuple[Guide, ...] = ()
+    situations: tuple[Situation, ...] = ()
+    templates: tuple[Template, ...] = ()
+    checklist: tuple[ChecklistPhase, ...] = ()
 
-    def _index(self, name: str, lists: tuple[list[Any], ...], build: Callable[[], _T]) -> _T:
-        """A derived index, built once and rebuilt only when one of ``lists`` is replaced or changes length.
+    # The renderer asks for these on every page: each is made once, on first use.
 
-        The renderer asks for these on every page; rebuilding them each time made the build quadratic.
-        """
-        key = tuple((id(items), len(items)) for items in lists)
-        cache: dict[str, tuple[Any, Any]] = self.__dict__.setdefault("_indexes", {})
-        cached = cache.get(name)
-        if cached is None or cached[0] != key:
-            cached = cache[name] = (key, build())
-        value: _T = cached[1]
-        return value
-
-    @property
+    @cached_property
     def points(self) -> dict[str, Point]:
         """Every source point by id."""
-        return self._index(
-            "points", (self.sources,), lambda: {point.id: point for source in self.sources for point in source.points}
-        )
+        return {point.id: point for source in self.sources for point in source.points}
 
-    @property
+    @cached_property
     def step_by_id(self) -> dict[str, Step]:
-        return self._index("step_by_id", (self.steps,), lambda: {step.id: step for step in self.steps})
+        return {step.id: step for step in self.steps}
 
-    @property
+    @cached_property
     def phase_by_id(self) -> dict[str, Phase]:
-        return self._index("phase_by_id", (self.phases,), lambda: {phase.id: phase for phase in self.phases})
+        return {phase.id: phase for phase in self.phases}
 
-    @property
+    @cached_property
     def situation_by_id(self) -> dict[str, Situation]:
-        return self._index(
-            "situation_by_id", (self.situations,), lambda: {situation.id: situation for situation in self.situations}
-        )
+        return {situation.id: situation for situation in self.situations}
 
-    @property
-    def checklist_items(self) -> list[ChecklistItem]:
-        items = self._index(
-            "checklist_items", (self.checklist,), lambda: [item for phase in self.checklist for item in phase.items]
-        )
-        return list(items)
+    @cached_property
+    def checklist_items(self) -> tuple[ChecklistItem, ...]:
+        return tuple(item for phase in self.checklist for item in phase.items)
+
+    @cached_property
+    def _home_guides(self) -> dict[str, Guide]:
+        homes: dict[str, Guide] = {}
+        for guide in self.guides:
+            for ref in guide.steps:
+                homes.setdefault(ref.id, guide)
+        return homes
+
+    @cached_property
+    def _source_of_point(self) -> dict[str, int]:
+        return {point.id: index for index, source in enumerate(self.sources) for point in source.points}
+
+    @cached_property
+    def _templates_by_step(self) -> dict[str, tuple[Template, ...]]:
+        by_step: dict[str, list[Template]] = {}
+        for template in self.templates:
+            by_step.setdefault(template.step.id, []).append(template)
+        return {step_id: tuple(templates) for step_id, templates in by_step.items()}
+
+    @cached_property
+    def _steps_by_point(self) -> dict[str, tuple[Step, ...]]:
+        users: dict[str, list[Step]] = {}
+        for step in self.steps:
+            for point_id in dict.fromkeys(ref.id for ref in step.sources):
+                users.setdefault(point_id, []).append(step)
+        return {point_id: tuple(steps) for point_id, steps in users.items()}
 
     def home_guide(self, step_id: str) -> Guide:
         """The first guide (in guide order) that contains the step: where its anchor lives."""
-
-        def build() -> dict[str, Guide]:
-            homes: dict[str, Guide] = {}
-            for guide in self.guides:
-                for ref in guide.steps:
-                    homes.setdefault(ref.id, guide)
-            return homes
-
-        return self._index("home_guide", (self.guides,), build)[step_id]
+        return self._home_guides[step_id]
 
     def sources_of(self, step: Step) -> list[Source]:
         """The distinct sources backing a step, in source order."""
-
-        def build() -> dict[str, int]:
-            return {point.id: index for index, source in enumerate(self.sources) for point in source.points}
-
-        source_of_point = self._index("source_of_point", (self.sources,), build)
-        indexes = sorted({source_of_point[ref.id] for ref in step.sources if ref.id in source_of_point})
+        indexes = sorted({self._source_of_point[ref.id] for ref in step.sources if ref.id in self._source_of_point})
         return [self.sources[index] for index in indexes]
 
     def templates_for(self, step: Step) -> list[Template]:
         """The message templates that belong to a step, in template order."""
-
-        def build() -> dict[str, list[Template]]:
-            by_step: dict[str, list[Template]] = {}
-            for template in self.templates:
-                by_step.setdefault(template.step.id, []).append(template)
-            return by_step
-
-        return list(self._index("templates_for", (self.templates,), build).get(step.id, []))
+        return list(self._templates_by_step.get(step.id, ()))
 
     def steps_using(self, point_id: str) -> list[Step]:
         """The steps that rest on a source point."""
-
-        def build() -> dict[str, list[Step]]:
-            users: dict[str, list[Step]] = {}
-            for step in self.steps:
-                for ref in dict.fromkeys(ref.id for ref in step.sources):
-                    users.setdefault(ref, []).append(step)
-            return users
-
-        return list(self._index("steps_using", (self.steps,), build).get(point_id, []))
+        return list(self._steps_by_point.get(point_id, ()))

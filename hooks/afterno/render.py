@@ -18,11 +18,9 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from .gcpause import without_gc_passes
-from .load import _TYPE_WORDS as TYPE_WORDS
-from .load import TEMPLATE_FIELD
-from .model import FILE_KINDS, ChecklistItem, Content, Guide, schema_line
-from .precompiled import STORE, PrecompiledTemplates, read_store, render_store
+from .checklist_view import checklist_sections
+from .counts import in_words
+from .model import FILE_KINDS, TEMPLATE_FIELD, TYPE_WORDS, ChecklistItem, Content, Guide, schema_line
 from .share import mailto_href, qr_svg
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -43,8 +41,10 @@ GENERATED_INDEXES = {
 }
 
 
-def template_environment(precompiled: bool = True) -> Environment:
-    """The Jinja2 environment of the generated pages; ``precompiled`` uses the stored Python of the templates."""
+@functools.cache
+def template_environment() -> Environment:
+    """The Jinja2 environment of the generated pages: one per process, so ``mkdocs serve`` compiles each
+    template once, not on every rebuild (templates are part of the code: restart serve after editing them)."""
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=select_autoescape(default=True, default_for_string=True),
@@ -52,7 +52,6 @@ def template_environment(precompiled: bool = True) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        # A Renderer lives for one build (on_config makes a new one), so templates never change under it.
         auto_reload=False,
     )
     env.filters["yaml_string"] = _yaml_string
@@ -61,15 +60,8 @@ def template_environment(precompiled: bool = True) -> Environment:
     env.filters["markdown_text"] = _markdown_text
     env.filters["mailto"] = mailto_href
     env.filters["qr_svg"] = qr_svg
-    if precompiled:
-        env.bytecode_cache = PrecompiledTemplates(read_store(), env)
+    env.filters["in_words"] = in_words
     return env
-
-
-def write_template_store() -> Path:
-    """Remake the precompiled store from the templates (``afterno templates``); returns its path."""
-    STORE.write_text(render_store(template_environment(precompiled=False)), encoding="utf-8")
-    return STORE
 
 
 def guide_path(guide: Guide | str) -> str:
@@ -132,7 +124,6 @@ class Renderer:
         self.content = content
         self.site_url = site_url
         self.env = template_environment()
-        self.env.globals["site_url"] = site_url
 
     def _render(self, template: str, src: str, **values: Any) -> str:
         content = self.content
@@ -163,13 +154,23 @@ class Renderer:
             source_count=len(content.sources),
             templates_for=content.templates_for,
             applies_note=self.applies_note,
+            site_url=self.site_url,
+            checklist_sections=lambda: checklist_sections(
+                content, lambda step_id: step_link(step_id, html=True), self.applies_note
+            ),
             **values,
         )
 
     def applies_note(self, item: ChecklistItem) -> str:
-        """Who a checklist item is for, in the shorter form: 'Only if: …' or 'Not if: …' ('' for everyone)."""
+        """Who a checklist item is for, in words: the content's ``skip_note`` ('' for an item for everyone).
+
+        An item without one falls back to the shorter list, 'Only if: …' or 'Not if: …'; the content tests
+        require the phrase, so readers never see that list.
+        """
         if item.applies_to is None:
             return ""
+        if item.skip_note:
+            return item.skip_note
         applies = {ref.id for ref in item.applies_to}
         others = [s.title for s in self.content.situations if s.id not in applies]
         if len(others) < len(applies):
@@ -177,7 +178,6 @@ class Renderer:
         titles = self.content.situation_by_id
         return "Only if: " + "; ".join(titles[ref.id].title for ref in item.applies_to)
 
-    @without_gc_passes
     def pages(self) -> dict[str, str]:
         """Every generated page: source path to Markdown text."""
         content = self.content
@@ -191,7 +191,6 @@ class Renderer:
             pages[src] = self._render("guide.md.j2", src, guide=guide)
         return pages
 
-    @without_gc_passes
     def fill_markers(self, markdown: str, src: str) -> str:
         """Replace each ``<!-- afterno:NAME -->`` line with the snippet template ``NAME.md.j2``."""
 

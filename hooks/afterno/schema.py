@@ -12,49 +12,74 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .load import DATE, NAME, SLUG
-from .model import FILE_KINDS, SCHEMA_DIR, FieldSpec, KindSpec, schema_file_name
+from .model import (
+    ALL_PATTERN,
+    DATE_PATTERN,
+    FILE_KINDS,
+    MAX_ID_LENGTH,
+    MAX_NUMBER,
+    NAME_PATTERN,
+    SCHEMA_DIR,
+    SLUG_PATTERN,
+    TEXT_RULES,
+    URL_PATTERN,
+    FieldSpec,
+    KindSpec,
+    schema_file_name,
+    text_format,
+)
+
+_SLUG = {"type": "string", "maxLength": MAX_ID_LENGTH, "pattern": SLUG_PATTERN}
+
+
+def _text(spec: FieldSpec) -> dict[str, Any]:
+    """A text value: non-blank, bounded, and kept to the rules its format names."""
+    return {"type": "string", "minLength": 1, "maxLength": spec.limit, "format": text_format(spec)}
+
+
+def _list(items: dict[str, Any], spec: FieldSpec, unique: bool) -> dict[str, Any]:
+    schema: dict[str, Any] = {"type": "array", "items": items, "minItems": 1 if spec.required else 0}
+    if unique:
+        schema["uniqueItems"] = True
+    return schema
+
+
+def _value_schema(spec: FieldSpec) -> dict[str, Any]:
+    """The schema of one field's value, by its type (without description or null)."""
+    kinds: dict[str, Any] = {
+        "id": lambda: dict(_SLUG),
+        "ref": lambda: dict(_SLUG),
+        "line": lambda: _text(spec),
+        "text": lambda: _text(spec),
+        "lines": lambda: _list(_text(spec), spec, unique=False),
+        "refs": lambda: _list(dict(_SLUG), spec, unique=True),
+        # The word all, or a list: "pattern" applies only to strings, "items" only to lists.
+        "applies": lambda: {
+            **_list(dict(_SLUG), spec, unique=True),
+            "type": ["string", "array"],
+            "pattern": ALL_PATTERN,
+        },
+        "int": lambda: (
+            {"type": "integer", "maximum": MAX_NUMBER} | ({"minimum": spec.minimum} if spec.minimum is not None else {})
+        ),
+        "bool": lambda: {"type": "boolean"},
+        "url": lambda: {"type": "string", "maxLength": spec.limit, "pattern": URL_PATTERN},
+        "date": lambda: {"type": "string", "pattern": DATE_PATTERN, "format": "date"},
+        "choice": lambda: {"enum": list(spec.choices)},
+        "name": lambda: {"type": "string", "maxLength": MAX_ID_LENGTH, "pattern": NAME_PATTERN},
+        "items": lambda: {"type": "array", "minItems": 1, "items": _kind_schema(spec.item) if spec.item else {}},
+    }
+    schema: dict[str, Any] = kinds[spec.type]()
+    return schema
 
 
 def _field_schema(spec: FieldSpec) -> dict[str, Any]:
-    slug = {"type": "string", "pattern": SLUG.pattern}
-    schema: dict[str, Any]
-    if spec.type == "id":
-        schema = dict(slug)
-    elif spec.type in ("line", "text"):
-        schema = {"type": "string", "minLength": 1}
-        if spec.max_length:
-            schema["maxLength"] = spec.max_length
-        if spec.type == "line":
-            schema["pattern"] = r"^[^\n]*$"
-    elif spec.type == "lines":
-        line: dict[str, Any] = {"type": "string", "minLength": 1}
-        if spec.max_length:
-            line["maxLength"] = spec.max_length
-        schema = {"type": "array", "items": line, "minItems": 1 if spec.required else 0}
-    elif spec.type == "int":
-        schema = {"type": "integer"}
-        if spec.minimum is not None:
-            schema["minimum"] = spec.minimum
-    elif spec.type == "url":
-        schema = {"type": "string", "pattern": r"^https?://\S+$"}
-    elif spec.type == "date":
-        schema = {"type": "string", "pattern": DATE.pattern}
-    elif spec.type == "ref":
-        schema = dict(slug)
-    elif spec.type == "refs":
-        schema = {"type": "array", "items": slug, "uniqueItems": True, "minItems": 1 if spec.required else 0}
-    elif spec.type == "applies":
-        schema = {"oneOf": [{"const": "all"}, {"type": "array", "items": slug, "minItems": 1, "uniqueItems": True}]}
-    elif spec.type == "choice":
-        schema = {"enum": list(spec.choices)}
-    elif spec.type == "name":
-        schema = {"type": "string", "pattern": NAME.pattern}
-    else:
-        assert spec.item is not None
-        schema = {"type": "array", "minItems": 1, "items": _kind_schema(spec.item)}
+    schema = _value_schema(spec)
     if spec.nullable:
-        schema = {"oneOf": [schema, {"type": "null"}]}
+        # "type" only: the other keywords say nothing about null.
+        schema["type"] = [schema["type"], "null"] if isinstance(schema.get("type"), str) else schema["type"]
+        if "enum" in schema:
+            schema["enum"] = [*schema["enum"], None]
     schema["description"] = spec.description
     return schema
 
@@ -72,9 +97,11 @@ def _kind_schema(kind: KindSpec) -> dict[str, Any]:
 
 def kind_schema(kind: KindSpec) -> dict[str, Any]:
     """The complete JSON Schema document for one kind of content file."""
+    formats = "; ".join(f"{name}: {rule}" for name, rule in TEXT_RULES.items())
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"https://after-the-no.invalid/schema/{schema_file_name(kind)}",
+        "$comment": f"Made from hooks/afterno/model.py by 'afterno schema'. Formats checked by 'make check': {formats}",
         **_kind_schema(kind),
     }
 

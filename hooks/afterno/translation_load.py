@@ -22,8 +22,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader
 
 from .errors import ContentError, Problem
-from .load import TEMPLATE_FIELD
-from .model import Content
+from .model import TEMPLATE_FIELD, Content
 from .translation_model import (
     KIND_BY_NAME,
     KINDS,
@@ -35,7 +34,7 @@ from .translation_model import (
     schema_line,
 )
 from .translation_schema import languages_schema, translation_schema
-from .yamlsafe import Mapping, Mark, Sequence, describe, load_yaml
+from .yamlsafe import Mark, MarkedList, MarkedMap, describe, load_yaml
 
 #: ``_("...")`` in the JavaScript: the scripts' interface text, looked up in the page's language.
 JS_STRING = re.compile(r"""\bt\(\s*"((?:[^"\\\n]|\\.)*)"\s*[,)]""")
@@ -187,10 +186,10 @@ def _mark_at(value: Any, path: Iterable[Any]) -> Mark:
     """The mark of the value at ``path`` inside a loaded document (the nearest one we know)."""
     mark = getattr(value, "mark", Mark(1, 1))
     for step in path:
-        if isinstance(value, Mapping) and step in value:
+        if isinstance(value, MarkedMap) and step in value:
             mark = value.value_marks.get(step, mark)
             value = value[step]
-        elif isinstance(value, Sequence) and isinstance(step, int) and step < len(value):
+        elif isinstance(value, MarkedList) and isinstance(step, int) and step < len(value):
             mark = value.item_marks[step]
             value = value[step]
         else:
@@ -213,7 +212,7 @@ def _schema_message(error: jsonschema.ValidationError, doc: Any) -> tuple[Mark, 
         known = list(error.schema.get("properties", {}))
         extra = [key for key in node if key not in known]
         key = extra[0] if extra else "?"
-        key_mark = node.key_marks.get(key, mark) if isinstance(node, Mapping) else mark
+        key_mark = node.key_marks.get(key, mark) if isinstance(node, MarkedMap) else mark
         close = difflib.get_close_matches(key, known, n=1)
         hint = f"Did you mean '{close[0]}'?" if close else f"Translatable keys here: {', '.join(known)}."
         return key_mark, f"unknown key '{key}'. {hint} Ids, sources, order and dates come from the English."
@@ -272,14 +271,14 @@ def read_languages(root: Path, problems: list[Problem]) -> list[Language]:
     return languages
 
 
-def _entries(kind: TranslationKind, doc: Any, path: Path) -> list[tuple[Mapping, Mark]]:
+def _entries(kind: TranslationKind, doc: Any, path: Path) -> list[tuple[MarkedMap, Mark]]:
     if kind.list_key is None:
         return [(doc, doc.mark)]
     entries = doc[kind.list_key]
     return [(entry, mark) for entry, mark in zip(entries, entries.item_marks, strict=True)]
 
 
-def _item_id(kind: TranslationKind, entry: Mapping) -> str:
+def _item_id(kind: TranslationKind, entry: MarkedMap) -> str:
     return str(entry["en"] if kind.name == "ui" else entry["id"])
 
 

@@ -1,32 +1,33 @@
-"""Does the build scale? Build time and peak memory at 1x, 10x and 100x the real content.
+"""Does the site scale, and can content hang the checker? Whole-process timings, and the code's size.
 
-For each size, a temporary copy of the project gets synthetic content: every step, guide, situation,
-message template, source (with its points) and checklist item copied N times under new ids, with the
-references between them kept. Each copy is built with the hooks (``mkdocs build --strict``), and
-next to it a plain MkDocs build with no hooks of the same Markdown pages, written out by hand (the
-exact Markdown the hooks generate, saved as files, with the same navigation and theme). The
-difference is what the hooks cost. ``afterno check`` is timed at 10x too.
+Prints, as Markdown tables:
 
-Times are the median of five runs (the hooked and the plain build taken in turns); peak memory is
-the build process's maximum resident set size.
-Run with ``make benchmark-scale``. Targets (issue 5): hooks add at most 25% at every size, growth is
-linear, 100x builds in under 30 s and 1 GB, the checker stays under 1 s at 10x.
+1. The publishing command (``afterno build``: a strict MkDocs build into a fresh folder, swapped in) at
+   1x, 10x and 100x the real content, and ``afterno check`` at 1x and 10x. For each size a temporary
+   copy of the project gets every step, guide, situation, message template, source (with its points)
+   and checklist item copied N times under new ids, with the references between them kept.
+2. The hostile-input table: ``afterno check`` on the real content with one text field of 10^4, 10^5
+   and 10^6 characters ("<", spaces, "1": what once made the markup patterns backtrack for half an
+   hour). The 10^6 file is over the size limit, so it is refused before it is read.
+3. Lines of Python under hooks/ (not counting blank lines and comments) and the longest function.
+
+Times are medians of five runs after a warm-up; peak memory is the largest resident set of any run.
+Run with ``make benchmark-scale``. Targets (issue 9): 1x build <= 1.5 s, check <= 0.3 s; 100x build
+<= 30 s and <= 1 GB; a hostile field checks in at most 2 s.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib.util
+import ast
 import os
 import re
-import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -39,26 +40,10 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from afterno.load import load_content  # noqa: E402
 from afterno.model import CHECKLIST, GUIDE, SITUATION, SOURCE, STEP, TEMPLATE, schema_line  # noqa: E402
-from afterno.render import Renderer  # noqa: E402
 from helpers import build_env, copy_project  # noqa: E402
 
 KINDS = {"steps": STEP, "guides": GUIDE, "situations": SITUATION, "templates": TEMPLATE, "sources": SOURCE}
-
-
-@dataclass(frozen=True)
-class Row:
-    """One size's figures."""
-
-    factor: int
-    steps: int
-    guides: int
-    items: int
-    pages: int
-    hooked: float
-    plain: float
-    hooked_mb: float
-    plain_mb: float
-    check: float | None
+HOSTILE_SIZES = (10**4, 10**5, 10**6)
 
 
 def _ids(content_dir: Path) -> set[str]:
@@ -131,143 +116,105 @@ def scale_content(content_dir: Path, factor: int) -> None:
     (content_dir / "checklist.yml").write_text(text, encoding="utf-8")
 
 
-def plain_project(hooked: Path, target: Path) -> int:
-    """Write ``target``: the hooks' Markdown saved as hand-written pages, same theme and nav, no hooks.
-
-    Returns:
-        The number of Markdown pages.
-    """
-    copy_project(target)
-    shutil.rmtree(target / "hooks")
-    for name in (target / "content").iterdir():
-        # content/ stays (empty) only because mkdocs.yml watches it.
-        shutil.rmtree(name) if name.is_dir() else name.unlink()
-    content = load_content(hooked / "content")
-    renderer = Renderer(content, "http://127.0.0.1:8000/")
-    docs = target / "docs"
-    for src, markdown in renderer.pages().items():
-        (docs / src).parent.mkdir(parents=True, exist_ok=True)
-        (docs / src).write_text(markdown, encoding="utf-8")
-    for page in docs.rglob("*.md"):
-        text = page.read_text(encoding="utf-8")
-        page.write_text(renderer.fill_markers(text, page.relative_to(docs).as_posix()), encoding="utf-8")
-    spec = importlib.util.spec_from_file_location("afterno_site_hooks", hooked / "hooks" / "site.py")
-    assert spec is not None and spec.loader is not None
-    hooks = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hooks)
-    extra = [entry for entry in hooks.HAND_WRITTEN_NAV if (docs / entry.src).is_file()]
-    nav = [entry.to_mkdocs() for entry in renderer.nav(extra)]
-    config = (target / "mkdocs.yml").read_text(encoding="utf-8")
-    config = re.sub(r"(?m)^hooks:\n(  - .*\n)+", "", config)
-    # MkDocs always leaves out folders named templates/ (its default exclusions come before exclude_docs);
-    # the hooks include theirs explicitly, and a negated pattern does the same for the plain build.
-    config += "\nexclude_docs: |\n  !/templates/\n\n"
-    config += yaml.safe_dump({"nav": nav}, sort_keys=False, allow_unicode=True)
-    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
-    return len(list(docs.rglob("*.md")))
-
-
-def same_pages(hooked: Path, plain: Path) -> None:
-    """Stop unless both builds wrote the same HTML pages: a comparison with a page missing means nothing."""
-    built = [{path.relative_to(site).as_posix() for path in site.rglob("*.html")} for site in (hooked, plain)]
-    if built[0] != built[1]:
-        only = sorted(built[0] ^ built[1])
-        raise SystemExit(f"the hooked and the plain build wrote different pages: {only[:10]}")
-
-
-def measure(command: list[str], cwd: Path) -> tuple[float, float]:
-    """Run ``command`` and return its wall time in seconds and its peak resident memory in MB."""
-    env = build_env()
+def measure(command: list[str], cwd: Path, expect_failure: bool = False) -> tuple[float, float, float]:
+    """Run ``command``; return its wall time and processor time in seconds, and its peak resident memory in MB."""
     # The log goes to a file: a pipe nobody reads until the end would fill up and stall the build.
     with tempfile.TemporaryFile() as log:
         started = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=log)
+        process = subprocess.Popen(command, cwd=cwd, env=build_env(), stdout=subprocess.DEVNULL, stderr=log)
         _, status, usage = os.wait4(process.pid, 0)
         elapsed = time.perf_counter() - started
-        process.returncode = os.waitstatus_to_exitcode(status)
-        if process.returncode != 0:
+        failed = os.waitstatus_to_exitcode(status) != 0
+        if failed != expect_failure:
             log.seek(0)
-            raise SystemExit(f"{' '.join(command)} failed in {cwd}:\n{log.read().decode()[-3000:]}")
-    return elapsed, usage.ru_maxrss / 1024
+            raise SystemExit(f"{' '.join(command)} in {cwd}: unexpected outcome\n{log.read().decode()[-3000:]}")
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def median_run(command: list[str], cwd: Path, runs: int) -> tuple[float, float]:
-    """Median wall time and the largest peak memory over ``runs`` runs (after one warm-up run)."""
-    measure(command, cwd)
-    results = [measure(command, cwd) for _ in range(runs)]
-    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+def median_run(command: list[str], cwd: Path, runs: int, expect_failure: bool = False) -> tuple[str, float]:
+    """Median wall and processor time ("1.23 s (cpu 1.01 s)") and the largest peak memory over ``runs`` runs.
 
-
-def median_pair(command: list[str], first: Path, second: Path, runs: int) -> list[tuple[float, float]]:
-    """``median_run`` for two projects, their runs taken in turns (after a warm-up of each).
-
-    On a shared machine the load drifts over minutes; alternating the two builds spreads the drift
-    over both instead of favouring whichever ran during a quiet spell.
+    Processor time (the process and its children) hardly moves when other work shares the machine.
     """
-    measure(command, first)
-    measure(command, second)
-    results: list[list[tuple[float, float]]] = [[], []]
-    for _ in range(runs):
-        results[0].append(measure(command, first))
-        results[1].append(measure(command, second))
-    return [(statistics.median(r[0] for r in rs), max(r[1] for r in rs)) for rs in results]
+    measure(command, cwd, expect_failure)
+    results = [measure(command, cwd, expect_failure) for _ in range(runs)]
+    wall, cpu = statistics.median(r[0] for r in results), statistics.median(r[1] for r in results)
+    return f"{wall:.2f} s (cpu {cpu:.2f} s)", max(r[2] for r in results)
+
+
+def scale_rows(temp: Path, sizes: list[int], runs: int) -> list[str]:
+    """One table row per size: items, pages, build time and memory, check time."""
+    rows = []
+    for factor in sizes:
+        project = copy_project(temp / f"project-{factor}x")
+        scale_content(project / "content", factor)
+        content = load_content(project / "content")
+        build = [str(BIN / "afterno"), "--content", str(project / "content"), "build", "--site-dir", "site"]
+        build_time, memory = median_run(build, project, runs)
+        pages = len(list((project / "site").rglob("index.html")))
+        check = "-"
+        if factor in (1, 10):
+            checker = [str(BIN / "afterno"), "--content", str(project / "content"), "check"]
+            check = median_run(checker, project, runs)[0]
+        rows.append(
+            f"| {factor}x | {len(content.steps)} | {len(content.guides)} | {len(content.checklist_items)} | {pages} "
+            f"| {build_time} | {memory:.0f} MB | {check} |"
+        )
+        print(f"{factor}x done", file=sys.stderr)
+    return rows
+
+
+def hostile_rows(temp: Path, runs: int) -> list[str]:
+    """One row per field size: the file's size and how long ``afterno check`` takes to refuse it."""
+    project = copy_project(temp / "hostile")
+    step = project / "content" / "steps" / "feel-it.yml"
+    original = step.read_text(encoding="utf-8")
+    rows = []
+    for size in HOSTILE_SIZES:
+        field = 'why: "<' + " " * (size - 2) + '1"\n'
+        step.write_text(re.sub(r"why: >-\n(  .*\n)+", field.replace("\\", "\\\\"), original, count=1))
+        checker = [str(BIN / "afterno"), "--content", str(project / "content"), "check"]
+        elapsed, _ = median_run(checker, project, runs, expect_failure=True)
+        rows.append(f"| 10^{len(str(size)) - 1} | {step.stat().st_size:,} | {elapsed} |")
+    return rows
+
+
+def code_size(hooks: Path) -> tuple[int, str]:
+    """Lines of Python under ``hooks`` (no blank or comment lines), and the longest function with its length."""
+    total, longest, name = 0, 0, ""
+    for path in sorted(hooks.rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        total += sum(1 for line in text.splitlines() if line.strip() and not line.strip().startswith("#"))
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.end_lineno:
+                length = node.end_lineno - node.lineno + 1
+                if length > longest:
+                    longest, name = length, f"{path.relative_to(hooks).as_posix()}:{node.name}"
+    return total, f"{name} ({longest} lines)"
 
 
 def main() -> int:
-    """Build each size with and without hooks, and print the table."""
+    """Measure every size, the hostile fields and the code, and print the tables."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1,10,100", help="content multipliers (default: 1,10,100)")
-    parser.add_argument("--runs", type=int, default=5, help="timed runs per build, after one warm-up (default: 5)")
+    parser.add_argument("--runs", type=int, default=5, help="timed runs per measurement, after a warm-up (default: 5)")
     args = parser.parse_args()
-    sizes = [int(size) for size in args.sizes.split(",")]
-    rows = []
     with tempfile.TemporaryDirectory(prefix="afterno-scale-") as temp:
-        for factor in sizes:
-            hooked = copy_project(Path(temp) / f"hooked-{factor}x")
-            scale_content(hooked / "content", factor)
-            content = load_content(hooked / "content")
-            plain = Path(temp) / f"plain-{factor}x"
-            pages = plain_project(hooked, plain)
-            build = [str(BIN / "mkdocs"), "build", "--strict", "-d", "site"]
-            (hooked_time, hooked_memory), (plain_time, plain_memory) = median_pair(build, hooked, plain, args.runs)
-            same_pages(hooked / "site", plain / "site")
-            check_time = None
-            if factor in (1, 10):
-                checker = [str(BIN / "afterno"), "--content", str(hooked / "content"), "check"]
-                check_time = median_run(checker, hooked, max(args.runs, 3))[0]
-            rows.append(
-                Row(
-                    factor,
-                    len(content.steps),
-                    len(content.guides),
-                    len(content.checklist_items),
-                    pages,
-                    hooked_time,
-                    plain_time,
-                    hooked_memory,
-                    plain_memory,
-                    check_time,
-                )
-            )
-            print(f"{factor}x done", file=sys.stderr)
+        rows = scale_rows(Path(temp), [int(size) for size in args.sizes.split(",")], args.runs)
+        hostile = hostile_rows(Path(temp), args.runs)
+    lines, longest = code_size(ROOT / "hooks")
     print(
-        f"Median of {args.runs} runs after a warm-up, builds with and without hooks taken in turns; "
-        "peak = the build process's maximum resident memory."
+        f"Median of {args.runs} runs after a warm-up: wall time (processor time of the process and its children); "
+        "peak = the largest resident memory of any run.\n"
     )
-    print()
-    print(
-        "| size | steps | guides | checklist items | pages | build with hooks | plain MkDocs | hooks add "
-        "| hooks' time vs 1x | peak memory hooks / plain | afterno check |"
-    )
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
-    for row in rows:
-        check = f"{row.check:.2f} s" if row.check is not None else "-"
-        growth = row.hooked / rows[0].hooked * rows[0].factor
-        print(
-            f"| {row.factor}x | {row.steps} | {row.guides} | {row.items} | {row.pages} "
-            f"| {row.hooked:.2f} s | {row.plain:.2f} s | {(row.hooked - row.plain) / row.plain:+.0%} "
-            f"| {growth:.1f}x | {row.hooked_mb:.0f} / {row.plain_mb:.0f} MB | {check} |"
-        )
+    print("| size | steps | guides | checklist items | pages | afterno build | peak memory | afterno check |")
+    print("|---|---|---|---|---|---|---|---|")
+    print("\n".join(rows))
+    print("\nOne text field of n characters ('<', spaces, '1') in content/steps/feel-it.yml:\n")
+    print("| field | file bytes | afterno check (refuses it) |")
+    print("|---|---|---|")
+    print("\n".join(hostile))
+    print(f"\nPython under hooks/: {lines} lines (no blank or comment lines); longest function: {longest}.")
     return 0
 
 

@@ -1,23 +1,16 @@
-"""Fixtures for browser tests: the built site served on loopback, and Debian's Chromium.
+"""Fixtures for browser tests: the run's one build, served on loopback (tests/conftest.py), and Debian's Chromium.
 
 Playwright drives /usr/bin/chromium directly; no browser is ever downloaded.
 """
 
 from __future__ import annotations
 
-import socket
-import threading
 from collections.abc import Iterator
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Playwright, Request, sync_playwright
-
-from helpers import build_site
 
 CHROMIUM = "/usr/bin/chromium"
 #: The checklist once its script has started (checklist.js sets data-atn-ready).
@@ -33,35 +26,10 @@ CHROMIUM_ARGS = [
 ]
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    """Serves files without logging every request to stderr."""
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-def free_port() -> int:
-    """A TCP port on loopback that nothing listens on right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 @pytest.fixture(scope="session")
-def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The site, built with SITE_URL matching its address (instant navigation needs it), served on loopback."""
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/"
-    site_dir: Path = tmp_path_factory.mktemp("served-site")
-    result = build_site(site_dir, SITE_URL=base)
-    assert result.returncode == 0, result.stderr
-    server = ThreadingHTTPServer(("127.0.0.1", port), partial(QuietHandler, directory=str(site_dir)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield base
-    server.shutdown()
-    server.server_close()
+def served_site(site: Path, site_url: str) -> str:
+    """The address of the run's one build (built with SITE_URL set to it: instant navigation needs that)."""
+    return site_url
 
 
 @pytest.fixture(scope="session")

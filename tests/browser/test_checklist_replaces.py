@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
-from functools import partial
-from http.server import ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import BrowserContext, expect
 
-from browser.conftest import READY, QuietHandler, free_port
-from helpers import build_site, copy_project
+from browser.conftest import READY
+from helpers import build_site, copy_project, free_port, start_server
 
 pytestmark = pytest.mark.browser
 
@@ -31,11 +27,10 @@ def renamed_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     )
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
-    site_dir: Path = tmp_path_factory.mktemp("renamed-site")
+    site_dir = tmp_path_factory.mktemp("renamed-site")
     result = build_site(site_dir, project=project, SITE_URL=base)
     assert result.returncode == 0, result.stderr
-    server = ThreadingHTTPServer(("127.0.0.1", port), partial(QuietHandler, directory=str(site_dir)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = start_server(site_dir, port)
     yield base
     server.shutdown()
     server.server_close()

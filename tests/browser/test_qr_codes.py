@@ -15,20 +15,20 @@ ZBARIMG = "/usr/bin/zbarimg"
 QR_ITEM = re.compile(r'data-atn-qr="([^"]+)"[^>]*>(<svg\b.*?</svg>)', re.DOTALL)
 
 
-def qr_codes(site: Path) -> list[tuple[str, str]]:
+def qr_codes(site: Path, site_url: str) -> list[tuple[str, str]]:
     """(link, svg) pairs from the careers centres page, plus the handout's code for the checklist."""
     careers = (site / "careers-centres" / "index.html").read_text(encoding="utf-8")
     pairs = QR_ITEM.findall(careers)
     handout = (site / "handout" / "index.html").read_text(encoding="utf-8")
     svg = re.search(r"<svg\b[^>]*atn-qr.*?</svg>", handout, re.DOTALL)
     assert svg is not None, "the handout has no QR code"
-    pairs.append(("http://127.0.0.1:8000/checklist/", svg.group(0)))
+    pairs.append((f"{site_url}checklist/", svg.group(0)))
     return pairs
 
 
-def test_every_qr_code_scans_to_its_link(site: Path, page: Page, tmp_path: Path) -> None:
+def test_every_qr_code_scans_to_its_link(site: Path, site_url: str, page: Page, tmp_path: Path) -> None:
     """Each code, drawn by Chromium at phone-camera size, decodes to exactly the URL shown next to it."""
-    pairs = qr_codes(site)
+    pairs = qr_codes(site, site_url)
     assert len(pairs) >= 10
     failures = []
     for number, (link, svg) in enumerate(pairs):

@@ -1,19 +1,51 @@
-// Unit tests for the checklist's state logic (docs/assets/checklist-core.js), no browser needed:
-// node --test tests/js/
+// @ts-check
+// Unit tests for the checklist's pure logic (docs/assets/checklist-core.js), no browser needed: node --test tests/js/
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const path = require("node:path");
-const C = require(path.join(__dirname, "..", "..", "docs", "assets", "checklist-core.js"));
+const C = require("../../docs/assets/checklist-core.js");
 
-const NOW = new Date(2025, 10, 25, 10, 30); // Tue 25 Nov 2025, local time
+/** @typedef {import("../../docs/assets/checklist-core.js").Application} Application */
+/** @typedef {import("../../docs/assets/checklist-core.js").Store} Store */
+
+const NOW = new Date(2025, 10, 25, 10, 30); // Tue 25 Nov 2025, 10:30 local time
+/** @param {unknown} value */
 const plain = (value) => JSON.parse(JSON.stringify(value));
 
+/**
+ * @param {any[]} apps
+ * @param {string} [active]
+ * @returns {Store}
+ */
 function store(apps, active) {
   return { version: 1, active: active || apps[0].id, applications: apps };
 }
+/**
+ * @param {string} id
+ * @param {Partial<Application>} [extra]
+ * @returns {Application}
+ */
 function app(id, extra) {
-  return Object.assign({ id, company: "", role: "", rejectedOn: "2025-11-25", situation: "", ticks: {}, notes: {}, reflections: {}, created: "x" }, extra);
+  return {
+    id,
+    company: "",
+    role: "",
+    rejectedOn: "2025-11-25",
+    situation: "",
+    ticks: {},
+    notes: {},
+    reflections: {},
+    created: "x",
+    ...extra,
+  };
+}
+/**
+ * @param {ReturnType<typeof C.normalise>} result
+ * @returns {Store}
+ */
+function normalised(result) {
+  assert.ok(result, "normalise gave null");
+  return result.store;
 }
 
 test("adds days in local time across month, year and DST changes", () => {
@@ -32,10 +64,39 @@ test("formats a due day as a short British date", () => {
   assert.equal(C.formatDay("rubbish"), "");
 });
 
-test("an item is overdue only after its due day has passed", () => {
-  assert.equal(C.isOverdue("2025-11-20", 4, NOW), true);
-  assert.equal(C.isOverdue("2025-11-20", 5, NOW), false);
-  assert.equal(C.isOverdue("2025-11-25", 0, NOW), false);
+test("a past date is a plan, never overdue; a gentle item's date is only a suggestion", () => {
+  const plainItem = { due: 4, gentle: false };
+  const gentle = { due: 0, gentle: true };
+  assert.deepEqual(C.dueInfo("2025-11-20", plainItem, false, NOW), {
+    state: "past",
+    text: "planned for Mon 24 Nov: still worth doing",
+  });
+  assert.deepEqual(C.dueInfo("2025-11-22", gentle, false, NOW), {
+    state: "gentle",
+    text: "suggested for Sat 22 Nov: whenever you feel ready",
+  });
+  assert.equal(C.dueInfo("2025-11-25", gentle, false, NOW).state, "today");
+  assert.equal(C.dueInfo("2025-11-25", plainItem, false, NOW).text, "by Sat 29 Nov");
+  assert.equal(C.dueInfo("2025-11-20", plainItem, true, NOW).state, "done");
+  for (const rejectedOn of ["2025-10-01", "2025-11-24", "2025-11-25"]) {
+    for (const item of [plainItem, gentle]) {
+      assert.ok(!/overdue|late|missed/i.test(C.dueInfo(rejectedOn, item, false, NOW).text), rejectedOn);
+    }
+  }
+});
+
+test("next items are the earliest open ones, page order among equals, at most the count", () => {
+  const items = [
+    { id: "a", due: 5 },
+    { id: "b", due: 1 },
+    { id: "c", due: 5 },
+    { id: "d", due: 0 },
+  ];
+  assert.deepEqual(
+    C.nextItems(items, 3).map((i) => i.id),
+    ["d", "b", "a"],
+  );
+  assert.deepEqual(C.nextItems([], 3), []);
 });
 
 test("an empty store has one ready application dated today", () => {
@@ -50,6 +111,27 @@ test("reading nothing gives a fresh store with no problem", () => {
   const r = C.readStore(null, null, NOW);
   assert.equal(r.problem, "");
   assert.equal(r.store.applications.length, 1);
+});
+
+test("a record some of whose checklists are unusable keeps the rest and is reported, so it is copied aside", () => {
+  const raw = JSON.stringify({ version: 1, active: "a1", applications: [1, "x", null, app("a1")] });
+  const r = C.readStore(raw, null, NOW);
+  assert.equal(r.problem, "damaged");
+  assert.deepEqual(
+    r.store.applications.map((a) => a.id),
+    ["a1"],
+  );
+  const none = C.readStore(JSON.stringify({ version: 1, applications: [1, "x", null] }), null, NOW);
+  assert.equal(none.problem, "damaged");
+  assert.equal(none.store.applications.length, 1);
+});
+
+test("notes of any length are kept whole, short fields are bounded", () => {
+  const long = "n".repeat(300000);
+  const raw = JSON.stringify(store([app("a1", { company: "c".repeat(500), notes: { x: long } })]));
+  const a = C.readStore(raw, null, NOW).store.applications[0];
+  assert.equal(a.notes.x.length, 300000);
+  assert.equal(a.company.length, C.MAX_FIELD);
 });
 
 test("corrupt JSON gives a fresh store and reports the damage", () => {
@@ -69,12 +151,18 @@ test("the legacy flat map of ticks is migrated into one application", () => {
 test("stored fields of the wrong type are repaired, unknown item ids kept", () => {
   const raw = JSON.stringify(
     store([
-      { id: "a1", company: 42, rejectedOn: "2025-13-40", ticks: { "no-longer-in-content": true, x: "yes" }, notes: { a: "keep", b: 3 } },
+      {
+        id: "a1",
+        company: 42,
+        rejectedOn: "2025-13-40",
+        ticks: { "no-longer-in-content": true, x: "yes" },
+        notes: { a: "keep", b: 3 },
+      },
       "not an application",
-    ])
+    ]),
   );
   const r = C.readStore(raw, null, NOW);
-  assert.equal(r.problem, "");
+  assert.equal(r.problem, "damaged", "one record was not an application");
   const a = r.store.applications[0];
   assert.equal(r.store.applications.length, 1);
   assert.equal(a.company, "");
@@ -85,14 +173,18 @@ test("stored fields of the wrong type are repaired, unknown item ids kept", () =
 });
 
 test("a __proto__ id is stored as an ordinary key, not a prototype", () => {
-  const r = C.readStore('{"version":1,"applications":[{"id":"a","rejectedOn":"2025-11-25","ticks":{"__proto__":true}}]}', null, NOW);
+  const r = C.readStore(
+    '{"version":1,"applications":[{"id":"a","rejectedOn":"2025-11-25","ticks":{"__proto__":true}}]}',
+    null,
+    NOW,
+  );
   const ticks = r.store.applications[0].ticks;
   assert.equal(Object.getPrototypeOf(ticks), null);
   assert.deepEqual(Object.keys(ticks), ["__proto__"]);
 });
 
 test("duplicate application ids are made unique and a missing active id falls back", () => {
-  const s = C.normalise(store([app("a1"), app("a1")], "zzz"));
+  const s = normalised(C.normalise(store([app("a1"), app("a1")], "zzz")));
   assert.equal(s.applications.length, 2);
   assert.notEqual(s.applications[0].id, s.applications[1].id);
   assert.equal(s.active, "a1");
@@ -100,7 +192,10 @@ test("duplicate application ids are made unique and a missing active id falls ba
 
 test("replaces moves ticks and notes from the old id to the new one", () => {
   const s = store([app("a1", { ticks: { "old-id": true, other: true }, notes: { "old-id": "my note" } })]);
-  const changed = C.applyReplaces(s, [{ id: "new-id", replaces: ["old-id"] }, { id: "other", replaces: [] }]);
+  const changed = C.applyReplaces(s, [
+    { id: "new-id", replaces: ["old-id"] },
+    { id: "other", replaces: [] },
+  ]);
   assert.equal(changed, true);
   assert.deepEqual(s.applications[0].ticks, { other: true, "new-id": true });
   assert.deepEqual(s.applications[0].notes, { "new-id": "my note" });
@@ -109,7 +204,11 @@ test("replaces moves ticks and notes from the old id to the new one", () => {
 
 test("merge keeps every application, every tick and both notes", () => {
   const local = store([app("a1", { company: "Acme", ticks: { x: true }, notes: { x: "mine" } })]);
-  const incoming = C.normalise(store([app("a1", { company: "Other", ticks: { y: true }, notes: { x: "theirs", z: "new" } }), app("a2")]));
+  const incoming = normalised(
+    C.normalise(
+      store([app("a1", { company: "Other", ticks: { y: true }, notes: { x: "theirs", z: "new" } }), app("a2")]),
+    ),
+  );
   const merged = C.merge(local, incoming);
   assert.equal(merged.applications.length, 2);
   const a1 = merged.applications[0];
@@ -125,7 +224,7 @@ test("an exported backup imports again unchanged", () => {
   const s = store([app("a1", { company: "Acme", ticks: { x: true }, reflections: { "s:0": "answer" } })]);
   const r = C.checkImport(C.exportText(s, NOW), 100);
   assert.equal(r.error, undefined);
-  assert.deepEqual(plain(r.store), plain(C.normalise(s)));
+  assert.deepEqual(plain(r.store), plain(normalised(C.normalise(s))));
 });
 
 test("bad backups are refused with a message that says nothing changed", () => {
@@ -140,14 +239,14 @@ test("bad backups are refused with a message that says nothing changed", () => {
   ];
   for (const [raw, words] of cases) {
     const r = C.checkImport(raw, raw.length);
-    assert.ok(r.error.includes(words), `${raw}: ${r.error}`);
-    assert.ok(r.error.includes("Nothing was changed"), raw);
+    assert.ok(r.error?.includes(words), `${raw}: ${r.error}`);
+    assert.ok(r.error?.includes("Nothing was changed"), raw);
     assert.equal(r.store, undefined);
   }
-  assert.ok(C.checkImport("{}", C.MAX_IMPORT + 1).error.includes("too big"));
+  assert.ok(C.checkImport("{}", C.MAX_IMPORT + 1).error?.includes("too big"));
   const unversioned = { ...good };
   delete unversioned.version;
-  const missing = C.checkImport(JSON.stringify(unversioned), 100).error;
+  const missing = C.checkImport(JSON.stringify(unversioned), 100).error || "";
   assert.ok(missing.includes("different version of this page. Nothing"), missing);
 });
 
@@ -156,20 +255,76 @@ test("ics text escapes backslashes, commas, semicolons and newlines", () => {
 });
 
 test("ics lines are folded at 75 octets without splitting a character", () => {
-  const line = "SUMMARY:" + "é".repeat(60) + "x".repeat(40);
+  const line = `SUMMARY:${"é".repeat(60)}${"x".repeat(40)}`;
   const folded = C.fold(line);
   for (const part of folded.split("\r\n")) assert.ok(Buffer.byteLength(part) <= 75, part);
   assert.equal(folded.replace(/\r\n /g, ""), line);
   assert.equal(C.fold("short"), "short");
 });
 
-test("the ics calendar has CRLF lines, one all-day event per item with UID and DTSTAMP", () => {
-  const a = app("a1", { company: "Acme, Ltd", role: "Designer; senior", rejectedOn: "2025-11-25" });
+test("imports state and enforce the limit on the number of checklists", () => {
+  const many = Array.from({ length: C.MAX_APPLICATIONS + 1 }, (_, i) => app(`a${i}`));
+  const r = C.checkImport(C.exportText(store(many), NOW), 100);
+  assert.ok(r.error?.includes(`at most ${C.MAX_APPLICATIONS}`), r.error);
+  const half = Array.from({ length: 150 }, (_, i) => app(`b${i}`));
+  const other = Array.from({ length: 60 }, (_, i) => app(`c${i}`));
+  const added = C.addBackup(store(half), store(other));
+  assert.ok(added.error?.includes("Replace mine"), added.error);
+  assert.equal(C.addBackup(store(half), store(other.slice(0, 50))).store?.applications.length, 200);
+});
+
+test("reset and delete work on the record as stored and say when the checklist is gone", () => {
+  const s = store([app("a1", { ticks: { x: true }, notes: { x: "n" } }), app("a2")]);
+  assert.equal(C.resetApplication(s, "a1"), true);
+  assert.deepEqual(plain(s.applications[0].ticks), {});
+  assert.equal(C.resetApplication(s, "gone"), false);
+  assert.equal(C.deleteApplication(s, "a1"), true);
+  assert.equal(s.active, "a2");
+  assert.equal(C.deleteApplication(s, "a1"), false);
+  assert.equal(C.deleteApplication(s, "a2"), true);
+  assert.equal(s.applications.length, 1, "a fresh checklist takes the last one's place");
+});
+
+test("the calendar never holds a past day: past items move to today, gentle ones are left out", () => {
   const items = [
-    { id: "send-thank-you", label: "Send a reply", due: 1, url: "https://example.org/guides/x/#y" },
-    { id: "reconnect", label: "Reconnect with the hiring manager " + "long ".repeat(20), due: 45, url: "https://example.org/z/" },
+    { id: "feel", due: 0, gentle: true },
+    { id: "thank", due: 1, gentle: false },
+    { id: "later", due: 10, gentle: false },
   ];
-  const text = C.ics(a, items, new Date(Date.UTC(2025, 10, 25, 9, 5, 7)));
+  const plan = C.calendarPlan("2025-11-22", items, NOW);
+  assert.deepEqual(
+    plan.entries.map((e) => [e.item.id, e.day, e.alarm]),
+    [
+      ["thank", "2025-11-25", false],
+      ["later", "2025-12-02", true],
+    ],
+  );
+  assert.equal(plan.moved, 1);
+  assert.equal(plan.left, 1);
+  const early = C.calendarPlan("2025-11-22", items, new Date(2025, 10, 25, 7, 0));
+  assert.equal(early.entries[0].alarm, true, "today's 9:00 is still ahead at 7:00");
+});
+
+test("the ics calendar has CRLF lines, one all-day event per entry, alarms only where planned", () => {
+  const a = app("a1", { company: "Acme, Ltd", role: "Designer; senior", rejectedOn: "2025-11-25" });
+  const entries = [
+    {
+      item: { id: "send-thank-you", label: "Send a reply", due: 1, gentle: false, url: "https://example.org/x/#y" },
+      day: "2025-11-26",
+      alarm: true,
+    },
+    {
+      item: {
+        id: "reconnect",
+        label: `Reconnect with the hiring manager ${"long ".repeat(20)}`,
+        due: 45,
+        gentle: false,
+      },
+      day: "2026-01-09",
+      alarm: false,
+    },
+  ];
+  const text = C.ics(a, entries, new Date(Date.UTC(2025, 10, 25, 9, 5, 7)));
   assert.ok(text.endsWith("\r\n"));
   assert.ok(!/[^\r]\n/.test(text), "every line ends with CRLF");
   const lines = text.replace(/\r\n /g, "").split("\r\n").slice(0, -1);
@@ -177,6 +332,7 @@ test("the ics calendar has CRLF lines, one all-day event per item with UID and D
   assert.equal(lines.at(-1), "END:VCALENDAR");
   assert.ok(lines.includes("VERSION:2.0"));
   assert.equal(lines.filter((l) => l === "BEGIN:VEVENT").length, 2);
+  assert.equal(lines.filter((l) => l === "BEGIN:VALARM").length, 1);
   assert.ok(lines.includes("UID:a1-send-thank-you@after-the-no"));
   assert.ok(lines.includes("DTSTAMP:20251125T090507Z"));
   assert.ok(lines.includes("DTSTART;VALUE=DATE:20251126"));

@@ -1,0 +1,317 @@
+"""The rules across files (and across the items of one file) that no schema of a single value can state.
+
+Each rule is a small function from the loaded content to its problems, listed in ``RULES``; the
+completeness rules in ``COMPLETENESS`` run only once every other rule passes, so that one broken
+step does not also report its source points as unused.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .build import CLASSES, COLLECTIONS
+from .errors import Problem
+from .model import TEMPLATE_FIELD, Content, KindSpec, Ref
+from .yamlsafe import Mark
+
+
+@dataclass(frozen=True)
+class Context:
+    """The content, where each file's top-level keys are written, and every id declared anywhere."""
+
+    content: Content
+    key_marks: Mapping[tuple[str, str], Mark]
+    #: Ids declared even by items too broken to build: a reference to one is not reported as missing,
+    #: since the broken item has its own message.
+    declared: frozenset[str]
+
+    def at(self, path: str, key: str, message: str) -> Problem:
+        """A problem at the key ``key`` of the file ``path``."""
+        mark = self.key_marks.get((path, key), Mark(1, 1))
+        return Problem(path, mark.line, mark.column, message)
+
+
+def _at(item: Any, message: str) -> Problem:
+    """A problem at an item (anything with a path, line and column)."""
+    return Problem(item.path, item.line, item.column, message)
+
+
+#: How messages name each kind of reference target, and the folder its ids come from.
+TARGETS: dict[str, tuple[str, str]] = {
+    "phase": ("phase", "content/phases.yml"),
+    "situation": ("situation", "content/situations/"),
+    "point": ("source point", "content/sources/"),
+    "step": ("step", "content/steps/"),
+}
+
+
+def _known(content: Content, target: str) -> Mapping[str, Any]:
+    indexes: dict[str, Mapping[str, Any]] = {
+        "phase": content.phase_by_id,
+        "situation": content.situation_by_id,
+        "point": content.points,
+        "step": content.step_by_id,
+    }
+    return indexes[target]
+
+
+def objects(content: Content) -> Iterator[tuple[KindSpec, Any]]:
+    """Every object of the content with its kind, nested ones (points, checklist items…) included."""
+    kinds = {cls: kind for kind, cls in CLASSES.items()}
+
+    def walk(items: Iterable[Any]) -> Iterator[tuple[KindSpec, Any]]:
+        for item in items:
+            kind = kinds[type(item)]
+            yield kind, item
+            for spec in kind.fields:
+                if spec.item is not None:
+                    yield from walk(getattr(item, spec.name))
+
+    for name in COLLECTIONS.values():
+        yield from walk(getattr(content, name))
+
+
+def references_resolve(context: Context) -> list[Problem]:
+    """Every id a field refers to (its spec's ``target``) exists, or is declared by a broken item."""
+    problems = []
+    for kind, item in objects(context.content):
+        for spec in kind.fields:
+            if spec.target is None:
+                continue
+            value = getattr(item, spec.name)
+            known = _known(context.content, spec.target)
+            for ref in (value,) if isinstance(value, Ref) else value or ():
+                if ref.id not in known and ref.id not in context.declared:
+                    problems.append(_missing(ref, spec.target, known, spec.name))
+    return problems
+
+
+def _missing(ref: Ref, target: str, known: Mapping[str, Any], key: str) -> Problem:
+    words, folder = TARGETS[target]
+    close = difflib.get_close_matches(ref.id, list(known), n=1)
+    hint = f"Did you mean '{close[0]}'?" if close else f"Use an id from {folder}."
+    return _at(ref, f"'{key}' refers to the {words} '{ref.id}', which does not exist. {hint}")
+
+
+def ids_are_unique(context: Context) -> list[Problem]:
+    """No two items of one kind share an id; the later one (in file order) is reported."""
+    problems = []
+    first: dict[tuple[str, str], Any] = {}
+    located = [(kind, item) for kind, item in objects(context.content) if hasattr(item, "id")]
+    for kind, item in sorted(located, key=lambda pair: (pair[1].path, pair[1].line, pair[1].column)):
+        words = "checklist item" if kind.name == "checklist-item" else kind.name.replace("-", " ")
+        earlier = first.setdefault((words, item.id), item)
+        if earlier is not item:
+            problems.append(
+                _at(
+                    item,
+                    f"the {words} id '{item.id}' is already used in {earlier.path}:{earlier.line}. "
+                    f"Give this {words} a different id.",
+                )
+            )
+    return problems
+
+
+def steps_are_not_related_to_themselves(context: Context) -> list[Problem]:
+    """A step's related steps do not include the step itself."""
+    return [
+        _at(ref, "a step cannot be related to itself; remove it.")
+        for step in context.content.steps
+        for ref in step.related
+        if ref.id == step.id
+    ]
+
+
+def orders_are_unique(context: Context) -> list[Problem]:
+    """No two guides, situations or message templates share an order."""
+    problems = []
+    content = context.content
+    for kind, items in (("guide", content.guides), ("situation", content.situations), ("template", content.templates)):
+        used: dict[int, str] = {}
+        for item in items:
+            if item.order in used:
+                message = (
+                    f"order {item.order} is also used by the {kind} '{used[item.order]}'. Give each a different order."
+                )
+                problems.append(context.at(item.path, "order", message))
+            used[item.order] = item.id
+    return problems
+
+
+def phrase_situations_have_a_phrase(context: Context) -> list[Problem]:
+    """A situation of kind phrase says which words they used."""
+    message = "a situation of kind phrase needs the key 'phrase': the words they used."
+    return [
+        context.at(s.path, "kind", message) for s in context.content.situations if s.kind == "phrase" and not s.phrase
+    ]
+
+
+def situation_steps_apply_to_it(context: Context) -> list[Problem]:
+    """Each key step of a situation applies to that situation."""
+    problems = []
+    steps = context.content.step_by_id
+    for situation in context.content.situations:
+        for ref in situation.steps:
+            step = steps.get(ref.id)
+            if step is not None and not step.applies(situation.id):
+                message = (
+                    f"the step '{ref.id}' does not apply to '{situation.id}' (see its applies_to in {step.path}). "
+                    f"Add {situation.id} to that step's applies_to, or remove it here."
+                )
+                problems.append(_at(ref, message))
+    return problems
+
+
+def placeholders_match_the_message(context: Context) -> list[Problem]:
+    """A message template declares exactly the {placeholders} its subject and body use, each once."""
+    problems = []
+    for template in context.content.templates:
+        names = [placeholder.name for placeholder in template.placeholders]
+        used = dict.fromkeys(TEMPLATE_FIELD.findall(template.subject) + TEMPLATE_FIELD.findall(template.body))
+        messages = [
+            f"the message uses {{{name}}} but 'placeholders' does not declare it. "
+            f"Add '- name: {name}' with a label and an example, or fix the spelling."
+            for name in used
+            if name not in names
+        ]
+        messages += [
+            f"the placeholder '{name}' is declared but the subject and body never use {{{name}}}. Use it or remove it."
+            for name in sorted(set(names) - set(used))
+        ]
+        if len(set(names)) != len(names):
+            messages.append("a placeholder name is declared twice; keep one.")
+        problems += [context.at(template.path, "placeholders", message) for message in messages]
+    return problems
+
+
+def phases_end_after_they_start(context: Context) -> list[Problem]:
+    """A phase's last day is not before its first."""
+    return [
+        _at(
+            phase,
+            f"phase '{phase.id}' ends before it starts: "
+            f"to_day ({phase.to_day}) is less than from_day ({phase.from_day}).",
+        )
+        for phase in context.content.phases
+        if phase.to_day < phase.from_day
+    ]
+
+
+def checklist_follows_the_phases(context: Context) -> list[Problem]:
+    """The checklist lists each phase once, in the order of phases.yml."""
+    order = [phase.id for phase in context.content.phases]
+    listed = [entry.phase.id for entry in context.content.checklist]
+    known = [phase_id for phase_id in listed if phase_id in order]
+    if known == [phase_id for phase_id in order if phase_id in listed] and len(set(listed)) == len(listed):
+        return []
+    first = context.content.checklist[0].phase if context.content.checklist else Ref("", "content/checklist.yml", 1, 1)
+    message = f"the checklist's phases must each appear once, in the order of content/phases.yml: {', '.join(order)}."
+    return [_at(first, message)]
+
+
+def items_are_due_within_their_phase(context: Context) -> list[Problem]:
+    """Each checklist item is due on a day inside its phase."""
+    problems = []
+    phases = context.content.phase_by_id
+    for item in context.content.checklist_items:
+        phase = phases.get(item.phase)
+        if phase is not None and not phase.from_day <= item.due <= phase.to_day:
+            message = (
+                f"item '{item.id}' is due on day {item.due}, outside its phase '{phase.id}' "
+                f"(days {phase.from_day} to {phase.to_day}). Change 'due' or move the item."
+            )
+            problems.append(_at(item, message))
+    return problems
+
+
+def items_apply_no_wider_than_their_step(context: Context) -> list[Problem]:
+    """A checklist item applies only to situations its step applies to."""
+    problems = []
+    steps = context.content.step_by_id
+    for item in context.content.checklist_items:
+        step = steps.get(item.step.id)
+        if step is None or step.applies_to is None:
+            continue
+        allowed = {ref.id for ref in step.applies_to}
+        extra = sorted({ref.id for ref in item.applies_to} - allowed) if item.applies_to is not None else ["all"]
+        if extra:
+            message = (
+                f"item '{item.id}' applies to {', '.join(extra)}, but its step '{step.id}' only "
+                f"applies to {', '.join(sorted(allowed))}. Narrow the item's applies_to."
+            )
+            problems.append(_at(item, message))
+    return problems
+
+
+def replaced_ids_are_gone(context: Context) -> list[Problem]:
+    """An item replaces only ids no current item has (saved progress moves over once, never twice)."""
+    current = {item.id for item in context.content.checklist_items}
+    return [
+        _at(
+            item,
+            f"item '{item.id}' replaces '{old}', but '{old}' is still a current item id. "
+            "An id can only be replaced once it is gone.",
+        )
+        for item in context.content.checklist_items
+        for old in item.replaces
+        if old in current
+    ]
+
+
+def every_point_is_used(context: Context) -> list[Problem]:
+    """Each source point is used by at least one step: the content covers every article completely."""
+    used = {ref.id for step in context.content.steps for ref in step.sources}
+    message = "the point '{}' is not used by any step. Add it to the sources of the step that covers it."
+    return [_at(point, message.format(point.id)) for point in context.content.points.values() if point.id not in used]
+
+
+def every_step_is_in_a_guide(context: Context) -> list[Problem]:
+    """Each step is in a guide, so it has a page and an anchor."""
+    in_guides = {ref.id for guide in context.content.guides for ref in guide.steps}
+    return [
+        context.at(
+            step.path,
+            "id",
+            f"the step '{step.id}' is in no guide, so it has no page. "
+            "Add its id to the steps of a guide in content/guides/.",
+        )
+        for step in context.content.steps
+        if step.id not in in_guides
+    ]
+
+
+Rule = Callable[[Context], list[Problem]]
+
+#: Every rule across files and items, in the order their messages are usually fixed.
+RULES: tuple[Rule, ...] = (
+    ids_are_unique,
+    references_resolve,
+    steps_are_not_related_to_themselves,
+    orders_are_unique,
+    phrase_situations_have_a_phrase,
+    situation_steps_apply_to_it,
+    placeholders_match_the_message,
+    phases_end_after_they_start,
+    checklist_follows_the_phases,
+    items_are_due_within_their_phase,
+    items_apply_no_wider_than_their_step,
+    replaced_ids_are_gone,
+)
+#: Checked only when every rule above passes.
+COMPLETENESS: tuple[Rule, ...] = (every_point_is_used, every_step_is_in_a_guide)
+
+
+def check_across(context: Context, complete: bool = True) -> list[Problem]:
+    """The problems of every rule, and of the completeness rules when there are no others.
+
+    Args:
+        context: The content and where it is written.
+        complete: False when the files themselves have problems: completeness is judged only after.
+    """
+    problems = [problem for rule in RULES for problem in rule(context)]
+    if problems or not complete:
+        return problems
+    return [problem for rule in COMPLETENESS for problem in rule(context)]

@@ -1,0 +1,51 @@
+"""Our scripts as the built site serves them: without comments or indentation.
+
+The sources in docs/assets keep their JSDoc types (checked by ``tsc --noEmit``) and comments for contributors;
+readers' phones download the code alone. The rules are deliberately few, so they cannot change what the code
+does: whole-line comments and comment blocks go, inline ``/** ... */`` type casts go, each line loses its
+indentation, and line breaks stay (so automatic semicolon insertion reads the code as before). A file with a
+template literal that spans lines (whose indentation is part of a string) is served as written.
+tests/test_minify.py runs the unit tests against the result.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+#: A JSDoc comment inside a line, such as the type cast in ``/** @type {HTMLElement} */ (el)``.
+INLINE_DOC = re.compile(r"/\*\*(?:(?!\*/).)*\*/\s?")
+
+
+def spans_lines(source: str) -> bool:
+    """Whether a template literal may span lines: a line holding an odd number of unescaped backticks."""
+    return any(len(re.findall(r"(?<!\\)`", line)) % 2 for line in source.splitlines())
+
+
+def minify_script(source: str) -> str:
+    """The script without comments or indentation; every line of code, and its order, unchanged."""
+    if spans_lines(source):
+        return source
+    lines: list[str] = []
+    in_block = False
+    for raw in source.splitlines():
+        line = raw.strip()
+        if in_block or line.startswith("/*"):
+            in_block = "*/" not in line
+            line = "" if in_block else line.split("*/", 1)[1].strip()
+        if not line or line.startswith("//"):
+            continue
+        lines.append(INLINE_DOC.sub("", line))
+    return "\n".join(lines) + "\n"
+
+
+def minify_site_scripts(site_dir: Path, names: Iterable[str]) -> list[Path]:
+    """Replace each built script named in ``names`` (paths under the site root) by its minified text."""
+    done = []
+    for name in names:
+        path = site_dir / name
+        if path.suffix == ".js" and path.is_file():
+            path.write_text(minify_script(path.read_text(encoding="utf-8")), encoding="utf-8")
+            done.append(path)
+    return done

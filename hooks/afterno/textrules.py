@@ -1,0 +1,240 @@
+"""The rules for text that a JSON Schema cannot state, applied to every text value.
+
+The schemas name them in ``format`` (see ``model.TEXT_RULES``): the checker validates each file
+against its schema with these rules as the format checks, so the two never disagree.
+
+Link safety is decided on the Markdown the site would render, not on the text: each value is
+escaped as the page templates escape it, parsed by Python-Markdown with the site's extensions,
+and every element of the tree is checked. Each rule is linear in the length of the text (which
+the schema bounds before any rule runs), and parsing is bounded per file by ``MAX_MARKUP``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from datetime import date
+from functools import cache
+from typing import Any
+from xml.etree.ElementTree import Element
+
+import jsonschema
+import markdown
+from markupsafe import escape
+
+from .model import PLACEHOLDER_WORDS
+
+#: The Markdown extensions of the site (mkdocs.yml's markdown_extensions; a test keeps them equal).
+MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html", "admonition", "tables", "toc")
+#: Python-Markdown makes links, images, reference definitions or HTML attributes only from text that
+#: holds one of these (links and attribute lists need a bracket, headings a '#' or a second line,
+#: notes '!!!', tables '|'; the page escapes '<' and '&'). Text without them is one plain paragraph,
+#: so it is not parsed: tests/test_textrules.py checks this against the parser on generated text.
+MARKUP_TRIGGERS = ("[", "{", "#", "|", "!!!", "\n")
+#: How many of those one file's text may hold in all: each may cost a parse, and one '[' costs a scan of
+#: the rest of its text, so this bounds the parsing of any file. The real files hold a dozen at most.
+MAX_MARKUP = 200
+#: What each element may carry: anything else comes from attribute lists, headings, notes or tables.
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}}
+ALLOWED_SCHEMES = ("https:", "mailto:")
+
+# Possessive quantifiers: "<" followed by half a million spaces is refused in one pass.
+RAW_HTML = re.compile(r"<\s*+/?\s*+[a-zA-Z!?]")
+PLACEHOLDER_TEXT = re.compile(rf"(?i)\b(?:{'|'.join(PLACEHOLDER_WORDS)})\b|\bXXX\b")
+SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*+:")
+ENTITY = re.compile(r"&(?:#[0-9]++|#[xX][0-9a-fA-F]++|[a-zA-Z][a-zA-Z0-9]*+);")
+PLACEHOLDER_BRACES = re.compile(r"\{[a-z][a-z0-9_]*+\}")
+# Braces that are not a {placeholder_name}: linear, as the class stops at the next brace or line break.
+BRACES = re.compile(r"\{(?![a-z][a-z0-9_]*+\})[^{}\n]*+\}")
+# What the URL parser of a browser drops: tabs and line breaks anywhere, controls and spaces at the ends.
+URL_DROPPED = re.compile(r"[\t\n\r]")
+URL_ENDS = "".join(map(chr, range(0x21)))
+
+
+def markup_count(text: str) -> int:
+    """How many Markdown triggers ``text`` holds (what ``MAX_MARKUP`` counts)."""
+    return sum(text.count(trigger) for trigger in MARKUP_TRIGGERS)
+
+
+def line_problem(text: str) -> str | None:
+    """What is wrong with a one-line text value (the words after its key), or None."""
+    return _one_line(text) or text_problem(text)
+
+
+def message_line_problem(text: str) -> str | None:
+    """What is wrong with one line of a message template, or None."""
+    return _one_line(text) or message_problem(text)
+
+
+def _one_line(text: str) -> str | None:
+    if "\n" in text.strip():
+        return "must be one line; found a line break. Join the lines into one."
+    return None
+
+
+def text_problem(text: str) -> str | None:
+    """What is wrong with a text value (the words after its key), or None if it keeps every rule."""
+    return _plain_text_problem(text) or markup_problem(text.strip())
+
+
+def message_problem(text: str) -> str | None:
+    """What is wrong with a message (shown as written, never as Markdown), or None."""
+    problem = _plain_text_problem(text)
+    if problem:
+        return problem
+    braces = BRACES.search(text)
+    if braces:
+        return (
+            f"contains '{braces.group(0)[:40]}'; only {{placeholder_name}} may stand in braces in a message. "
+            "Remove the braces, or name the placeholder in lowercase_with_underscores."
+        )
+    return None
+
+
+def _plain_text_problem(text: str) -> str | None:
+    """The rules for every text: written, with no HTML and no placeholder words."""
+    text = text.strip()
+    if not text:
+        return "is empty; write the text."
+    found = RAW_HTML.search(text)
+    if found:
+        return (
+            f"contains raw HTML ('{text[found.start() : found.start() + 12]}'); HTML is not allowed in content. "
+            "Write plain text (use **bold** for emphasis, or write 'less than' instead of '<')."
+        )
+    filler = PLACEHOLDER_TEXT.search(text)
+    if filler:
+        return (
+            f"contains the placeholder word '{filler.group(0)}'. "
+            "Write the real text, or leave the item out until it is ready."
+        )
+    return None
+
+
+def date_problem(text: str) -> str | None:
+    """Whether a YYYY-MM-DD text is a real day of the calendar."""
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return f"is not a real date: {text}. Check the month and day."
+    return None
+
+
+class _KeepTree:
+    """A tree processor that keeps the finished element tree, after every other one has run."""
+
+    root: Element | None = None
+
+    def run(self, root: Element) -> None:
+        self.root = root
+
+
+@cache
+def _parser() -> tuple[Any, _KeepTree]:
+    parser = markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS))
+    keeper = _KeepTree()
+    parser.treeprocessors.register(keeper, "afterno-keep-tree", -1000)
+    return parser, keeper
+
+
+def parse(text: str) -> tuple[Element, dict[str, tuple[str, str | None]]]:
+    """The element tree the site makes of ``text`` (escaped, as the page templates do), and its link references."""
+    parser, keeper = _parser()
+    parser.reset()
+    keeper.root = None
+    parser.convert(str(escape(text)))
+    # Python-Markdown skips its tree processors for blank text: then there is no tree.
+    return keeper.root if keeper.root is not None else Element("div"), dict(parser.references)
+
+
+def markup_problem(text: str) -> str | None:
+    """What the Markdown of ``text`` would put on the page that content may not: a bad link, image or attribute."""
+    if not any(trigger in text for trigger in MARKUP_TRIGGERS):
+        return None
+    root, references = parse(text)
+    for element in root.iter():
+        for attribute, value in element.items():
+            problem = _attribute_problem(element.tag, attribute, value, text)
+            if problem:
+                return problem
+    for url, _title in references.values():
+        problem = _url_problem("a", url)
+        if problem:
+            return problem
+    return None
+
+
+def _attribute_problem(tag: str, attribute: str, value: str, text: str) -> str | None:
+    if attribute in ALLOWED_ATTRIBUTES.get(tag, ()):
+        return _url_problem(tag, value) if attribute in ("href", "src") else None
+    if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+        return (
+            "would become a heading on the page (a line that starts with '#', or text underlined with === or ---). "
+            "Write it as a plain sentence."
+        )
+    if "{" in text:
+        braces = [match.group(0) for match in re.finditer(r"\{[^{}\n]{0,40}\}?", text)]
+        shown = next((group for group in braces if not PLACEHOLDER_BRACES.fullmatch(group)), braces[0])
+        return (
+            f"contains '{shown}'; Markdown would turn text in braces into HTML attributes. "
+            "Remove the braces (only {placeholder_name} is allowed, in message templates)."
+        )
+    return (
+        f"would add the HTML attribute '{attribute}' to the page (Markdown such as a '!!! note' line or an aligned "
+        "table does). Write plain text."
+    )
+
+
+def browser_url(value: str) -> str:
+    """An href or src from the element tree as a browser reads it: entities decoded, tabs and line breaks gone."""
+    return URL_DROPPED.sub("", html.unescape(value)).strip(URL_ENDS)
+
+
+def _url_problem(tag: str, value: str) -> str | None:
+    url = browser_url(value)
+    scheme = SCHEME.match(url)
+    other_host = url.startswith(("//", "\\", "/\\"))
+    shown = url[:40]
+    if tag == "img" and (scheme or other_host):
+        return f"shows an image from another site ('{shown}'); images may only come from this site."
+    if scheme:
+        word = scheme.group(0)[:-1].lower()
+        if word in ("javascript", "vbscript", "data"):
+            return (
+                f"contains a {word}: link, which is not allowed. "
+                "Link only to https:// addresses or to pages of this site."
+            )
+        if scheme.group(0).lower() not in ALLOWED_SCHEMES:
+            return f"links to '{shown}'; only https:// and mailto: links are allowed."
+    elif other_host:
+        return f"links to '{shown}', another site without https:. Write the address out in full, with https://."
+    elif ENTITY.search(url):
+        # An entity can hide a scheme (&#106;avascript:); addresses never need one.
+        return f"links to '{shown}', which contains an HTML entity. Write the address out in plain characters."
+    return None
+
+
+#: Each format the schemas use, and the rule behind it: the text after the field's name, or None.
+FORMAT_RULES: dict[str, Callable[[str], str | None]] = {
+    "afterno-line": line_problem,
+    "afterno-text": text_problem,
+    "afterno-message-line": message_line_problem,
+    "afterno-message": message_problem,
+    "date": date_problem,
+}
+
+
+def _format_checker() -> jsonschema.FormatChecker:
+    checker = jsonschema.FormatChecker(formats=())
+    for name, rule in FORMAT_RULES.items():
+
+        def check(instance: Any, rule: Callable[[str], str | None] = rule) -> bool:
+            return not isinstance(instance, str) or rule(instance) is None
+
+        checker.checks(name)(check)
+    return checker
+
+
+#: The format checks for validating content with jsonschema's own validator and the published schemas.
+FORMAT_CHECKER = _format_checker()

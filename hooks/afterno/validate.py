@@ -1,0 +1,305 @@
+"""Validate one content file against its kind's JSON Schema, and say each failure in a contributor's words.
+
+The schema (``schema.kind_schema``, made from the model) is the rule book: jsonschema finds what is
+wrong, and ``MESSAGES`` turns each failed keyword into the message a contributor can act on, at the
+line and column of the value. Two keywords differ from jsonschema's own only in what they skip:
+a ``pattern`` or ``format`` never reads a text longer than its ``maxLength`` (that failure is the
+message, and no pattern then costs more than the limit allows).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from jsonschema import Draft202012Validator, ValidationError, validators
+
+from .errors import Problem
+from .model import MAX_ID_LENGTH, MAX_NUMBER, TYPE_EXAMPLES, TYPE_WORDS, FieldSpec, KindSpec
+from .schema import kind_schema
+from .textrules import FORMAT_RULES
+from .yamlsafe import Mark, MarkedList, MarkedMap, describe
+
+#: A path inside a file's data, as jsonschema gives it: keys and list indexes.
+ValuePath = tuple[str | int, ...]
+
+
+def _bounded(keyword: Callable[..., Iterator[ValidationError]]) -> Callable[..., Iterator[ValidationError]]:
+    """``keyword``, skipped for a text longer than the schema's maxLength (which already fails it)."""
+
+    def check(validator: Any, value: Any, instance: Any, schema: dict[str, Any]) -> Iterator[ValidationError]:
+        if isinstance(instance, str) and len(instance) > schema.get("maxLength", len(instance)):
+            return
+        yield from keyword(validator, value, instance, schema)
+
+    return check
+
+
+def _format(validator: Any, name: str, instance: Any, schema: dict[str, Any]) -> Iterator[ValidationError]:
+    """The model's rule behind a format (``textrules.FORMAT_RULES``); its message is the error's."""
+    if isinstance(instance, str):
+        message = FORMAT_RULES[name](instance)
+        if message is not None:
+            yield ValidationError(message)
+
+
+ContentValidator = validators.extend(  # type: ignore[no-untyped-call]
+    Draft202012Validator,
+    {"pattern": _bounded(Draft202012Validator.VALIDATORS["pattern"]), "format": _bounded(_format)},
+)
+
+
+@cache
+def _validator(kind: KindSpec) -> Any:
+    return ContentValidator(kind_schema(kind))
+
+
+@dataclass(frozen=True)
+class Where:
+    """A value inside a file: the field it belongs to, or the kind of mapping it should be."""
+
+    value: Any
+    mark: Mark
+    spec: FieldSpec | None = None
+    kind: KindSpec | None = None
+    context: str = ""
+    item: bool = False
+
+    @property
+    def name(self) -> str:
+        return self.spec.name if self.spec else ""
+
+
+def locate(kind: KindSpec, root: Any, path: ValuePath) -> Where:
+    """Follow ``path`` from the file's root to the value it names, keeping its mark and its field."""
+    where = Where(root, getattr(root, "mark", Mark(1, 1)), kind=kind, context=f"a {kind.title.lower()} file")
+    for step in path:
+        value, spec = where.value, where.spec
+        if where.kind is not None and isinstance(step, str) and isinstance(value, MarkedMap):
+            field = next(field for field in where.kind.fields if field.name == step)
+            where = Where(value[step], value.value_marks[step], spec=field)
+        elif isinstance(step, int) and isinstance(value, MarkedList) and spec is not None:
+            mark = value.item_marks[step]
+            if spec.item is not None:
+                where = Where(value[step], mark, kind=spec.item, context=f"each entry of '{spec.name}'")
+            else:
+                where = Where(value[step], mark, spec=spec, item=True)
+    return where
+
+
+def validate(kind: KindSpec, value: Any, shown: str) -> tuple[list[Problem], set[ValuePath]]:
+    """Every problem of one file's data, and the paths of the values found wrong (the build skips them)."""
+    problems: list[Problem] = []
+    invalid: set[ValuePath] = set()
+    seen: set[tuple[ValuePath, str]] = set()
+    for error in _validator(kind).iter_errors(value):
+        path = tuple(error.absolute_path)
+        group = error.validator if error.validator in ("required", "additionalProperties") else "value"
+        if (path, group) in seen:
+            # One message per value: the first keyword it fails says what to fix.
+            continue
+        seen.add((path, group))
+        if group == "value":
+            invalid.add(path)
+        where = locate(kind, value, path)
+        message = MESSAGES.get(str(error.validator), _unexpected)
+        problems += [Problem(shown, mark.line, mark.column, text) for mark, text in message(where, error)]
+    return problems, invalid
+
+
+# --- The message for each keyword -----------------------------------------------------------------
+
+Messages = list[tuple[Mark, str]]
+
+
+def example(spec: FieldSpec) -> str:
+    """A value a contributor could write for ``spec``."""
+    if spec.type == "choice" and spec.choices:
+        return spec.choices[0]
+    return spec.example or TYPE_EXAMPLES.get(spec.type, "...")
+
+
+def fix(spec: FieldSpec) -> str:
+    """How to write a value of ``spec``, for messages about a missing or wrong one."""
+    if spec.nullable:
+        return f"Write {spec.name}: null if it is unknown."
+    if spec.type in ("line", "text") and not spec.example:
+        return f"Write the words after '{spec.name}: ', in double quotes if they are a number or contain ': '."
+    return f"Example: {spec.name}: {example(spec)}"
+
+
+def _one(where: Where, message: str) -> Messages:
+    return [(where.mark, message)]
+
+
+def _id_message(where: Where) -> str:
+    spec = where.spec
+    assert spec is not None
+    if spec.type == "name":
+        return f"'{spec.name}' must be lowercase_with_underscores (like {spec.example}), found {describe(where.value)}."
+    if spec.type == "id":
+        return (
+            f"'{spec.name}' must be an id made of lowercase letters, digits and single hyphens "
+            f"(like {spec.example or 'ask-for-feedback'}), found {describe(where.value)}."
+        )
+    return f"'{spec.name}' must name a {spec.target} by its id (lowercase-with-hyphens), found {describe(where.value)}."
+
+
+def _string_for_list(spec: FieldSpec, value: str) -> str:
+    """The message for a string written where a list belongs."""
+    if spec.type == "applies":
+        return (
+            f"'{spec.name}' must be the word all or a list of situation ids, found the string "
+            f'"{value}". Write it as [{value}] or all.'
+        )
+    if spec.type == "refs":
+        return (
+            f"'{spec.name}' must be a list of {spec.target} ids, found the string \"{value}\". Write it as [{value}]."
+        )
+    return (
+        f"'{spec.name}' must be {TYPE_WORDS[spec.type]}, found {describe(value)}. "
+        "Write each line as its own item starting with '- '."
+    )
+
+
+def _wrong_type(where: Where, error: ValidationError) -> Messages:
+    spec, value = where.spec, where.value
+    if spec is None:
+        assert where.kind is not None
+        keys = ", ".join(field.name for field in where.kind.fields)
+        return _one(where, f"{where.context} must be a mapping with the keys {keys}; found {describe(value)}.")
+    if value is None and not where.item:
+        return _one(where, f"'{spec.name}' is empty; it must be {TYPE_WORDS[spec.type]}. {fix(spec)}")
+    if isinstance(value, str) and not where.item and spec.type in ("lines", "refs", "applies"):
+        return _one(where, _string_for_list(spec, value))
+    if spec.type in ("id", "name") or (where.item and spec.type in ("refs", "applies")):
+        return _one(where, _id_message(where))
+    return _one(where, _pattern_message(where) if spec.type in ("url", "date") else _wrong_words(spec, value))
+
+
+def _wrong_words(spec: FieldSpec, value: Any) -> str:
+    return f"'{spec.name}' must be {TYPE_WORDS[spec.type]}, found {describe(value)}. {fix(spec)}"
+
+
+def _pattern_message(where: Where) -> str:
+    spec = where.spec
+    assert spec is not None
+    if spec.type == "url":
+        return f"'{spec.name}' must be a full https:// address or null, found {describe(where.value)}."
+    if spec.type == "date":
+        return f"'{spec.name}' must be a date written YYYY-MM-DD or null, found {describe(where.value)}."
+    if spec.type == "applies" and not where.item:
+        return _string_for_list(spec, where.value)
+    return _id_message(where)
+
+
+def _pattern(where: Where, error: ValidationError) -> Messages:
+    return _one(where, _pattern_message(where))
+
+
+def _too_long(where: Where, error: ValidationError) -> Messages:
+    spec = where.spec
+    assert spec is not None
+    if spec.type in ("id", "ref", "refs", "applies", "name"):
+        return _one(where, f"'{spec.name}' is longer than {MAX_ID_LENGTH} characters; use a shorter id.")
+    limit = error.validator_value
+    return _one(where, f"'{spec.name}' is {len(where.value)} characters long; it must be at most {limit}. Shorten it.")
+
+
+def _rule(where: Where, error: ValidationError) -> Messages:
+    spec = where.spec
+    assert spec is not None
+    message = f"'{spec.name}' {error.message}"
+    if error.message.startswith("is empty"):
+        message += f" {fix(spec)}"
+    return _one(where, message)
+
+
+def _blank(where: Where, error: ValidationError) -> Messages:
+    spec = where.spec
+    assert spec is not None
+    return _one(where, f"'{spec.name}' is empty; write the text. {fix(spec)}")
+
+
+def _too_small(where: Where, error: ValidationError) -> Messages:
+    return _one(where, f"'{where.name}' must be at least {error.validator_value}, found {where.value}.")
+
+
+def _too_large(where: Where, error: ValidationError) -> Messages:
+    return _one(where, f"'{where.name}' is {where.value}; that is far too large. Use a number up to {MAX_NUMBER}.")
+
+
+def _not_a_choice(where: Where, error: ValidationError) -> Messages:
+    spec = where.spec
+    assert spec is not None
+    return _one(where, f"'{spec.name}' must be one of {', '.join(spec.choices)}; found {describe(where.value)}.")
+
+
+def _empty_list(where: Where, error: ValidationError) -> Messages:
+    spec = where.spec
+    assert spec is not None
+    empty = {"lines": "add at least one line", "items": "add at least one entry"}
+    return _one(
+        where, f"'{spec.name}' is an empty list; {empty.get(spec.type, f'name at least one {spec.target} id')}."
+    )
+
+
+def _listed_twice(where: Where, error: ValidationError) -> Messages:
+    seen: set[str] = set()
+    found: Messages = []
+    for item, mark in zip(where.value, where.value.item_marks, strict=True):
+        key = item if isinstance(item, str) else repr(item)
+        if key in seen:
+            found.append((mark, f"'{where.name}' lists '{key}' twice. Remove one of them."))
+        seen.add(key)
+    return found
+
+
+def _missing_keys(where: Where, error: ValidationError) -> Messages:
+    assert where.kind is not None
+    found: Messages = []
+    for spec in where.kind.fields:
+        if spec.required and spec.name not in where.value:
+            message = (
+                f"{where.context} is missing the key '{spec.name}' ({TYPE_WORDS[spec.type]}). "
+                f"Add it: {spec.name}: {example(spec)}"
+            )
+            found.append((where.mark, message))
+    return found
+
+
+def _unknown_keys(where: Where, error: ValidationError) -> Messages:
+    assert where.kind is not None
+    known = [spec.name for spec in where.kind.fields]
+    found: Messages = []
+    for key in where.value:
+        if key not in known:
+            close = difflib.get_close_matches(key, known, n=1)
+            hint = f"Did you mean '{close[0]}'?" if close else f"The keys of {where.context} are: {', '.join(known)}."
+            found.append((where.value.key_marks[key], f"unknown key '{key}' in {where.context}. {hint}"))
+    return found
+
+
+def _unexpected(where: Where, error: ValidationError) -> Messages:
+    """A keyword the table does not know yet (a test keeps every keyword the schemas use in the table)."""
+    return _one(where, f"'{where.name}' does not match the schema: {error.message[:200]}")
+
+
+#: The message for each JSON Schema keyword a value can fail.
+MESSAGES: dict[str, Callable[[Where, ValidationError], Messages]] = {
+    "type": _wrong_type,
+    "required": _missing_keys,
+    "additionalProperties": _unknown_keys,
+    "minItems": _empty_list,
+    "minLength": _blank,
+    "maxLength": _too_long,
+    "pattern": _pattern,
+    "format": _rule,
+    "minimum": _too_small,
+    "maximum": _too_large,
+    "enum": _not_a_choice,
+    "uniqueItems": _listed_twice,
+}

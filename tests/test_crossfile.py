@@ -1,0 +1,213 @@
+"""Each rule across files, on the real content and on the real content with one thing changed."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from afterno import crossfile
+from afterno.crossfile import COMPLETENESS, RULES, Context, Rule, check_across
+from afterno.load import load_content
+from afterno.model import Content, Ref
+from afterno.yamlsafe import Mark
+from helpers import CONTENT
+
+
+@functools.cache
+def real() -> Content:
+    return load_content(CONTENT)
+
+
+def context(content: Content) -> Context:
+    """A context without key marks (problems at a key land on 1:1) and with nothing else declared."""
+    return Context(content, {("content/guides/keep-going.yml", "order"): Mark(3, 1)}, frozenset())
+
+
+def ref(item_id: str, line: int = 7) -> Ref:
+    return Ref(item_id, "content/x.yml", line, 3)
+
+
+def replace_first(name: str, **changes: Any) -> Callable[[Content], Content]:
+    """A change to the first item of one collection of the content."""
+
+    def change(content: Content) -> Content:
+        items = getattr(content, name)
+        return dataclasses.replace(content, **{name: (dataclasses.replace(items[0], **changes), *items[1:])})
+
+    return change
+
+
+def first_item(**changes: Any) -> Callable[[Content], Content]:
+    """A change to the first checklist item."""
+
+    def change(content: Content) -> Content:
+        entry = content.checklist[0]
+        items = (dataclasses.replace(entry.items[0], **changes), *entry.items[1:])
+        return dataclasses.replace(content, checklist=(dataclasses.replace(entry, items=items), *content.checklist[1:]))
+
+    return change
+
+
+def duplicate_step(content: Content) -> Content:
+    return dataclasses.replace(
+        content, steps=(*content.steps, dataclasses.replace(content.steps[0], path="content/z.yml"))
+    )
+
+
+#: (rule, change to the real content, the messages that rule then gives)
+CASES: list[tuple[Rule, Callable[[Content], Content], list[str]]] = [
+    (
+        crossfile.ids_are_unique,
+        duplicate_step,
+        [
+            "content/z.yml:2:1: the step id 'ask-for-feedback' is already used in "
+            "content/steps/ask-for-feedback.yml:2. Give this step a different id."
+        ],
+    ),
+    (
+        crossfile.references_resolve,
+        replace_first("steps", related=(ref("pick-yourself-upp"),)),
+        [
+            "content/x.yml:7:3: 'related' refers to the step 'pick-yourself-upp', which does not exist. "
+            "Did you mean 'pick-yourself-up'?"
+        ],
+    ),
+    (
+        crossfile.references_resolve,
+        first_item(applies_to=(ref("zzzz"),)),
+        [
+            "content/x.yml:7:3: 'applies_to' refers to the situation 'zzzz', which does not exist. "
+            "Use an id from content/situations/."
+        ],
+    ),
+    (
+        crossfile.steps_are_not_related_to_themselves,
+        replace_first("steps", related=(ref("ask-for-feedback"),)),
+        ["content/x.yml:7:3: a step cannot be related to itself; remove it."],
+    ),
+    (
+        crossfile.orders_are_unique,
+        lambda c: dataclasses.replace(
+            c,
+            guides=(*c.guides, dataclasses.replace(c.guides[0], id="keep-going", path="content/guides/keep-going.yml")),
+        ),
+        [
+            "content/guides/keep-going.yml:3:1: order 1 is also used by the guide 'first-48-hours'. "
+            "Give each a different order."
+        ],
+    ),
+    (
+        crossfile.phrase_situations_have_a_phrase,
+        lambda c: dataclasses.replace(
+            c, situations=tuple(dataclasses.replace(s, phrase=None) for s in c.situations[:1])
+        ),
+        [
+            "content/situations/not-hiring.yml:1:1: a situation of kind phrase needs the key 'phrase': "
+            "the words they used."
+        ],
+    ),
+    (
+        crossfile.situation_steps_apply_to_it,
+        replace_first("situations", steps=(ref("connect-with-people-you-met"),)),
+        [
+            "content/x.yml:7:3: the step 'connect-with-people-you-met' does not apply to 'not-hiring' (see its "
+            "applies_to in content/steps/connect-with-people-you-met.yml). Add not-hiring to that step's "
+            "applies_to, or remove it here."
+        ],
+    ),
+    (
+        crossfile.placeholders_match_the_message,
+        replace_first("templates", subject="Thanks, {nobody}"),
+        [
+            "content/templates/thank-you-reply.yml:1:1: the message uses {nobody} but 'placeholders' does not "
+            "declare it. Add '- name: nobody' with a label and an example, or fix the spelling.",
+            "content/templates/thank-you-reply.yml:1:1: the placeholder 'role' is declared but the subject and "
+            "body never use {role}. Use it or remove it.",
+        ],
+    ),
+    (
+        crossfile.phases_end_after_they_start,
+        replace_first("phases", from_day=5),
+        ["content/phases.yml:3:5: phase 'first-day' ends before it starts: to_day (1) is less than from_day (5)."],
+    ),
+    (
+        crossfile.checklist_follows_the_phases,
+        lambda c: dataclasses.replace(c, checklist=(*c.checklist[1:], c.checklist[0])),
+        [
+            "content/checklist.yml:25:12: the checklist's phases must each appear once, in the order of "
+            "content/phases.yml: first-day, first-week, following-weeks, one-to-two-months, ongoing."
+        ],
+    ),
+    (
+        crossfile.items_are_due_within_their_phase,
+        first_item(due=9),
+        [
+            "content/checklist.yml:5:9: item 'take-a-breath' is due on day 9, outside its phase 'first-day' "
+            "(days 0 to 1). Change 'due' or move the item."
+        ],
+    ),
+    (
+        crossfile.items_apply_no_wider_than_their_step,
+        first_item(step=ref("connect-with-people-you-met")),
+        [
+            "content/checklist.yml:5:9: item 'take-a-breath' applies to all, but its step "
+            "'connect-with-people-you-met' only applies to after-final-round, after-first-interview, "
+            "keep-on-file, not-selected, other-candidates. "
+            "Narrow the item's applies_to."
+        ],
+    ),
+    (
+        crossfile.replaced_ids_are_gone,
+        first_item(replaces=("send-thank-you",)),
+        [
+            "content/checklist.yml:5:9: item 'take-a-breath' replaces 'send-thank-you', but 'send-thank-you' is "
+            "still a current item id. An id can only be replaced once it is gone."
+        ],
+    ),
+    (
+        crossfile.every_point_is_used,
+        lambda c: dataclasses.replace(c, steps=tuple(dataclasses.replace(s, sources=s.sources[1:]) for s in c.steps)),
+        [],  # filled in below from the real content
+    ),
+    (
+        crossfile.every_step_is_in_a_guide,
+        lambda c: dataclasses.replace(c, guides=c.guides[1:]),
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize("rule", RULES + COMPLETENESS, ids=lambda rule: rule.__name__)
+def test_rule_passes_on_the_real_content(rule: Rule) -> None:
+    """The real content keeps every rule."""
+    assert rule(context(real())) == []
+
+
+def test_every_rule_has_a_case() -> None:
+    """Each rule in the table has at least one case below that breaks it."""
+    assert {rule.__name__ for rule in RULES + COMPLETENESS} == {case[0].__name__ for case in CASES}
+
+
+@pytest.mark.parametrize(
+    ("rule", "change", "expected"), CASES, ids=[f"{c[0].__name__}-{i}" for i, c in enumerate(CASES)]
+)
+def test_rule_case(rule: Rule, change: Callable[[Content], Content], expected: list[str]) -> None:
+    """The changed content breaks the rule with exactly these messages (or, for completeness, some)."""
+    found = sorted(str(problem) for problem in rule(context(change(real()))))
+    if expected:
+        assert found == expected
+    else:
+        assert found and all("is not used by any step" in m or "is in no guide" in m for m in found), found
+
+
+def test_completeness_waits_for_the_other_rules() -> None:
+    """Unused points are not reported while another rule fails, nor while files have problems."""
+    broken = first_item(due=9)(replace_first("steps", sources=())(real()))
+    assert all("not used by any step" not in str(p) for p in check_across(context(broken)))
+    unused = replace_first("steps", sources=())(real())
+    assert check_across(context(unused), complete=False) == []
+    assert check_across(context(unused)) != []

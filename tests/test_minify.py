@@ -1,0 +1,56 @@
+"""The built site serves our scripts minified, and the minified code behaves as the source does."""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from afterno.minify import minify_script
+from helpers import ROOT
+
+SCRIPTS = sorted(p.name for p in (ROOT / "docs" / "assets").glob("*.js"))
+
+CASES = {
+    "whole-line comment": ("  // why\n  run();\n", "run();\n"),
+    "JSDoc block": ("/**\n * @param {string} a\n */\nfunction f(a) {}\n", "function f(a) {}\n"),
+    "inline type cast": ("const el = /** @type {HTMLElement} */ (x);\n", "const el = (x);\n"),
+    "code after a block's end": ("/* a */ run();\n", "run();\n"),
+    "trailing comment kept (it may be inside a string)": ('go("http://x"); // y\n', 'go("http://x"); // y\n'),
+    "line breaks kept": ("a = 1\n(b)\n", "a = 1\n(b)\n"),
+    "multi-line template literal: file left as written": ("const t = `a\n  b`;\n// c\n", "const t = `a\n  b`;\n// c\n"),
+}
+
+
+@pytest.mark.parametrize(("source", "expected"), CASES.values(), ids=CASES.keys())
+def test_minify_rules(source: str, expected: str) -> None:
+    """The minifier drops only comments and indentation, and leaves a file whose strings span lines alone."""
+    assert minify_script(source) == expected
+
+
+@pytest.mark.parametrize("name", SCRIPTS, ids=SCRIPTS)
+def test_built_scripts_are_minified_and_smaller(site: Path, name: str) -> None:
+    """Each of our scripts in the built site is the minified source: no comments, fewer gzipped bytes."""
+    source = (ROOT / "docs" / "assets" / name).read_text(encoding="utf-8")
+    built = (site / "assets" / name).read_text(encoding="utf-8")
+    assert built == minify_script(source)
+    assert "/**" not in built and "@ts-check" not in built
+    assert len(gzip.compress(built.encode())) < len(gzip.compress(source.encode()))
+
+
+def test_minified_core_passes_the_node_unit_tests(site: Path, tmp_path: Path) -> None:
+    """The node unit tests of checklist-core.js pass against the minified file the site serves."""
+    node = shutil.which("node")
+    assert node, "node is needed (it runs tests/js in make test too)"
+    (tmp_path / "docs" / "assets").mkdir(parents=True)
+    (tmp_path / "tests" / "js").mkdir(parents=True)
+    shutil.copy(site / "assets" / "checklist-core.js", tmp_path / "docs" / "assets" / "checklist-core.js")
+    shutil.copy(ROOT / "tests" / "js" / "checklist-core.test.js", tmp_path / "tests" / "js")
+    result = subprocess.run(
+        [node, "--test", "tests/js/"], cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    assert "# fail 0" in result.stdout

@@ -1,0 +1,7 @@
+// Globals the site's scripts share in the browser (classic scripts: see docs/assets/*.js).
+declare const AtnChecklistCore: typeof import("../docs/assets/checklist-core.js");
+
+interface Window {
+  /** Material for MkDocs' stream of page loads (instant navigation included). */
+  document$?: { subscribe(next: () => void): unknown };
+}
