@@ -119,7 +119,10 @@ def cmd_translations(args: argparse.Namespace) -> int:
         return 1
     if args.language not in translations.by_language:
         known = ", ".join(translations.by_language) or "none"
-        print(f"no language '{args.language}' in {root}/{TRANSLATIONS_DIR}/languages.yml (known: {known}).", file=sys.stderr)
+        print(
+            f"no language '{args.language}' in {root}/{TRANSLATIONS_DIR}/languages.yml (known: {known}).",
+            file=sys.stderr,
+        )
         return 2
     if args.stamp:
         return _stamp(translations, args.language, [Path(p) for p in args.stamp])
@@ -132,7 +135,11 @@ def cmd_translations(args: argparse.Namespace) -> int:
             print(f"outdated  {status.kind} {status.id}: {', '.join(status.fields)}  ({status.where})")
         else:
             print(f"orphaned  {status.kind} {status.id}  ({status.where})")
-    print(f"{len(todo)} to do in {args.language}." if todo else f"{args.language}: every item is translated and up to date.")
+    print(
+        f"{len(todo)} to do in {args.language}."
+        if todo
+        else f"{args.language}: every item is translated and up to date."
+    )
     return 0
 
 

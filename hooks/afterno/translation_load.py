@@ -132,7 +132,7 @@ def ui_strings(templates: Path, scripts: Path) -> list[str]:
     found: dict[str, None] = {}
     for name in sorted(env.list_templates()):
         source = (templates / name).read_text(encoding="utf-8")
-        for _line, _function, message in env.extract_translations(source):
+        for _line, _function, message in env.extract_translations(source):  # type: ignore[attr-defined]
             if isinstance(message, str):
                 found[message] = None
     for path in sorted(templates.parent.glob("*.py")):
@@ -157,7 +157,9 @@ def _values(obj: Any, kind: TranslationKind) -> dict[str, Any]:
     return values
 
 
-def english_items(content: Content, pages: dict[str, dict[str, str]], ui: Iterable[str]) -> dict[tuple[str, str], EnglishItem]:
+def english_items(
+    content: Content, pages: dict[str, dict[str, str]], ui: Iterable[str]
+) -> dict[tuple[str, str], EnglishItem]:
     """Every translatable English item, by (kind, id)."""
     items: dict[tuple[str, str], EnglishItem] = {}
     groups: list[tuple[str, Iterable[Any]]] = [
@@ -199,17 +201,22 @@ def _mark_at(value: Any, path: Iterable[Any]) -> Mark:
 
 def _schema_message(error: jsonschema.ValidationError, doc: Any) -> tuple[Mark, str]:
     """A contributor's message for one schema failure, and where it points."""
+    rule: dict[str, Any] = error.schema if isinstance(error.schema, dict) else {}
+    instance: Any = error.instance
     where = list(error.absolute_path)
     name = next((str(step) for step in reversed(where) if isinstance(step, str)), "the file")
     mark = _mark_at(doc, where)
     if error.validator == "required":
         missing = error.message.split("'")[1] if "'" in error.message else "a key"
-        return mark, f"the key '{missing}' is missing. Add it (made_from is written by 'afterno translations LANG --stamp FILE')."
+        return (
+            mark,
+            f"the key '{missing}' is missing. Add it.",
+        )
     if error.validator == "additionalProperties":
         node = doc
         for step in where:
             node = node[step]
-        known = list(error.schema.get("properties", {}))
+        known = list(rule.get("properties", {}))
         extra = [key for key in node if key not in known]
         key = extra[0] if extra else "?"
         key_mark = node.key_marks.get(key, mark) if isinstance(node, MarkedMap) else mark
@@ -217,15 +224,18 @@ def _schema_message(error: jsonschema.ValidationError, doc: Any) -> tuple[Mark, 
         hint = f"Did you mean '{close[0]}'?" if close else f"Translatable keys here: {', '.join(known)}."
         return key_mark, f"unknown key '{key}'. {hint} Ids, sources, order and dates come from the English."
     if error.validator == "pattern" and "made_from" in where:
-        return mark, "made_from holds fingerprints; run 'afterno translations LANG --stamp FILE' instead of editing them."
-    if error.validator == "pattern" and error.schema.get("pattern") == r"^[^\n]*$":
+        return (
+            mark,
+            "made_from holds fingerprints; run 'afterno translations LANG --stamp FILE' instead of editing them.",
+        )
+    if error.validator == "pattern" and rule.get("pattern") == r"^[^\n]*$":
         return mark, f"'{name}' must be one line. Join the lines, or shorten it."
     if error.validator == "type":
-        wanted = error.schema.get("type")
+        wanted = rule.get("type")
         words = {"string": "text", "array": "a list", "object": "a mapping"}.get(str(wanted), str(wanted))
-        return mark, f"'{name}' must be {words}; found {describe(error.instance)}."
+        return mark, f"'{name}' must be {words}; found {describe(instance)}."
     if error.validator == "maxLength":
-        return mark, f"'{name}' is {len(error.instance)} characters; at most {error.validator_value} fit. Shorten it."
+        return mark, f"'{name}' is {len(instance)} characters; at most {error.validator_value} fit. Shorten it."
     if error.validator == "minLength":
         return mark, f"'{name}' is empty. Write the translation, or delete the key to show the English."
     return mark, f"'{name}': {error.message}."
@@ -258,7 +268,7 @@ def read_languages(root: Path, problems: list[Problem]) -> list[Language]:
     doc = _read(path, shown, languages_schema_line(), problems)
     if doc is None or not _validate(shown, doc, languages_schema(), problems):
         return []
-    languages = []
+    languages: list[Language] = []
     for entry, mark in zip(doc["languages"], doc["languages"].item_marks, strict=True):
         if entry["code"] in {lang.code for lang in languages} or entry["code"] == "en":
             problems.append(Problem(shown, mark.line, mark.column, f"the language '{entry['code']}' is listed twice."))
@@ -300,12 +310,24 @@ def read_language(root: Path, language: Language, problems: list[Problem]) -> La
                 if kind.one_per_file and item_id != path.stem:
                     id_mark = entry.value_marks["id"]
                     problems.append(
-                        Problem(shown, id_mark.line, id_mark.column, f"the id '{item_id}' does not match the file name; set id: {path.stem}.")
+                        Problem(
+                            shown,
+                            id_mark.line,
+                            id_mark.column,
+                            f"the id '{item_id}' does not match the file name; set id: {path.stem}.",
+                        )
                     )
                 key = (kind.name, item_id)
                 if key in result.items:
                     other = result.items[key]
-                    problems.append(Problem(shown, mark.line, mark.column, f"'{item_id}' is already translated at {other.path}:{other.line}."))
+                    problems.append(
+                        Problem(
+                            shown,
+                            mark.line,
+                            mark.column,
+                            f"'{item_id}' is already translated at {other.path}:{other.line}.",
+                        )
+                    )
                     continue
                 fields = {k: v for k, v in entry.items() if k not in ("id", "made_from", "en")}
                 made_from = dict(entry.get("made_from", {}))
@@ -328,22 +350,36 @@ def _fields_in(text: str, pattern: re.Pattern[str]) -> set[str]:
 def check_placeholders(item: TranslatedItem, english: EnglishItem) -> list[Problem]:
     """A message's translation uses exactly the English {placeholders}, and names the same blanks."""
     problems = []
-    wanted = {f"{{{name}}}" for name in TEMPLATE_FIELD.findall(english.fields.get("subject", "") + english.fields.get("body", ""))}
-    used = {f"{{{name}}}" for key in ("subject", "body") for name in TEMPLATE_FIELD.findall(str(item.fields.get(key, "")))}
+    wanted = {
+        f"{{{name}}}"
+        for name in TEMPLATE_FIELD.findall(english.fields.get("subject", "") + english.fields.get("body", ""))
+    }
+    used = {
+        f"{{{name}}}" for key in ("subject", "body") for name in TEMPLATE_FIELD.findall(str(item.fields.get(key, "")))
+    }
     if ("subject" in item.fields or "body" in item.fields) and used != wanted:
         missing = ", ".join(sorted(wanted - used)) or "none"
         extra = ", ".join(sorted(used - wanted)) or "none"
         problems.append(
-            Problem(item.path, item.line, item.column,
-                    f"the subject and body must use exactly the English placeholders {', '.join(sorted(wanted))} "
-                    f"(untranslated, in braces); missing: {missing}; not in the English: {extra}.")
+            Problem(
+                item.path,
+                item.line,
+                item.column,
+                f"the subject and body must use exactly the English placeholders {', '.join(sorted(wanted))} "
+                f"(untranslated, in braces); missing: {missing}; not in the English: {extra}.",
+            )
         )
     names = [p.get("name") for p in item.fields.get("placeholders", [])]
     english_names = [p["name"] for p in english.fields.get("placeholders", [])]
     if names and sorted(names) != sorted(english_names):
         problems.append(
-            Problem(item.path, item.line, item.column,
-                    f"placeholders must name the English blanks {', '.join(english_names)}, each once; found {', '.join(map(str, names))}.")
+            Problem(
+                item.path,
+                item.line,
+                item.column,
+                f"placeholders must name the English blanks {', '.join(english_names)}, each once; "
+                f"found {', '.join(map(str, names))}.",
+            )
         )
     return problems
 
@@ -354,8 +390,15 @@ def check_ui_fields(item: TranslatedItem, english: EnglishItem) -> list[Problem]
     found = _fields_in(str(item.fields.get("text", "")), UI_FIELD)
     if wanted == found:
         return []
-    return [Problem(item.path, item.line, item.column,
-                    f"the translation must keep exactly {', '.join(sorted(wanted)) or 'no named values'}; found {', '.join(sorted(found)) or 'none'}.")]
+    return [
+        Problem(
+            item.path,
+            item.line,
+            item.column,
+            f"the translation must keep exactly {', '.join(sorted(wanted)) or 'no named values'}; "
+            f"found {', '.join(sorted(found)) or 'none'}.",
+        )
+    ]
 
 
 def check_page_anchors(item: TranslatedItem, english: EnglishItem) -> list[Problem]:
@@ -366,12 +409,24 @@ def check_page_anchors(item: TranslatedItem, english: EnglishItem) -> list[Probl
     problems = []
     want, have = set(ANCHOR.findall(english.fields.get("body", ""))), set(ANCHOR.findall(body))
     if want - have:
-        problems.append(Problem(item.path, item.line, item.column,
-                                f"the body lacks the English anchors {', '.join('{ #' + a + ' }' for a in sorted(want - have))}; "
-                                "add each after its heading."))
+        problems.append(
+            Problem(
+                item.path,
+                item.line,
+                item.column,
+                f"the body lacks the English anchors {', '.join('{ #' + a + ' }' for a in sorted(want - have))}; "
+                "add each after its heading.",
+            )
+        )
     if set(MARKER.findall(english.fields.get("body", ""))) != set(MARKER.findall(body)):
-        problems.append(Problem(item.path, item.line, item.column,
-                                "the body must keep the English page's <!-- afterno:... --> lines, each on a line of its own."))
+        problems.append(
+            Problem(
+                item.path,
+                item.line,
+                item.column,
+                "the body must keep the English page's <!-- afterno:... --> lines, each on a line of its own.",
+            )
+        )
     return problems
 
 
@@ -386,7 +441,8 @@ def item_status(english: EnglishItem, item: TranslatedItem) -> ItemStatus:
     if english.kind == "ui":
         return ItemStatus(english.kind, english.id, "complete", where=item.path)
     stale = [
-        name for name, value in english.fields.items()
+        name
+        for name, value in english.fields.items()
         if name not in item.fields or item.made_from.get(name) != fingerprint(value)
     ]
     stale += [name for name in item.fields if name not in english.fields]
@@ -429,11 +485,15 @@ class Translations:
                 continue
             for status in self.status(language.code):
                 if status.state == "missing":
-                    lines.append(f"{language.code}: the {status.kind} '{status.id}' has no translation "
-                                 f"(run 'afterno translations {language.code}' for the list).")
+                    lines.append(
+                        f"{language.code}: the {status.kind} '{status.id}' has no translation "
+                        f"(run 'afterno translations {language.code}' for the list)."
+                    )
                 elif status.state == "orphaned":
-                    lines.append(f"{status.where}: the {status.kind} '{status.id}' is no longer in the English; "
-                                 "delete this translation, or rename it to the new id.")
+                    lines.append(
+                        f"{status.where}: the {status.kind} '{status.id}' is no longer in the English; "
+                        "delete this translation, or rename it to the new id."
+                    )
         return lines
 
 
@@ -475,7 +535,11 @@ def restamp(text: str, stamps: dict[str, dict[str, str]]) -> str:
             indent = len(line) - len(stripped)
             index += 1
             # A block-style mapping continues on deeper-indented lines.
-            while index < len(lines) and lines[index].strip() and len(lines[index]) - len(lines[index].lstrip(" ")) > indent:
+            while (
+                index < len(lines)
+                and lines[index].strip()
+                and len(lines[index]) - len(lines[index].lstrip(" ")) > indent
+            ):
                 index += 1
             continue
         out.append(line)

@@ -89,7 +89,9 @@ UI_STRING = KindSpec(
 KINDS: tuple[TranslationKind, ...] = (
     TranslationKind("step", "Step translation", "step", text_fields(model.STEP), "steps/*.yml"),
     TranslationKind("guide", "Guide translation", "guide", text_fields(model.GUIDE), "guides/*.yml"),
-    TranslationKind("situation", "Situation translation", "situation", text_fields(model.SITUATION), "situations/*.yml"),
+    TranslationKind(
+        "situation", "Situation translation", "situation", text_fields(model.SITUATION), "situations/*.yml"
+    ),
     TranslationKind(
         "template",
         "Message template translation",

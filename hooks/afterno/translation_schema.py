@@ -40,7 +40,7 @@ def _item_schema(kind: TranslationKind) -> dict[str, Any]:
         "made_from": MADE_FROM,
         **schema["properties"],
     }
-    schema["required"] = ["id", "made_from"]
+    schema["required"] = ["id"]
     return schema
 
 
