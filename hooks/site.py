@@ -138,7 +138,7 @@ def _finish_html(html: str, where: str, destination: Path) -> str:
     hashes, unknown = split_scripts(html, _known_scripts)
     if where not in _pages_with_scripts:
         _report_scripts([unknown_script_problem(where, code) for code in unknown])
-    # Kept for _headers, whose policy lists every page's hashes: saves reading the pages again.
+    # Kept for _headers, whose policy lists the allowed scripts of every page.
     _script_hashes[destination] = hashes
     try:
         return apply_edits(html, theme_fix_edits(html) + csp_meta_edits(html, script_hashes=hashes))
@@ -178,7 +178,9 @@ def on_post_build(config: MkDocsConfig) -> None:
             "the pages must not carry code of their own."
         )
     write_headers(Path(config.site_dir), sorted({digest for hashes in _script_hashes.values() for digest in hashes}))
-    minify_site_scripts(Path(config.site_dir), [str(script) for script in config.extra_javascript])
+    # Ours: every script in docs/assets/ (some are loaded on demand, not through extra_javascript).
+    ours = sorted(f"assets/{path.name}" for path in (Path(config.docs_dir) / "assets").glob("*.js"))
+    minify_site_scripts(Path(config.site_dir), ours)
     robots = Path(config.site_dir) / "robots.txt"
     if robots.is_file() and config.site_url:
         text = robots.read_text(encoding="utf-8").rstrip("\n")

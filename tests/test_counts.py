@@ -67,7 +67,7 @@ def test_built_pages_state_the_contents_counts(site: Path) -> None:
         return (site / page).read_text(encoding="utf-8")
 
     assert f"We read {sources} articles" in text("about/index.html")
-    assert f"how many of the {sources} articles back it" in text("about/index.html")
+    assert "Each step names the articles it draws on" in text("about/index.html")
     assert f"{guides} short reads" in text("index.html") and f"{guides} short reads" in text("404.html")
     assert f'content="{guides.capitalize()} short guides for the days' in text("guides/index.html")
     assert f'content="The {sources} articles the advice' in text("sources/index.html")

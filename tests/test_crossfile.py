@@ -22,6 +22,10 @@ def real() -> Content:
     return load_content(CONTENT)
 
 
+#: Where the checklist's second phase is named: the first one once the phases are out of order.
+SECOND = real().checklist[1].phase
+
+
 def context(content: Content) -> Context:
     """A context without key marks (problems at a key land on 1:1) and with nothing else declared."""
     return Context(content, {("content/guides/keep-going.yml", "order"): Mark(3, 1)}, frozenset())
@@ -130,15 +134,38 @@ CASES: list[tuple[Rule, Callable[[Content], Content], list[str]]] = [
         ],
     ),
     (
+        crossfile.shared_placeholders_agree,
+        lambda c: dataclasses.replace(
+            c,
+            templates=(
+                dataclasses.replace(
+                    c.templates[0],
+                    placeholders=tuple(
+                        dataclasses.replace(p, label="Their name") if p.name == "contact_name" else p
+                        for p in c.templates[0].placeholders
+                    ),
+                ),
+                *c.templates[1:],
+            ),
+        ),
+        [
+            f"content/templates/{name}.yml:1:1: the placeholder 'contact_name' is also used in "
+            "content/templates/thank-you-reply.yml, and the page shows one box for both: give it the same label, "
+            "example and checklist there and here (label: 'Their name', example: 'Alex Morgan', checklist: none)."
+            for name in ("connection-note", "feedback-request", "new-opening-note", "reconnect-message")
+        ],
+    ),
+    (
         crossfile.phases_end_after_they_start,
         replace_first("phases", from_day=5),
-        ["content/phases.yml:3:5: phase 'first-day' ends before it starts: to_day (1) is less than from_day (5)."],
+        ["content/phases.yml:3:5: phase 'first-day' ends before it starts: to_day (2) is less than from_day (5)."],
     ),
     (
         crossfile.checklist_follows_the_phases,
         lambda c: dataclasses.replace(c, checklist=(*c.checklist[1:], c.checklist[0])),
         [
-            "content/checklist.yml:25:12: the checklist's phases must each appear once, in the order of "
+            f"content/checklist.yml:{SECOND.line}:{SECOND.column}: the checklist's phases "
+            "must each appear once, in the order of "
             "content/phases.yml: first-day, first-week, following-weeks, one-to-two-months, ongoing."
         ],
     ),
@@ -147,7 +174,7 @@ CASES: list[tuple[Rule, Callable[[Content], Content], list[str]]] = [
         first_item(due=9),
         [
             "content/checklist.yml:5:9: item 'take-a-breath' is due on day 9, outside its phase 'first-day' "
-            "(days 0 to 1). Change 'due' or move the item."
+            "(days 0 to 2). Change 'due' or move the item."
         ],
     ),
     (

@@ -106,6 +106,7 @@ def test_only_known_scripts_are_hashed(tmp_path: Path) -> None:
     known = known_from(tmp_path, "<script>var a=1</script>")
     page = "<script>var a=1</script><script>evil()</script><script>var a=1</script><script src=x.js></script>"
     assert split_scripts(page, known) == ([sha("var a=1")], ["evil()"])
+    assert split_scripts("<script data-src=x>evil()</script>", known) == ([], ["evil()"]), "data-src is not src"
 
 
 def test_script_in_a_pages_text_is_located() -> None:

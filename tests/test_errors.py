@@ -193,7 +193,7 @@ CASES: list[tuple[str, str, bytes | str | None, list[str]]] = [
         None,
         [
             "content/checklist.yml:5:9: item 'take-a-breath' is due on day 9, outside its phase 'first-day' "
-            "(days 0 to 1). Change 'due' or move the item."
+            "(days 0 to 2). Change 'due' or move the item."
         ],
     ),
     (

@@ -187,6 +187,25 @@ def placeholders_match_the_message(context: Context) -> list[Problem]:
     return problems
 
 
+def shared_placeholders_agree(context: Context) -> list[Problem]:
+    """A placeholder used by several templates is one box on the page: its label, example and checklist agree."""
+    problems = []
+    first: dict[str, tuple[str, tuple[str, str, str | None]]] = {}
+    for template in context.content.templates:
+        for placeholder in template.placeholders:
+            shown = (placeholder.label, placeholder.example, placeholder.checklist)
+            path, seen = first.setdefault(placeholder.name, (template.path, shown))
+            if path == template.path or seen == shown:
+                continue
+            message = (
+                f"the placeholder '{placeholder.name}' is also used in {path}, and the page shows one box for both: "
+                f"give it the same label, example and checklist there and here (label: {seen[0]!r}, "
+                f"example: {seen[1]!r}, checklist: {seen[2] or 'none'})."
+            )
+            problems.append(context.at(template.path, "placeholders", message))
+    return problems
+
+
 def phases_end_after_they_start(context: Context) -> list[Problem]:
     """A phase's last day is not before its first."""
     return [
@@ -294,6 +313,7 @@ RULES: tuple[Rule, ...] = (
     phrase_situations_have_a_phrase,
     situation_steps_apply_to_it,
     placeholders_match_the_message,
+    shared_placeholders_agree,
     phases_end_after_they_start,
     checklist_follows_the_phases,
     items_are_due_within_their_phase,

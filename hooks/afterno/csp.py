@@ -22,7 +22,8 @@ from pathlib import Path
 from .html_fixes import Edit, apply_edits
 
 #: Inline ``<script>`` elements: no ``src`` attribute. Group 1 is the attributes, group 2 the code.
-INLINE_SCRIPT = re.compile(r"<script\b((?:(?!\bsrc\s*=)[^>])*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+#: ``src`` must follow a space: ``<script data-src=...>`` is still inline code the browser runs.
+INLINE_SCRIPT = re.compile(r"<script\b((?:(?!\ssrc\s*=)[^>])*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
 #: Any ``<script>`` start tag, inline or not. The length bound keeps a stray ``<script`` from scanning the page.
 SCRIPT_TAG = re.compile(r"<script\b[^<>]{0,500}>?", re.IGNORECASE)
 TYPE_ATTR = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)

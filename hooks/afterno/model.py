@@ -172,6 +172,18 @@ def _sources(what: str) -> FieldSpec:
     )
 
 
+def _keywords(what: str) -> FieldSpec:
+    return FieldSpec(
+        "keywords",
+        "lines",
+        f"Words a reader might type into the site's search to find this {what}, as they would type them "
+        "(e.g. ghosted, no reply, turned down). Give each form people use (rejected, rejection): search "
+        f"matches the start of a word, not its other forms. They join the search index of the page that shows "
+        f"this {what}; readers do not see them.",
+        required=False,
+    )
+
+
 POINT = KindSpec(
     "point",
     "Source point",
@@ -243,6 +255,7 @@ STEP = KindSpec(
         FieldSpec("applies_to", "applies", APPLIES_DESCRIPTION, target="situation"),
         _sources("step"),
         FieldSpec("related", "refs", "Ids of other steps worth reading next.", required=False, target="step"),
+        _keywords("step"),
     ),
     pattern="steps/*.yml",
     one_per_file=True,
@@ -295,6 +308,7 @@ SITUATION = KindSpec(
             target="step",
         ),
         _sources("situation"),
+        _keywords("situation"),
     ),
     pattern="situations/*.yml",
     one_per_file=True,
@@ -303,16 +317,26 @@ SITUATION = KindSpec(
 PLACEHOLDER = KindSpec(
     "placeholder",
     "Placeholder",
-    "A blank in a message template that the reader fills in.",
+    "A blank in a message template that the reader fills in. A name used by several templates (your_name, "
+    "company, role, contact_name) is one box typed once for all of them: give it the same label and example "
+    "in each template.",
     (
         FieldSpec(
             "name",
             "name",
             "The name used in braces in the subject or body, lowercase_with_underscores.",
-            example="interviewer_name",
+            example="contact_name",
         ),
         FieldSpec("label", "line", "The form label, e.g. 'Their name'.", max_length=60),
         FieldSpec("example", "line", "An example value shown as a hint.", max_length=80),
+        FieldSpec(
+            "checklist",
+            "choice",
+            "Start this box with the company or the role of the reader's checklist (company or role). "
+            "Leave it out for anything else.",
+            required=False,
+            choices=("company", "role"),
+        ),
     ),
 )
 
@@ -469,35 +493,36 @@ class Ref:
 
 # The objects built from the files. Each attribute that a field spec names holds that field's value,
 # so a new optional field needs only its spec and an attribute with a default here.
-# ``path``, ``line`` and ``column`` say where the item is written.
 
 
 @dataclass(frozen=True, kw_only=True)
-class Phase:
+class Located:
+    """Where an item is written: its file as messages show it, and the line and column of its first key."""
+
+    path: str = ""
+    line: int = 1
+    column: int = 1
+
+
+@dataclass(frozen=True, kw_only=True)
+class Phase(Located):
     id: str
     title: str
     description: str
     from_day: int
     to_day: int
-    path: str = ""
-    line: int = 1
-    column: int = 1
 
 
 @dataclass(frozen=True, kw_only=True)
-class Point:
+class Point(Located):
     id: str
     text: str
     source_id: str
-    path: str = ""
-    line: int = 1
-    column: int = 1
 
 
 @dataclass(frozen=True, kw_only=True)
-class Source:
+class Source(Located):
     id: str
-    path: str
     file: str
     title: str | None
     label: str | None = None
@@ -506,8 +531,6 @@ class Source:
     date: str | None
     url: str | None
     points: tuple[Point, ...]
-    line: int = 1
-    column: int = 1
 
     @property
     def name(self) -> str:
@@ -516,9 +539,8 @@ class Source:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Step:
+class Step(Located):
     id: str
-    path: str
     title: str
     summary: str
     phase: Ref
@@ -529,8 +551,7 @@ class Step:
     applies_to: tuple[Ref, ...] | None
     sources: tuple[Ref, ...]
     related: tuple[Ref, ...] = ()
-    line: int = 1
-    column: int = 1
+    keywords: tuple[str, ...] = ()
 
     def applies(self, situation_id: str) -> bool:
         """Whether this step applies to the situation ``situation_id``."""
@@ -538,22 +559,18 @@ class Step:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Guide:
+class Guide(Located):
     id: str
-    path: str
     order: int
     title: str
     summary: str
     intro: str
     steps: tuple[Ref, ...]
-    line: int = 1
-    column: int = 1
 
 
 @dataclass(frozen=True, kw_only=True)
-class Situation:
+class Situation(Located):
     id: str
-    path: str
     order: int
     kind: str
     title: str
@@ -563,24 +580,20 @@ class Situation:
     what_to_do: str
     steps: tuple[Ref, ...]
     sources: tuple[Ref, ...]
-    line: int = 1
-    column: int = 1
+    keywords: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
-class Placeholder:
+class Placeholder(Located):
     name: str
     label: str = ""
     example: str = ""
-    path: str = ""
-    line: int = 1
-    column: int = 1
+    checklist: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
-class Template:
+class Template(Located):
     id: str
-    path: str
     order: int
     title: str
     summary: str
@@ -591,16 +604,11 @@ class Template:
     body: str
     placeholders: tuple[Placeholder, ...]
     sources: tuple[Ref, ...]
-    line: int = 1
-    column: int = 1
 
 
 @dataclass(frozen=True, kw_only=True)
-class ChecklistItem:
+class ChecklistItem(Located):
     id: str
-    path: str
-    line: int
-    column: int
     label: str
     step: Ref
     due: int
@@ -616,12 +624,9 @@ class ChecklistItem:
 
 
 @dataclass(frozen=True, kw_only=True)
-class ChecklistPhase:
+class ChecklistPhase(Located):
     phase: Ref
     items: tuple[ChecklistItem, ...]
-    path: str = ""
-    line: int = 1
-    column: int = 1
 
 
 @dataclass(frozen=True)
@@ -698,6 +703,17 @@ class Content:
     def templates_for(self, step: Step) -> list[Template]:
         """The message templates that belong to a step, in template order."""
         return list(self._templates_by_step.get(step.id, ()))
+
+    @cached_property
+    def shared_placeholders(self) -> tuple[Placeholder, ...]:
+        """Placeholders used by more than one template, in order of first use: one box on the page fills them all."""
+        first: dict[str, Placeholder] = {}
+        count: dict[str, int] = {}
+        for template in self.templates:
+            for placeholder in template.placeholders:
+                first.setdefault(placeholder.name, placeholder)
+                count[placeholder.name] = count.get(placeholder.name, 0) + 1
+        return tuple(placeholder for name, placeholder in first.items() if count[name] > 1)
 
     def steps_using(self, point_id: str) -> list[Step]:
         """The steps that rest on a source point."""

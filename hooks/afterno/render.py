@@ -11,6 +11,7 @@ import functools
 import json
 import posixpath
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,18 @@ from markupsafe import Markup, escape
 
 from .checklist_view import checklist_sections
 from .counts import in_words
-from .model import FILE_KINDS, TEMPLATE_FIELD, TYPE_WORDS, ChecklistItem, Content, Guide, schema_line
+from .model import (
+    FILE_KINDS,
+    TEMPLATE_FIELD,
+    TYPE_WORDS,
+    ChecklistItem,
+    Content,
+    Guide,
+    Ref,
+    Situation,
+    Step,
+    schema_line,
+)
 from .share import mailto_href, qr_svg
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -141,8 +153,14 @@ class Renderer:
         def guide_link(guide_id: str, anchor: str = "") -> str:
             return md_link(src, guide_path(guide_id), anchor)
 
+        def keywords_of(items: Iterable[Step | Situation | Ref]) -> list[str]:
+            """The search keywords of steps (or references to them) and situations, each once, in order."""
+            found = (steps[item.id] if isinstance(item, Ref) else item for item in items)
+            return list(dict.fromkeys(word for item in found for word in item.keywords))
+
         return self.env.get_template(template).render(
             guide_link=guide_link,
+            keywords_of=keywords_of,
             content=content,
             src=src,
             steps=steps,

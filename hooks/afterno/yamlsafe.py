@@ -67,36 +67,9 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
-class _Replay(_Loader):
-    """Composes the node tree from events already parsed and checked (used when libyaml is missing)."""
-
-    def __init__(self, events: list[yaml.Event]) -> None:
-        super().__init__("")
-        self.replayed = events
-        self.index = 0
-
-    def check_event(self, *choices: Any) -> bool:
-        if self.index >= len(self.replayed):
-            return False
-        return not choices or isinstance(self.replayed[self.index], choices)
-
-    def peek_event(self) -> yaml.Event:
-        return self.replayed[self.index]
-
-    def get_event(self) -> yaml.Event:
-        event = self.replayed[self.index]
-        self.index += 1
-        return event
-
-
-_CLoader: Any = None
-if getattr(yaml, "CSafeLoader", None) is not None:
-
-    class _CSafeLoader(yaml.CSafeLoader):
-        """libyaml's loader with the same resolvers as ``_Loader`` (dates stay strings)."""
-
-    _CSafeLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
-    _CLoader = _CSafeLoader
+#: libyaml's loader (twenty times faster) with the same resolvers, or PyYAML's own where libyaml is missing.
+_FastLoader: Any = type("_FastLoader", (getattr(yaml, "CSafeLoader", _Loader),), {})
+_FastLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
 
 
 def _mark(node_mark: Any) -> Mark:
@@ -137,13 +110,12 @@ def load_yaml(path: str, data: bytes) -> tuple[Any, list[Problem]]:
     text, problem = _decode(path, data)
     if problem is not None:
         return None, [problem]
-    events, problems = _check_events(path, text)
+    problems = _check_events(path, text)
     if problems:
         return None, problems
     try:
-        # The events passed every check (no anchors, aliases, tags or deep nesting), so libyaml may
-        # build the tree: much faster than replaying the events through PyYAML's composer.
-        node = yaml.compose(text, Loader=_CLoader) if _CLoader is not None else _Replay(events).get_single_node()
+        # The events passed every check (no anchors, aliases, tags or deep nesting): the tree can be built.
+        node = yaml.compose(text, Loader=_FastLoader)
     except yaml.MarkedYAMLError as exc:
         return None, [_yaml_error(path, exc)]
     if node is None:
@@ -190,44 +162,40 @@ def _yaml_error(path: str, exc: yaml.MarkedYAMLError) -> Problem:
 
 
 def _events(text: str) -> Iterator[yaml.Event]:
-    """The text's parsing events: from libyaml (twenty times faster) when it is installed and the text
-    is valid YAML; otherwise from PyYAML, whose error messages the contributors' messages build on."""
-    if _CLoader is not None:
-        try:
-            return iter(list(yaml.parse(text, Loader=_CLoader)))
-        except yaml.YAMLError:
-            pass
-    return yaml.parse(text, Loader=_Loader)
+    """The text's parsing events: from libyaml when the text is valid YAML; otherwise from PyYAML,
+    whose error messages the contributors' messages build on."""
+    try:
+        return iter(list(yaml.parse(text, Loader=_FastLoader)))
+    except yaml.YAMLError:
+        return yaml.parse(text, Loader=_Loader)
 
 
-def _check_events(path: str, text: str) -> tuple[list[yaml.Event], list[Problem]]:
-    """The text's events, and every anchor, alias, custom tag, deep nesting or flood of values in them."""
-    events: list[yaml.Event] = []
+def _check_events(path: str, text: str) -> list[Problem]:
+    """Every anchor, alias, custom tag, deep nesting or flood of values in the text's events."""
     problems: list[Problem] = []
     depth = 0
     try:
-        for event in _events(text):
-            events.append(event)
+        for count, event in enumerate(_events(text), 1):
             where = _mark(event.start_mark)
-            if len(events) > MAX_EVENTS:
+            if count > MAX_EVENTS:
                 message = (
                     f"the file holds too many values (more than {MAX_EVENTS // 2}) to check. "
                     "Split it into several smaller files."
                 )
-                return events, [*problems, Problem(path, where.line, where.column, message)]
+                return [*problems, Problem(path, where.line, where.column, message)]
             problems += [Problem(path, where.line, where.column, message) for message in _event_problems(event)]
             depth += 1 if isinstance(event, yaml.CollectionStartEvent) else 0
             depth -= 1 if isinstance(event, yaml.CollectionEndEvent) else 0
             if depth > MAX_DEPTH:
                 message = f"the data is nested more than {MAX_DEPTH} levels deep. Content files need only a few levels."
-                return events, [*problems, Problem(path, where.line, where.column, message)]
+                return [*problems, Problem(path, where.line, where.column, message)]
             if len(problems) >= MAX_EVENT_PROBLEMS:
                 break
     except yaml.MarkedYAMLError as exc:
         problems.append(_yaml_error(path, exc))
     except yaml.reader.ReaderError as exc:
         problems.append(_control_character(path, text, exc))
-    return events, problems
+    return problems
 
 
 def _event_problems(event: yaml.Event) -> list[str]:

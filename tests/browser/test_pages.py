@@ -1,6 +1,6 @@
 """Every built page in a real browser: accessible in both colour schemes, private, keyboard and zoom friendly.
 
-Also the reader-facing behaviour of the message templates, the careers centres' link builder and the 404 page.
+Also the careers centres' link builder and the 404 page (the message templates: test_templates.py).
 One page load per page and check keeps the whole file quick; Chromium is shared by the session.
 """
 
@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import unquote
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import BrowserContext, Page
 
 from afterno.load import load_content
 from afterno.render import Renderer, page_url
@@ -140,64 +140,6 @@ def test_page_is_accessible_private_and_reflows(
     problems += [f"CSP violation: {v}" for v in csp_violations(page)]
     problems += [f"cookie set: {c['name']}" for c in context.cookies()]
     assert not problems, "\n".join(problems)
-
-
-def template_root(page: Page, template_id: str) -> Any:
-    return page.locator(f'[data-atn-template="{template_id}"]')
-
-
-def test_template_fields_fill_the_message_live_and_the_mailto_link(page: Page, served_site: str) -> None:
-    """Typing in a labelled field fills the message as you type and the email link carries the encoded result."""
-    open_page(page, served_site, "templates/")
-    root = template_root(page, "feedback-request")
-    root.get_by_label("The role you applied for").fill("Data & Insight Analyst")
-    root.get_by_label("Your name").fill("Sam Taylor")
-    body = root.locator("[data-atn-body]").inner_text()
-    assert "the Data & Insight Analyst role" in body and body.rstrip().endswith("Sam Taylor")
-    assert "{interviewer_name}" in body, "an empty field should keep its placeholder"
-    href = root.locator("[data-atn-mailto]").get_attribute("href") or ""
-    assert href.startswith("mailto:?subject=")
-    subject, body_part = href[len("mailto:?subject=") :].split("&body=")
-    assert unquote(subject) == root.locator("[data-atn-subject]").inner_text()
-    assert "%0D%0A" in body_part and "&" not in body_part and " " not in body_part
-    assert unquote(body_part).replace("\r\n", "\n") == body
-    assert csp_violations(page) == []
-
-
-def test_copy_button_copies_and_announces(page: Page, context: BrowserContext, served_site: str) -> None:
-    """Pressing the copy button by keyboard puts the filled message on the clipboard and says so in a live region."""
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served_site.rstrip("/"))
-    open_page(page, served_site, "templates/")
-    root = template_root(page, "thank-you-reply")
-    first = root.locator("[data-atn-field]").first
-    first.focus()
-    page.keyboard.type("Jo")
-    copy = root.locator("[data-atn-copy]")
-    copy.focus()
-    page.keyboard.press("Enter")
-    status = root.locator("[data-atn-status]")
-    assert status.get_attribute("role") == "status"
-    page.wait_for_function("el => el.textContent.includes('copied')", arg=status.element_handle())
-    copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied == root.locator("[data-atn-body]").inner_text()
-    assert "Jo" in copied
-
-
-def test_templates_without_javascript_show_placeholders(browser: Browser, served_site: str) -> None:
-    """With JavaScript off every message shows its {placeholders}, the fields are explained and email still works."""
-    context = browser.new_context(java_script_enabled=False)
-    try:
-        page = context.new_page()
-        page.goto(served_site + "templates/")
-        root = template_root(page, "feedback-request")
-        assert "{role}" in root.locator("[data-atn-body]").inner_text()
-        assert root.locator("[data-atn-nojs]").is_visible()
-        assert not root.locator("[data-atn-form]").is_visible()
-        assert not root.locator("[data-atn-copy]").is_visible()
-        href = root.locator("[data-atn-mailto]").get_attribute("href") or ""
-        assert "%7Brole%7D" in href and "%0D%0A" in href
-    finally:
-        context.close()
 
 
 def test_careers_link_builder_gives_url_and_qr_by_keyboard(

@@ -1,0 +1,388 @@
+// @ts-check
+/* After the No (loaded by templates.js): message templates you can fill in, the careers centres' link builder, the handout's print button.
+ * Progressive enhancement: without this script every message shows with its {placeholders}, its mailto: link
+ * carries them, and the careers page lists every link. With it, a message with an empty box is never copied
+ * or opened in an email app. What is typed stays in this browser (templates-core.js holds the logic). */
+(() => {
+  "use strict";
+
+  /** @type {any} */
+  const W = window;
+  /** @type {typeof import("./templates-core.js")} */
+  const Core = W.AtnTemplatesCore;
+
+  /**
+   * The element matching `selector` inside `root`, or an error naming what the markup lacks.
+   * @template {Element} [E=HTMLElement]
+   * @param {ParentNode} root
+   * @param {string} selector
+   * @returns {E}
+   */
+  function part(root, selector) {
+    const found = root.querySelector(selector);
+    if (!found) {
+      const where = root instanceof Element ? root.className || root.tagName : "the page";
+      throw new Error(`After the No: ${selector} is missing inside ${where}`);
+    }
+    return /** @type {E} */ (found);
+  }
+
+  /**
+   * Say something in a live region; cleared first so the same words are announced again on a second click.
+   * @param {HTMLElement} status
+   * @param {string} text
+   */
+  function announce(status, text) {
+    status.textContent = "";
+    window.setTimeout(() => {
+      status.textContent = text;
+    }, 50);
+  }
+
+  /**
+   * Put text on the clipboard; without clipboard access, select it so one key press copies it.
+   * @param {string} text
+   * @param {HTMLElement} field the element showing the text
+   * @param {HTMLElement} status
+   * @param {string} done what to say once it is copied
+   */
+  function copyText(text, field, status, done) {
+    const fallback = () => {
+      if (field instanceof HTMLInputElement) field.select();
+      else window.getSelection()?.selectAllChildren(field);
+      announce(status, "Selected. Press Ctrl+C, or Cmd+C on a Mac, to copy.");
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(() => announce(status, done), fallback);
+    } else {
+      fallback();
+    }
+  }
+
+  /**
+   * Browser storage, if it really works (set, get and remove inside try/catch); null when it does not.
+   * @returns {Storage | null}
+   */
+  function workingStorage() {
+    try {
+      const storage = window.localStorage;
+      const probe = "afterno:probe";
+      storage.setItem(probe, probe);
+      const ok = storage.getItem(probe) === probe;
+      storage.removeItem(probe);
+      return ok ? storage : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * The text stored under a key, or null when there is none or storage refuses.
+   * @param {Storage | null} storage
+   * @param {string} key
+   */
+  function read(storage, key) {
+    try {
+      return storage ? storage.getItem(key) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Mark a box as empty where a message needs it: aria-invalid and a line of text above it, in its description.
+   * @param {HTMLInputElement} input
+   */
+  function markEmpty(input) {
+    input.setAttribute("aria-invalid", "true");
+    const id = `${input.id}-error`;
+    let error = document.getElementById(id);
+    if (!error) {
+      error = document.createElement("span");
+      error.id = id;
+      error.className = "atn-field__error";
+      error.textContent = "Fill this in: the message needs it.";
+      input.before(error);
+      input.setAttribute("aria-describedby", `${input.getAttribute("aria-describedby") || ""} ${id}`.trim());
+    }
+    error.hidden = false;
+  }
+
+  /**
+   * Undo markEmpty once the box has a value.
+   * @param {HTMLInputElement} input
+   */
+  function unmarkFilled(input) {
+    if (input.getAttribute("aria-invalid") !== "true" || !Core.clean(input.value)) return;
+    input.removeAttribute("aria-invalid");
+    const error = document.getElementById(`${input.id}-error`);
+    if (error) error.hidden = true;
+  }
+
+  /** The boxes shared by every message: typed once, prefilled from the checklist, remembered in this browser. */
+  class SharedDetails {
+    /** @param {HTMLElement} root the element with data-atn-shared */
+    constructor(root) {
+      this.root = root;
+      /** @type {HTMLInputElement[]} */
+      this.inputs = Array.from(root.querySelectorAll("input[data-atn-field]"));
+      this.status = part(root, "[data-atn-status]");
+      this.note = part(root, "[data-atn-shared-note]");
+      this.forget = part(root, "[data-atn-forget]");
+      this.storage = workingStorage();
+      this.app = "";
+    }
+
+    init() {
+      this.restore();
+      // Each message's own boxes are remembered too, under "template-id.name".
+      for (const input of this.allInputs()) input.addEventListener("input", () => this.save());
+      this.forget.addEventListener("click", () => this.clear());
+      if (!this.storage) {
+        this.note.textContent =
+          "Type these once: every message below uses them. This browser is not letting the page keep them, " +
+          "so they are gone when you leave.";
+      }
+      this.root.hidden = false;
+    }
+
+    /** Every box on the page with a value, the shared ones and each message's own. */
+    allInputs() {
+      return /** @type {HTMLInputElement[]} */ (Array.from(document.querySelectorAll("input[data-atn-field]")));
+    }
+
+    /** @param {HTMLInputElement} input */
+    key(input) {
+      const owner = input.closest("[data-atn-template]");
+      const name = input.dataset.atnField || "";
+      return owner ? `${owner.getAttribute("data-atn-template")}.${name}` : name;
+    }
+
+    restore() {
+      /** @type {Record<string, "company" | "role">} */
+      const fromChecklist = {};
+      for (const input of this.inputs) {
+        const field = input.dataset.atnFromChecklist;
+        if (field === "company" || field === "role") fromChecklist[input.dataset.atnField || ""] = field;
+      }
+      const record = Core.readRecord(read(this.storage, Core.KEY));
+      const start = Core.startValues(record, read(this.storage, Core.CHECKLIST_KEY), fromChecklist);
+      this.app = start.app;
+      for (const input of this.allInputs()) input.value = start.values[this.key(input)] || "";
+      if (start.forgotten) this.save();
+    }
+
+    save() {
+      if (!this.storage) return;
+      /** @type {Record<string, string>} */
+      const values = {};
+      for (const input of this.allInputs()) values[this.key(input)] = input.value;
+      try {
+        const text = Core.recordText(this.app, values);
+        if (text === Core.recordText(this.app, {})) this.storage.removeItem(Core.KEY);
+        else this.storage.setItem(Core.KEY, text);
+      } catch {
+        // Storage full or refused: what is typed still works on this page.
+      }
+    }
+
+    clear() {
+      for (const input of this.allInputs()) input.value = "";
+      try {
+        this.storage?.removeItem(Core.KEY);
+      } catch {
+        // Nothing stored to clear.
+      }
+      this.root.dispatchEvent(new CustomEvent("atn-shared-clear"));
+      announce(this.status, "Cleared. Nothing you typed on this page is kept in this browser now.");
+      this.inputs[0]?.focus();
+    }
+
+    /**
+     * The shared box for a placeholder name, if there is one.
+     * @param {string} name
+     */
+    input(name) {
+      return this.inputs.find((input) => input.dataset.atnField === name) || null;
+    }
+  }
+
+  /** One message: its own boxes, a live preview, and copy and email actions that refuse while a box is empty. */
+  class MessageTemplate {
+    /**
+     * @param {HTMLElement} root the element with data-atn-template
+     * @param {SharedDetails | null} shared
+     */
+    constructor(root, shared) {
+      this.root = root;
+      this.shared = shared;
+      this.subject = part(root, "[data-atn-subject]");
+      this.body = part(root, "[data-atn-body]");
+      this.copyButton = part(root, "[data-atn-copy]");
+      /** @type {HTMLAnchorElement} */
+      this.link = part(root, "[data-atn-mailto]");
+      this.status = part(root, "[data-atn-status]");
+      this.subjectParts = Core.parse(this.subject.textContent || "");
+      this.bodyParts = Core.parse(this.body.textContent || "");
+      /** @type {HTMLElement[]} */
+      this.slots = Array.from(root.querySelectorAll("[data-slot]"));
+      this.inputs = this.fieldInputs();
+    }
+
+    /**
+     * The box for each placeholder the message uses, in page order: its own, else the shared one.
+     * @returns {HTMLInputElement[]}
+     */
+    fieldInputs() {
+      const names = Core.slotNames(this.subjectParts, this.bodyParts);
+      const inputs = names.map((name) => {
+        const own = this.root.querySelector(`input[data-atn-field="${name}"]`);
+        const input = own || this.shared?.input(name);
+        if (!(input instanceof HTMLInputElement))
+          throw new Error(`After the No: no box for {${name}} in ${this.root.dataset.atnTemplate}`);
+        return input;
+      });
+      return inputs.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    }
+
+    init() {
+      for (const input of this.inputs) input.addEventListener("input", () => this.update());
+      this.shared?.root.addEventListener("atn-shared-clear", () => this.update());
+      this.copyButton.addEventListener("click", () => this.copy());
+      this.link.addEventListener("click", (event) => this.openMail(event));
+      for (const hidden of this.root.querySelectorAll("[data-atn-form], [data-atn-uses]")) {
+        /** @type {HTMLElement} */ (hidden).hidden = false;
+      }
+      const note = this.root.querySelector("[data-atn-nojs]");
+      if (note instanceof HTMLElement) note.hidden = true;
+      this.copyButton.hidden = false;
+      this.update();
+    }
+
+    /** @returns {Record<string, string>} */
+    values() {
+      /** @type {Record<string, string>} */
+      const values = Object.create(null);
+      for (const input of this.inputs) values[input.dataset.atnField || ""] = input.value;
+      return values;
+    }
+
+    /** Show the message as it stands, and point the email link at it once nothing is missing. */
+    update() {
+      const values = this.values();
+      for (const slot of this.slots) {
+        const name = slot.dataset.slot || "";
+        const value = Core.clean(values[name]);
+        slot.textContent = value || `{${name}}`;
+        slot.classList.toggle("atn-slot--filled", value !== "");
+      }
+      for (const input of this.inputs) unmarkFilled(input);
+      const result = Core.finish(this.subjectParts, this.bodyParts, values);
+      // Until every box has a value the link points nowhere (an empty email), and a click is refused.
+      this.link.href = "body" in result ? Core.mailto(result.subject, result.body) : "mailto:";
+    }
+
+    /**
+     * The finished message, or null after saying which boxes are empty and moving focus to the first.
+     * @param {"copy" | "email"} action
+     */
+    finished(action) {
+      const result = Core.finish(this.subjectParts, this.bodyParts, this.values());
+      if ("body" in result) return result;
+      const empty = this.inputs.filter((input) => result.missing.includes(input.dataset.atnField || ""));
+      for (const input of empty) markEmpty(input);
+      const labels = empty.map((input) => input.labels?.[0]?.textContent?.trim() || input.dataset.atnField || "");
+      announce(this.status, Core.refusal(labels, action));
+      empty[0]?.focus();
+      return null;
+    }
+
+    copy() {
+      const message = this.finished("copy");
+      if (message)
+        copyText(message.body, this.body, this.status, "Message copied. Paste it into your email or message.");
+    }
+
+    /** @param {MouseEvent} event */
+    openMail(event) {
+      const message = this.finished("email");
+      if (!message) {
+        event.preventDefault();
+        return;
+      }
+      this.link.href = Core.mailto(message.subject, message.body);
+    }
+  }
+
+  /** The careers centres' link builder: pick a situation, get its checklist link and QR code. */
+  class LinkBuilder {
+    /** @param {HTMLElement} root the element with data-atn-linkbuilder */
+    constructor(root) {
+      this.root = root;
+      this.controls = part(root, "[data-atn-controls]");
+      /** @type {HTMLSelectElement} */
+      this.select = part(root, "[data-atn-link-select]");
+      /** @type {HTMLInputElement} */
+      this.url = part(root, "[data-atn-link-url]");
+      this.copyButton = part(root, "[data-atn-copy-link]");
+      this.status = part(root, "[data-atn-status]");
+      /** @type {HTMLElement[]} */
+      this.codes = Array.from(root.querySelectorAll("[data-atn-qr]"));
+    }
+
+    init() {
+      this.select.addEventListener("change", () => this.show());
+      this.copyButton.addEventListener("click", () => copyText(this.url.value, this.url, this.status, "Link copied."));
+      this.controls.hidden = false;
+      this.root.classList.add("atn-linkbuilder--ready");
+      this.show();
+    }
+
+    show() {
+      this.url.value = this.select.value;
+      for (const code of this.codes) code.hidden = code.getAttribute("data-atn-qr") !== this.select.value;
+    }
+  }
+
+  /** The handout's print button. */
+  class PrintButton {
+    /** @param {HTMLElement} root the element with data-atn-print-wrap */
+    constructor(root) {
+      this.root = root;
+      this.button = part(root, "[data-atn-print]");
+    }
+
+    init() {
+      this.button.addEventListener("click", () => window.print());
+      this.root.hidden = false;
+    }
+  }
+
+  /**
+   * The roots matching `selector` that have not started yet, each marked as started.
+   * @param {string} selector
+   * @returns {HTMLElement[]}
+   */
+  function fresh(selector) {
+    const roots = /** @type {HTMLElement[]} */ (Array.from(document.querySelectorAll(selector)));
+    return roots.filter((root) => {
+      if (root.hasAttribute("data-atn-ready")) return false;
+      root.setAttribute("data-atn-ready", "");
+      return true;
+    });
+  }
+
+  function start() {
+    let shared = null;
+    for (const root of fresh("[data-atn-shared]")) {
+      shared = new SharedDetails(root);
+      shared.init();
+    }
+    for (const root of fresh("[data-atn-template]")) new MessageTemplate(root, shared).init();
+    for (const root of fresh("[data-atn-linkbuilder]")) new LinkBuilder(root).init();
+    for (const root of fresh("[data-atn-print-wrap]")) new PrintButton(root).init();
+  }
+
+  // templates.js loads this file on pages that need it and calls start() after each page change.
+  W.AtnTemplatesUi = { start };
+})();

@@ -1,0 +1,100 @@
+"""The words people type after a rejection find the right page in the theme's own search box, in the top three.
+
+The queries go through the real search box (Material's lunr worker), as a reader types them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+pytestmark = pytest.mark.browser
+
+#: What a reader types, and the page (its path) that must be among the first three results.
+QUERIES = {
+    "rejected": "guides/first-48-hours/",
+    "rejection": "guides/first-48-hours/",
+    "Rejected": "guides/first-48-hours/",
+    "turned down": "guides/first-48-hours/",
+    "ghosted": "situations/",
+    "no reply": "situations/",
+    "heard nothing": "situations/",
+    "feedback": "guides/ask-for-feedback/",
+    "thank you": "guides/first-48-hours/",
+    "linkedin": "guides/build-your-network/",
+    "LinkedIn": "guides/build-your-network/",
+    "angry": "guides/first-48-hours/",
+    "upset": "guides/first-48-hours/",
+    "cv": "guides/ask-for-feedback/",
+    "résumé": "guides/ask-for-feedback/",
+    "resume": "guides/ask-for-feedback/",
+    "interview": "guides/reflect-and-plan/",
+    "network": "guides/build-your-network/",
+    "networking": "guides/build-your-network/",
+    "motivation": "guides/keep-going/",
+    "give up": "guides/keep-going/",
+    "follow up": "guides/keep-going/",
+    "message": "templates/",
+    "email template": "templates/",
+}
+#: Pages for contributors and careers centres: never above a reader's page for a reader's word.
+NOT_FOR_READERS = ("contributing/", "careers-centres/", "handout/", "sources/")
+
+
+def top_results(page: Page, query: str) -> list[str]:
+    """The site paths of the first three results (one per page) once the search box has answered ``query``."""
+    box = page.locator("input.md-search__input")
+    meta = page.locator(".md-search-result__meta")
+    box.fill("")
+    page.wait_for_function("() => !document.querySelector('.md-search-result__item')")
+    # Typed key by key, as a reader does: the theme searches on key presses, not on a pasted value.
+    box.press_sequentially(query)
+    page.wait_for_function("() => /matching/.test(document.querySelector('.md-search-result__meta').textContent)")
+    # The answer to the last key press is the one that stays: wait until the results stop changing.
+    seen = None
+    for _ in range(20):
+        now = (meta.inner_text(), page.locator(".md-search-result__item").count())
+        if now == seen:
+            break
+        seen = now
+        page.wait_for_timeout(150)
+    hrefs: list[str] = page.eval_on_selector_all(
+        ".md-search-result__item",
+        "items => items.slice(0, 3).map(li => new URL(li.querySelector('a').href).pathname)",
+    )
+    return [href.lstrip("/") for href in hrefs]
+
+
+@pytest.fixture(scope="module")
+def search_page(browser: Browser, served_site: str) -> Iterator[Page]:
+    """One page with the search index loaded, reused for every query (the worker indexes once)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(served_site)
+    # As a reader on a wide screen: the box is in the header; clicking it opens the results panel.
+    page.locator("input.md-search__input").click()
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize(("query", "expected"), QUERIES.items(), ids=list(QUERIES))
+def test_reader_word_finds_the_right_page_in_the_top_three(search_page: Page, query: str, expected: str) -> None:
+    """The query, typed into the search box, lists the expected page among the first three results."""
+    top = top_results(search_page, query)
+    assert expected in top, f"{query!r}: expected {expected} in the top three, got {top}"
+    crowding = [path for path in top if path.startswith(NOT_FOR_READERS)]
+    assert not crowding or top.index(crowding[0]) > top.index(expected), f"{query!r}: {crowding} above {expected}"
+
+
+def test_feedback_is_not_crowded_by_the_contributing_page(search_page: Page) -> None:
+    """Searching 'feedback' lists no contributor or careers-centre page among the first three results."""
+    top = top_results(search_page, "feedback")
+    assert not [path for path in top if path.startswith(NOT_FOR_READERS)], top
+
+
+def test_search_results_do_not_show_the_keyword_list(search_page: Page) -> None:
+    """The keywords behind a match stay out of sight: results show titles and text, not a row of tags."""
+    top_results(search_page, "ghosted")
+    assert search_page.locator(".md-search-result .md-tags").first.is_hidden()
