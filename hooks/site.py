@@ -170,7 +170,7 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Stop on inline scripts that are not the theme's; else write _headers (CSP and caching, for Netlify and
-    Cloudflare Pages) and point robots.txt at the sitemap."""
+    Cloudflare Pages), minify our scripts and point robots.txt at the sitemap."""
     if _unknown_scripts:
         count = len(_unknown_scripts)
         raise PluginError(

@@ -163,3 +163,10 @@ def test_no_medical_claims_or_promises(content: Content, word: str) -> None:
     texts = [s.why for s in content.steps] + [line for s in content.steps for line in s.how]
     texts += [g.intro for g in content.guides] + [s.meaning for s in content.situations]
     assert [text for text in texts if word in text.lower()] == []
+
+
+def test_items_not_for_everyone_say_who_may_skip_them_in_one_phrase() -> None:
+    """Every checklist item with a list of situations has a skip_note, so no reader sees a list of situations."""
+    content = load_content(ROOT / "content")
+    missing = [item.id for entry in content.checklist for item in entry.items if item.applies_to and not item.skip_note]
+    assert not missing, f"add skip_note to these items in content/checklist.yml: {missing}"

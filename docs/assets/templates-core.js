@@ -3,13 +3,9 @@
    and in Node (module.exports) so tests/js/ can check it without a browser.
    Filling a message, refusing one with empty boxes, cleaning what is typed, building a mailto: link,
    and the record that remembers the boxes next to the checklist's own. */
-((/** @type {any} */ root, factory) => {
-  const core = factory();
-  if (typeof module === "object" && module.exports) module.exports = core;
-  else root.AtnTemplatesCore = core;
-})(typeof self !== "undefined" ? self : globalThis, () => {
-  "use strict";
+"use strict";
 
+const templatesCore = (() => {
   /** Where the boxes are remembered: next to the checklist's record (afterno:v1), in the same browser storage. */
   const KEY = "afterno:v1:templates";
   const CHECKLIST_KEY = "afterno:v1";
@@ -294,4 +290,8 @@
     activeChecklist,
     startValues,
   };
-});
+})();
+
+// A classic script in the browser (window.AtnTemplatesCore, read by templates-ui.js), a CommonJS module in Node.
+if (typeof module === "object" && module.exports) module.exports = templatesCore;
+else Object.assign(globalThis, { AtnTemplatesCore: templatesCore });
