@@ -22,6 +22,9 @@ from .load import load_content
 from .model import SLUG_PATTERN, STEP, Content, schema_line
 from .publish import build_atomically, site_url_problem
 from .schema import render_schemas, write_schemas
+from .translation_load import Translations, load_translations, restamp, stamp
+from .translation_model import KIND_BY_NAME, TRANSLATIONS_DIR
+from .translation_schema import render_translation_schemas, write_translation_schemas
 
 
 def _content_root(value: str | None) -> Path:
@@ -61,10 +64,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     content = _load(root, with_centre=True)
     if content is None:
         return 1
-    stale = [name for name, text in render_schemas().items() if _read(root / "schema" / name) != text]
+    schemas = {**render_schemas(), **render_translation_schemas()}
+    stale = [name for name, text in schemas.items() if _read(root / "schema" / name) != text]
     if stale:
         for name in stale:
             print(f"{root.name}/schema/{name}:1:1: out of date with the model. Run 'afterno schema'.", file=sys.stderr)
+        return 1
+    translations = _load_translations(root, content)
+    if translations is None:
         return 1
     elapsed = (time.perf_counter() - started) * 1000
     print(
@@ -74,6 +81,93 @@ def cmd_check(args: argparse.Namespace) -> int:
         + (f", {CENTRE_FILE}" if (root.parent / CENTRE_FILE).is_file() else "")
         + f" ({elapsed:.0f} ms)"
     )
+    for line in translation_report(translations):
+        print(line)
+    blocking = translations.blocking()
+    for line in blocking:
+        print(line, file=sys.stderr)
+    if blocking:
+        print(
+            f"{len(blocking)} problem{'s' if len(blocking) != 1 else ''} in published languages: translate the "
+            "missing items, or set the language's status to draft in content/translations/languages.yml.",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+def _load_translations(root: Path, content: Content) -> Translations | None:
+    try:
+        return load_translations(root.parent, content)
+    except ContentError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(error.problems)} problems in {root}/{TRANSLATIONS_DIR}/.", file=sys.stderr)
+        return None
+
+
+def translation_report(translations: Translations) -> list[str]:
+    """One line per language: how many items are complete, missing, outdated and orphaned."""
+    lines = []
+    for language in translations.languages:
+        counts = {"complete": 0, "missing": 0, "outdated": 0, "orphaned": 0}
+        for status in translations.status(language.code):
+            counts[status.state] += 1
+        state = "published" if language.published else "draft"
+        lines.append(
+            f"{language.code} ({language.name}, {state}): {counts['complete']} complete, {counts['missing']} missing, "
+            f"{counts['outdated']} outdated, {counts['orphaned']} orphaned"
+        )
+    return lines
+
+
+def cmd_translations(args: argparse.Namespace) -> int:
+    """Print one language's to-do list (missing, outdated with their fields, orphaned), or stamp files."""
+    root = _content_root(args.content)
+    content = _load(root)
+    if content is None:
+        return 1
+    translations = _load_translations(root, content)
+    if translations is None:
+        return 1
+    if args.language not in translations.by_language:
+        known = ", ".join(translations.by_language) or "none"
+        print(
+            f"no language '{args.language}' in {root}/{TRANSLATIONS_DIR}/languages.yml (known: {known}).",
+            file=sys.stderr,
+        )
+        return 2
+    if args.stamp:
+        return _stamp(translations, args.language, [Path(p) for p in args.stamp])
+    todo = [s for s in translations.status(args.language) if s.state != "complete"]
+    for status in todo:
+        if status.state == "missing":
+            folder = KIND_BY_NAME[status.kind].pattern.replace("*", status.id)
+            print(f"missing   {status.kind} {status.id}  (write {TRANSLATIONS_DIR}/{args.language}/{folder})")
+        elif status.state == "outdated":
+            print(f"outdated  {status.kind} {status.id}: {', '.join(status.fields)}  ({status.where})")
+        else:
+            print(f"orphaned  {status.kind} {status.id}  ({status.where})")
+    print(
+        f"{len(todo)} to do in {args.language}."
+        if todo
+        else f"{args.language}: every item is translated and up to date."
+    )
+    return 0
+
+
+def _stamp(translations: Translations, code: str, paths: list[Path]) -> int:
+    """Record, in each file, that its translations are made from the current English."""
+    items = translations.by_language[code].items
+    for path in paths:
+        shown_tail = path.resolve().as_posix()
+        stamps = {
+            item.id: stamp(item.fields, translations.english[key])
+            for key, item in items.items()
+            if key in translations.english and item.kind != "ui" and shown_tail.endswith(item.path.split("/", 1)[1])
+        }
+        path.write_text(restamp(path.read_text(encoding="utf-8"), stamps), encoding="utf-8")
+        print(f"stamped {path}: {len(stamps)} item{'s' if len(stamps) != 1 else ''} now match the English")
     return 0
 
 
@@ -86,7 +180,8 @@ def _read(path: Path) -> str | None:
 
 def cmd_schema(args: argparse.Namespace) -> int:
     """Rewrite the JSON Schemas in content/schema/ from the model."""
-    for path in write_schemas(_content_root(args.content)):
+    root = _content_root(args.content)
+    for path in [*write_schemas(root), *write_translation_schemas(root)]:
         print(f"wrote {path}")
     return 0
 
@@ -180,6 +275,10 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate content/ without building the site").set_defaults(run=cmd_check)
     commands.add_parser("schema", help="rewrite content/schema/ from the model").set_defaults(run=cmd_schema)
+    translate = commands.add_parser("translations", help="one language's to-do list, or --stamp translated files")
+    translate.add_argument("language", help="the language code, e.g. de")
+    translate.add_argument("--stamp", nargs="+", metavar="FILE", help="record that FILE now matches the English")
+    translate.set_defaults(run=cmd_translations)
     commands.add_parser("coverage", help="source points and the steps that use them").set_defaults(run=cmd_coverage)
     new = commands.add_parser("new", help="write a skeleton content file")
     new_kinds = new.add_subparsers(dest="kind", required=True)
