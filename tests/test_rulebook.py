@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 from afterno.discover import ContentFile
 from afterno.load import load_file, markup_count_of
-from afterno.model import ALL_KINDS, FILE_KINDS, FieldSpec, KindSpec, schema_file_name, schema_line
+from afterno.model import ALL_KINDS, CENTRE, FILE_KINDS, RESOURCE, FieldSpec, KindSpec, schema_file_name, schema_line
 from afterno.textrules import FORMAT_CHECKER, MAX_MARKUP
 from afterno.validate import MESSAGES
 from afterno.yamlsafe import load_yaml
@@ -189,6 +189,6 @@ def test_every_keyword_the_schemas_use_has_a_message() -> None:
         )
     )
     # Property names are keys of "properties", not keywords.
-    names = {spec.name for kind in ALL_KINDS for spec in kind.fields}
+    names = {spec.name for kind in (*ALL_KINDS, CENTRE, RESOURCE) for spec in kind.fields}
     keywords = used - annotations - names
     assert keywords - set(MESSAGES) == set()
