@@ -16,6 +16,7 @@ import pytest
 from browser.conftest import CHROMIUM, CHROMIUM_ARGS
 from playwright.sync_api import sync_playwright
 
+from afterno.load import load_content
 from helpers import CENTRE_SITE_URL, ROOT
 
 pytestmark = pytest.mark.browser
@@ -113,7 +114,8 @@ def test_the_printed_handout_has_everything_a_drop_in_needs(printed: dict[Any, A
     checklist = printed["base"] + "checklist/" + ("?situation=no-reply" if "no-reply" in path else "")
     # The address under the QR code is on one line, unbroken.
     assert re.search(rf"(^|\s){re.escape(checklist)}(\s|$)", text, re.MULTILINE), text
-    for words in ("The first day", "Your next step", "By (date):", "Your careers service", "Email or phone:"):
+    first_phase = load_content(ROOT / "content").phases[0].title
+    for words in (first_phase, "Your next step", "By (date):", "Your careers service", "Email or phone:"):
         assert words in text
     assert re.search(r"Last reviewed \d{1,2} [A-Z][a-z]+ \d{4}\.", text)
     assert f"After the No · {printed['base']}{path} · CC BY 4.0, After the No" in text
