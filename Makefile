@@ -27,11 +27,13 @@ serve: $(STAMP)
 
 ## build: build the site into site/ with --strict; the old site/ stays in place unless the build succeeds.
 ## Dates come from the last commit (SOURCE_DATE_EPOCH), so two builds of one commit are byte-identical.
+## Needs SITE_URL (the published address); LOCAL_PREVIEW=1 builds a copy for this computer instead.
 build: $(STAMP)
-	SOURCE_DATE_EPOCH=$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null || echo 0)} $(BIN)/afterno build
+	SOURCE_DATE_EPOCH=$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null || echo 0)} $(BIN)/afterno build$(if $(LOCAL_PREVIEW), --local-preview)
 
 .PHONY: links
-## links: check every external link of the built site online (needs the internet; not part of make test)
+## links: check every external link of the built site online (needs the internet; not part of make test).
+## Builds first: set SITE_URL, or LOCAL_PREVIEW=1 (the external links are the same).
 links: build
 	$(BIN)/afterno links
 

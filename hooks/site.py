@@ -12,12 +12,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jinja2 import TemplateError
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
 from afterno import preview
+from afterno.centre import read_centre
 from afterno.counts import content_counts, fill_counts, in_words
 from afterno.csp import KnownScripts, csp_meta_edits, split_scripts, text_script_problems, unknown_script_problem
+from afterno.docs_pages import docs_pages
 from afterno.edit import EditLinks, page_source
 from afterno.errors import ContentError, Problem
 from afterno.headers import write_headers
@@ -26,21 +29,19 @@ from afterno.load import load_content
 from afterno.minify import minify_site_scripts
 from afterno.render import NavEntry, Renderer
 from afterno.report import text_lines
+from afterno.repository import new_issue_url, repository_url
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.afterno")
-
-#: Hand-written pages in docs/, placed in the navigation after the generated ones.
-HAND_WRITTEN_NAV = [
-    NavEntry("For careers centres", "careers-centres.md"),
-    NavEntry("About", "about.md"),
-]
 
 _renderer: Renderer | None = None
 #: Links to edit the pages' source files on the web, when the repository's address is set.
@@ -49,6 +50,8 @@ _edit_links: EditLinks | None = None
 _serving = False
 #: The content problems of the latest build; while there are any, the preview shows them on every page.
 _problems: list[Problem] = []
+#: The repository's address (REPO_URL or repo_url), where "Report a problem with this page" goes.
+_repository: str | None = None
 #: The inline scripts the theme's templates write (Material's and overrides/): the only ones a page may run.
 _known_scripts = KnownScripts(frozenset(), ())
 #: The inline script hashes of each page written in this build, by output path (on_config empties it).
@@ -71,34 +74,53 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     Under `mkdocs serve` a content problem does not stop the preview: the build makes no pages and
     the preview shows the problems at every address until a saved fix brings the site back.
     """
-    global _renderer, _edit_links, _known_scripts
+    global _renderer, _edit_links, _known_scripts, _repository
     _script_hashes.clear()
     _problems.clear()
     _unknown_scripts.clear()
     _pages_with_scripts.clear()
     _known_scripts = KnownScripts.from_templates(Path(folder) for folder in config.theme.dirs)
     project = Path(config.config_file_path).parent
+    problems: list[Problem] = []
     try:
         content = load_content(project / "content")
     except ContentError as error:
-        for line in text_lines(error.problems, project):
+        problems += error.problems
+    # centre.yml (optional) is checked with the content, and its problems listed with theirs.
+    centre, centre_problems = read_centre(project)
+    problems += centre_problems
+    if problems:
+        problems.sort()
+        for line in text_lines(problems, project):
             log.error(line)
-        count = len(error.problems)
+        count = len(problems)
         if _serving:
-            _problems.extend(error.problems)
+            _problems.extend(problems)
             _renderer = None
             config.nav = []
             log.error(f"content/ has {count} problem{'s' if count != 1 else ''}; every page of the preview lists them.")
             return config
         raise PluginError(
-            f"content/ has {count} problem{'s' if count != 1 else ''} (listed above). "
+            f"{count} problem{'s' if count != 1 else ''} in content/ or centre.yml (listed above). "
             "Fix them, or run 'make check' to see them without building."
         ) from None
+    try:
+        _repository = repository_url(config.repo_url)
+    except ValueError as error:
+        raise PluginError(str(error)) from None
     edit_uri = str(config.extra.get("edit_uri") or "edit/main/")
     _edit_links = EditLinks(config.repo_url, edit_uri) if config.repo_url else None
-    _renderer = Renderer(content, config.site_url or "", _edit_links)
-    docs = Path(config.docs_dir)
-    extra = [entry for entry in HAND_WRITTEN_NAV if entry.src and (docs / entry.src).is_file()]
+    _renderer = Renderer(content, config.site_url or "", centre=centre, repository=_repository, edit_links=_edit_links)
+    if centre is not None:
+        # The centre's name in every page's footer, before the licence.
+        config.copyright = f'<span class="atn-edition">{escape(centre.name)}\'s edition of After the No.</span> ' + (
+            config.copyright or ""
+        )
+    try:
+        pages = docs_pages(Path(config.docs_dir), skip={"index.md"})
+    except ValueError as error:
+        raise PluginError(str(error)) from None
+    extra = [NavEntry(page.title, page.src) for page in pages]
     config.nav = [entry.to_mkdocs() for entry in _renderer.nav(extra)]
     return config
 
@@ -112,14 +134,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         pages = _renderer.pages()
     except TemplateError as error:
         raise PluginError(f"hooks/afterno/templates: {error.__class__.__name__}: {error}") from None
-    redirects = _renderer.redirects()
+    # A renamed guide's old address is a page of its own that forwards to the new one, outside the navigation.
+    off_nav = _renderer.not_in_nav() | set(_renderer.redirects())
     for src, markdown in pages.items():
         if files.get_file_from_path(src) is not None:
             raise PluginError(f"docs/{src} would be replaced by a generated page; delete or rename docs/{src}.")
-        # Explicitly included: MkDocs excludes any folder named templates/ by default. A renamed guide's
-        # old address is a page of its own that forwards to the new one, outside the navigation.
-        inclusion = InclusionLevel.NOT_IN_NAV if src in redirects else InclusionLevel.INCLUDED
+        # Explicitly included: MkDocs excludes any folder named templates/ by default.
+        inclusion = InclusionLevel.NOT_IN_NAV if src in off_nav else InclusionLevel.INCLUDED
         files.append(File.generated(config, src, content=markdown, inclusion=inclusion))
+    for src, data in _renderer.files().items():
+        files.append(File.generated(config, src, content=data))
     return files
 
 
@@ -148,10 +172,19 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         raise PluginError(f"hooks/afterno/templates: {error.__class__.__name__}: {error}") from None
 
 
-def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: object) -> dict[str, Any]:
-    """Point the page's "Edit this page" at the file it is made from (content/ for generated pages)."""
-    if _edit_links is not None and _renderer is not None:
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    """Give the page template the centre, the page's address, where to report a problem with it, and where to
+    edit the file it is made from (content/ for generated pages)."""
+    if _renderer is None:
+        # The preview is showing content problems instead of the site.
+        return context
+    if _edit_links is not None:
         page.edit_url = _edit_links.url(page_source(page.file.src_uri, _renderer.content))
+    address = page.canonical_url or ""
+    context["atn_centre"] = _renderer.centre
+    context["atn_address"] = address
+    # Without a repository, overrides/main.html links to /about/#report-a-problem instead.
+    context["atn_report_url"] = new_issue_url(_repository, address, page.title or "") if _repository else ""
     return context
 
 
@@ -221,7 +254,7 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) ->
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Stop on inline scripts that are not the theme's; else write _headers (CSP and caching, for Netlify and
-    Cloudflare Pages) and point robots.txt at the sitemap."""
+    Cloudflare Pages), minify our scripts and point robots.txt at the sitemap."""
     if _unknown_scripts:
         count = len(_unknown_scripts)
         raise PluginError(

@@ -24,6 +24,9 @@ from hypothesis import strategies as st
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 VENV_BIN = Path(sys.executable).parent
+#: A sample careers centre (every key filled in), and the address the tests build its edition for.
+CENTRE_FIXTURE = ROOT / "tests" / "fixtures" / "centre.yml"
+CENTRE_SITE_URL = "https://careers.example.edu/after-the-no/"
 #: Hypothesis profiles (tests/conftest.py loads one): examples a test at the profile. "quick" (the default)
 #: for the edit loop, "ci" for CI: `make test` sets HYPOTHESIS_PROFILE=ci when CI=true.
 PROFILES = {"quick": 30, "ci": 200}

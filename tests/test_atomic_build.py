@@ -17,7 +17,7 @@ def make_build(project: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         ["make", "-s", "-o", str(venv / ".installed"), "build", f"VENV={venv}"],
         cwd=project,
-        env=build_env(),
+        env=build_env(SITE_URL="https://careers.example.edu/after-the-no/"),
         capture_output=True,
         text=True,
         timeout=300,
@@ -58,7 +58,7 @@ def test_a_good_build_replaces_the_site(built: tuple[Path, dict[str, bytes]]) ->
             "content/steps/feel-it.yml:3:1: unknown key 'titel' in a step file",
         ),
         # A broken link is a warning: it fails the build only under --strict, after every page has been written.
-        ("docs/about.md", "\n", "\n\n[a broken link](no-such-page.md)\n", "no-such-page.md"),
+        ("docs/about.md", "\n---\n", "\n---\n\n[a broken link](no-such-page.md)\n", "no-such-page.md"),
     ],
     ids=["content error (stops at the start)", "broken link (stops after writing pages)"],
 )

@@ -1,8 +1,13 @@
-"""The printable handout fits on two pages of A4 and of US Letter when Chromium prints it; guides print clean."""
+"""What an adviser prints: every handout on one A4 and one Letter page, with and without a centre; every
+printed page credits the site; print is always light; the poster fits one A4 page.
+
+Chromium prints to PDF (Playwright's ``page.pdf``); poppler's pdftotext and pdftoppm read the PDFs back.
+"""
 
 from __future__ import annotations
 
 import re
+import subprocess
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -11,52 +16,148 @@ import pytest
 from browser.conftest import CHROMIUM, CHROMIUM_ARGS
 from playwright.sync_api import sync_playwright
 
+from afterno.load import load_content
+from helpers import CENTRE_SITE_URL, ROOT
+
 pytestmark = pytest.mark.browser
 
 #: A page object in a PDF (not the /Pages tree node). Chromium's PDFs keep these uncompressed.
 PDF_PAGE = re.compile(rb"/Type\s*/Page(?!s)\b")
-MAX_PAGES = 2
 PAPERS = ("A4", "Letter")
 CHROME = (".md-header", ".md-sidebar--primary", ".md-footer", ".md-search")
+SITUATIONS = sorted(path.stem for path in (ROOT / "content" / "situations").glob("*.yml"))
+HANDOUTS = ["handout/", *(f"handout/{situation}/" for situation in SITUATIONS)]
+#: Pages whose printout must end with the site's name, its address and the credit (one of each kind).
+CREDITED = ["guides/first-48-hours/", "checklist/", "templates/", "situations/", "sources/", "steps/"]
 
 
-def print_everything(site: Path) -> dict[str, Any]:
-    """Print the handout on each paper size and look at a guide in print media, in one Chromium.
+def pdf_text(pdf: bytes, folder: Path, name: str) -> str:
+    """The text of a PDF, laid out as printed (pdftotext -layout)."""
+    path = folder / f"{name}.pdf"
+    path.write_bytes(pdf)
+    result = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True)
+    return result.stdout
 
-    Runs in its own thread: the browser tests' session-wide Playwright may already be running in this
-    one, and Playwright's sync API allows one per thread.
-    """
-    results: dict[str, Any] = {}
+
+def corner_pixels(pdf: bytes, folder: Path, name: str) -> set[bytes]:
+    """The colours of the four corner pixels of the PDF's first page (pdftoppm, 20 dpi, PPM)."""
+    path = folder / f"{name}.pdf"
+    path.write_bytes(pdf)
+    ppm = subprocess.run(["pdftoppm", "-r", "20", "-f", "1", "-l", "1", str(path)], capture_output=True, check=True)
+    header = re.match(rb"P6\s+(\d+)\s+(\d+)\s+255\s", ppm.stdout)
+    assert header is not None
+    width, height = int(header.group(1)), int(header.group(2))
+    pixels = ppm.stdout[header.end() :]
+
+    def at(x: int, y: int) -> bytes:
+        return pixels[(y * width + x) * 3 : (y * width + x) * 3 + 3]
+
+    return {at(0, 0), at(width - 1, 0), at(0, height - 1), at(width - 1, height - 1)}
+
+
+def print_everything(sites: dict[str, Path], folder: Path) -> dict[Any, Any]:
+    """Print what the tests look at, in one Chromium; runs in its own thread (Playwright's sync API wants that)."""
+    results: dict[Any, Any] = {}
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page()
-            page.goto((site / "handout" / "index.html").as_uri())
-            for paper in PAPERS:
-                results[paper] = len(PDF_PAGE.findall(page.pdf(format=paper)))
-            page.goto((site / "guides" / "first-48-hours" / "index.html").as_uri())
+            for edition, site in sites.items():
+                for path in HANDOUTS:
+                    page.goto((site / path / "index.html").as_uri())
+                    for paper in PAPERS:
+                        pdf = page.pdf(format=paper)
+                        results[("pages", edition, path, paper)] = len(PDF_PAGE.findall(pdf))
+                        if path in ("handout/", "handout/no-reply/") and paper == "A4":
+                            results[("text", edition, path)] = pdf_text(pdf, folder, f"{edition}-{len(results)}")
+            for path in (*CREDITED, "careers-centres/poster/"):
+                page.goto((sites["public"] / path / "index.html").as_uri())
+                pdf = page.pdf(format="A4")
+                results[("pages", "public", path, "A4")] = len(PDF_PAGE.findall(pdf))
+                results[("text", "public", path)] = pdf_text(pdf, folder, f"credited-{len(results)}")
+            page.goto((sites["public"] / "guides" / "first-48-hours" / "index.html").as_uri())
             page.emulate_media(media="print")
             results["chrome shown"] = [s for s in CHROME if page.locator(s).first.is_visible()]
             results["steps shown"] = page.locator("article h2").first.is_visible()
+            dark = browser.new_page(color_scheme="dark")
+            dark.goto((sites["public"] / "guides" / "first-48-hours" / "index.html").as_uri())
+            results["dark scheme"] = dark.evaluate("document.body.getAttribute('data-md-color-scheme')")
+            results["dark corners"] = corner_pixels(dark.pdf(format="A4"), folder, "dark")
         finally:
             browser.close()
     return results
 
 
 @pytest.fixture(scope="module")
-def printed(site: Path) -> dict[str, Any]:
+def printed(site: Path, site_url: str, centre_site: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[Any, Any]:
+    """Everything the tests below look at, printed once; ``base`` is the public build's address."""
+    folder = tmp_path_factory.mktemp("pdfs")
     with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(print_everything, site).result(timeout=120)
+        results = pool.submit(print_everything, {"public": site, "centre": centre_site}, folder).result(timeout=600)
+    results["base"] = site_url
+    return results
 
 
 @pytest.mark.parametrize("paper", PAPERS)
-def test_handout_prints_on_at_most_two_pages(printed: dict[str, Any], paper: str) -> None:
-    """Printed to PDF on A4 or Letter, the handout takes one or two pages."""
-    pages = printed[paper]
-    assert 1 <= pages <= MAX_PAGES, f"the handout prints on {pages} {paper} pages; it must fit on {MAX_PAGES}"
+@pytest.mark.parametrize("edition", ["public", "centre"])
+@pytest.mark.parametrize("path", HANDOUTS)
+def test_each_handout_prints_on_one_page(printed: dict[Any, Any], path: str, edition: str, paper: str) -> None:
+    """Every handout, for any situation or one, prints on exactly one A4 and one Letter page, centre or not."""
+    pages = printed[("pages", edition, path, paper)]
+    assert pages == 1, f"/{path} ({edition} edition) prints on {pages} {paper} pages"
 
 
-def test_printed_guide_leaves_out_the_site_chrome(printed: dict[str, Any]) -> None:
+@pytest.mark.parametrize("path", ["handout/", "handout/no-reply/"])
+def test_the_printed_handout_has_everything_a_drop_in_needs(printed: dict[Any, Any], path: str) -> None:
+    """Tick boxes by phase, lines for the next step, a contact box, the reviewed date, address and credit."""
+    text = printed[("text", "public", path)]
+    checklist = printed["base"] + "checklist/" + ("?situation=no-reply" if "no-reply" in path else "")
+    # The address under the QR code is on one line, unbroken.
+    assert re.search(rf"(^|\s){re.escape(checklist)}(\s|$)", text, re.MULTILINE), text
+    first_phase = load_content(ROOT / "content").phases[0].title
+    for words in (first_phase, "Your next step", "By (date):", "Your careers service", "Email or phone:"):
+        assert words in text
+    assert re.search(r"Last reviewed \d{1,2} [A-Z][a-z]+ \d{4}\.", text)
+    assert f"After the No · {printed['base']}{path} · CC BY 4.0, After the No" in text
+    assert "Not if" not in text
+
+
+def test_the_printed_centre_handout_has_its_details(printed: dict[Any, Any]) -> None:
+    """The centre's edition prints its name, booking link and email in the contact box, and credits it."""
+    text = printed[("text", "centre", "handout/")]
+    for words in ("Careers Service, University of Example", "https://careers.example.edu/book-an-adviser"):
+        assert words in text
+    assert "careers@example.edu" in text
+    assert f"{CENTRE_SITE_URL}handout/" in text
+
+
+@pytest.mark.parametrize("path", CREDITED)
+def test_every_printed_page_credits_the_site(printed: dict[Any, Any], path: str) -> None:
+    """A printed guide, checklist, templates, situations, steps or sources page ends with site, address and CC BY."""
+    last = printed[("text", "public", path)].rstrip().splitlines()[-1].strip()
+    assert last == f"After the No · {printed['base']}{path} · CC BY 4.0, After the No"
+
+
+def test_printed_link_lists_show_their_targets(printed: dict[Any, Any]) -> None:
+    """'Read next' links print the address they lead to, compactly (the path from the site's root)."""
+    text = printed[("text", "public", "guides/first-48-hours/")]
+    assert re.search(r"Read next:.*\(/guides/[a-z0-9-]+/#[a-z0-9-]+\)", text.replace("\n", " ")), text
+
+
+def test_print_is_light_in_the_dark_scheme(printed: dict[Any, Any]) -> None:
+    """A reader in dark mode prints black on white: no dark page margins."""
+    assert printed["dark scheme"] == "slate"
+    assert printed["dark corners"] == {b"\xff\xff\xff"}
+
+
+def test_the_poster_prints_on_one_a4_page(printed: dict[Any, Any]) -> None:
+    """/careers-centres/poster/ is one A4 page with the address in large type and what the site offers."""
+    assert printed[("pages", "public", "careers-centres/poster/", "A4")] == 1
+    text = printed[("text", "public", "careers-centres/poster/")]
+    assert printed["base"] in text and "A free plan for the days and weeks after a rejection" in text
+
+
+def test_printed_guide_leaves_out_the_site_chrome(printed: dict[Any, Any]) -> None:
     """In print, a guide shows its steps but not the header, navigation, search or footer."""
     assert printed["chrome shown"] == []
     assert printed["steps shown"]

@@ -61,3 +61,14 @@ def test_built_pages_carry_every_fix(site: Path) -> None:
         assert 'role="dialog" aria-label="Search"' in html, where
         assert empty_tabindex_edits(html) == [] and 'tabindex=""' not in html, where
         assert remove_checkbox_autocomplete(html) == html, where
+
+
+def test_toc_label_without_its_toggle_loses_for() -> None:
+    """A table-of-contents label on a page without the __toc toggle no longer points at nothing."""
+    from afterno.html_fixes import apply_edits, orphan_toc_label_edits
+
+    page = '<label class="md-nav__title" for="__toc">Contents</label><p>for="__toc" in text</p>'
+    fixed = apply_edits(page, orphan_toc_label_edits(page))
+    assert fixed == '<label class="md-nav__title">Contents</label><p>for="__toc" in text</p>'
+    with_toggle = '<input id="__toc" type="checkbox"><label for="__toc">Contents</label>'
+    assert orphan_toc_label_edits(with_toggle) == []

@@ -14,6 +14,7 @@ from functools import cache
 from typing import Any
 
 from .model import (
+    CENTRE,
     CHECKLIST,
     CHECKLIST_ITEM,
     CHECKLIST_PHASE,
@@ -22,10 +23,12 @@ from .model import (
     PHASES,
     PLACEHOLDER,
     POINT,
+    RESOURCE,
     SITUATION,
     SOURCE,
     STEP,
     TEMPLATE,
+    Centre,
     ChecklistItem,
     ChecklistPhase,
     Content,
@@ -36,6 +39,7 @@ from .model import (
     Placeholder,
     Point,
     Ref,
+    Resource,
     Situation,
     Source,
     Step,
@@ -55,6 +59,8 @@ CLASSES: dict[KindSpec, type] = {
     PLACEHOLDER: Placeholder,
     CHECKLIST_PHASE: ChecklistPhase,
     CHECKLIST_ITEM: ChecklistItem,
+    CENTRE: Centre,
+    RESOURCE: Resource,
 }
 #: Where each kind of file goes in ``Content``: a file of one item, or (no class) the entries of its list.
 COLLECTIONS: dict[KindSpec, str] = {

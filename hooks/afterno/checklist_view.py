@@ -29,6 +29,8 @@ class ChecklistRow:
     replaces: str
     step_url: str
     step_title: str
+    #: It suggests talking to a careers adviser: a centre's edition links it to the booking page.
+    adviser: bool = False
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,7 @@ def checklist_sections(
                 replaces=" ".join(item.replaces),
                 step_url=step_url(item.step.id),
                 step_title=steps[item.step.id].title,
+                adviser=item.adviser,
             )
             for item in entry.items
         )

@@ -10,17 +10,23 @@ Run it from the project folder (or pass ``--content``). Only ``build`` needs MkD
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 import time
 from pathlib import Path
 
-from . import scaffold
+from . import links, scaffold
+from .centre import CENTRE_FILE, read_centre
 from .errors import ContentError, Problem
 from .load import load_content
 from .model import SLUG_PATTERN, Content
+from .publish import build_atomically, site_url_problem
 from .report import github_lines, text_lines
 from .schema import render_schemas, write_schemas
+from .translation_load import Translations, load_translations, restamp, stamp
+from .translation_model import KIND_BY_NAME, TRANSLATIONS_DIR
+from .translation_schema import render_translation_schemas, write_translation_schemas
 
 
 def _content_root(value: str | None) -> Path:
@@ -33,7 +39,7 @@ def _content_root(value: str | None) -> Path:
     return here / "content"
 
 
-def _print_problems(problems: list[Problem], root: Path, output_format: str = "text") -> None:
+def _print_problems(problems: list[Problem], root: Path, output_format: str = "text", where: str = "") -> None:
     """Print problems for a person (with the offending line) or for GitHub (annotations on the diff)."""
     if output_format == "github":
         # GitHub reads workflow commands from standard output.
@@ -43,25 +49,35 @@ def _print_problems(problems: list[Problem], root: Path, output_format: str = "t
     for line in text_lines(problems, root.parent):
         print(line, file=sys.stderr)
     count = len(problems)
-    print(f"{count} problem{'s' if count != 1 else ''} in {root}/.", file=sys.stderr)
+    print(f"{count} problem{'s' if count != 1 else ''} in {where or f'{root}/'}.", file=sys.stderr)
 
 
-def _load(root: Path, output_format: str = "text") -> Content | None:
+def _load(root: Path, output_format: str = "text", with_centre: bool = False) -> Content | None:
+    """The content of ``root``, or None after printing every problem (with ``centre.yml``'s, if asked)."""
+    problems: list[Problem] = []
+    content = None
     try:
-        return load_content(root)
+        content = load_content(root)
     except ContentError as error:
-        _print_problems(error.problems, root, output_format)
-        return None
+        problems += error.problems
+    if with_centre:
+        problems += read_centre(root.parent)[1]
+    if not problems:
+        return content
+    where = f"{root}/ and {CENTRE_FILE}" if with_centre and (root.parent / CENTRE_FILE).is_file() else f"{root}/"
+    _print_problems(sorted(problems), root, output_format, where)
+    return None
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Validate every content file; print each problem as file:line:column: message."""
+    """Validate every content file and centre.yml; print each problem as file:line:column: message."""
     root = _content_root(args.content)
     started = time.perf_counter()
-    content = _load(root, args.format)
+    content = _load(root, args.format, with_centre=True)
     if content is None:
         return 1
-    stale = [name for name, text in render_schemas().items() if _read(root / "schema" / name) != text]
+    schemas = {**render_schemas(), **render_translation_schemas()}
+    stale = [name for name, text in schemas.items() if _read(root / "schema" / name) != text]
     if stale:
         problems = [
             Problem(f"{root.name}/schema/{name}", 1, 1, "out of date with the model. Run 'afterno schema'.")
@@ -69,12 +85,104 @@ def cmd_check(args: argparse.Namespace) -> int:
         ]
         _print_problems(problems, root, args.format)
         return 1
+    translations = _load_translations(root, content)
+    if translations is None:
+        return 1
     elapsed = (time.perf_counter() - started) * 1000
     print(
         f"content OK: {len(content.steps)} steps, {len(content.guides)} guides, {len(content.situations)} "
         f"situations, {len(content.templates)} templates, {len(content.checklist_items)} checklist items, "
-        f"{len(content.points)} source points ({elapsed:.0f} ms)"
+        f"{len(content.points)} source points"
+        + (f", {CENTRE_FILE}" if (root.parent / CENTRE_FILE).is_file() else "")
+        + f" ({elapsed:.0f} ms)"
     )
+    for line in translation_report(translations):
+        print(line)
+    blocking = translations.blocking()
+    for line in blocking:
+        print(line, file=sys.stderr)
+    if blocking:
+        print(
+            f"{len(blocking)} problem{'s' if len(blocking) != 1 else ''} in published languages: translate the "
+            "missing items, or set the language's status to draft in content/translations/languages.yml.",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+def _load_translations(root: Path, content: Content) -> Translations | None:
+    try:
+        return load_translations(root.parent, content)
+    except ContentError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(error.problems)} problems in {root}/{TRANSLATIONS_DIR}/.", file=sys.stderr)
+        return None
+
+
+def translation_report(translations: Translations) -> list[str]:
+    """One line per language: how many items are complete, missing, outdated and orphaned."""
+    lines = []
+    for language in translations.languages:
+        counts = {"complete": 0, "missing": 0, "outdated": 0, "orphaned": 0}
+        for status in translations.status(language.code):
+            counts[status.state] += 1
+        state = "published" if language.published else "draft"
+        lines.append(
+            f"{language.code} ({language.name}, {state}): {counts['complete']} complete, {counts['missing']} missing, "
+            f"{counts['outdated']} outdated, {counts['orphaned']} orphaned"
+        )
+    return lines
+
+
+def cmd_translations(args: argparse.Namespace) -> int:
+    """Print one language's to-do list (missing, outdated with their fields, orphaned), or stamp files."""
+    root = _content_root(args.content)
+    content = _load(root)
+    if content is None:
+        return 1
+    translations = _load_translations(root, content)
+    if translations is None:
+        return 1
+    if args.language not in translations.by_language:
+        known = ", ".join(translations.by_language) or "none"
+        print(
+            f"no language '{args.language}' in {root}/{TRANSLATIONS_DIR}/languages.yml (known: {known}).",
+            file=sys.stderr,
+        )
+        return 2
+    if args.stamp:
+        return _stamp(translations, args.language, [Path(p) for p in args.stamp])
+    todo = [s for s in translations.status(args.language) if s.state != "complete"]
+    for status in todo:
+        if status.state == "missing":
+            folder = KIND_BY_NAME[status.kind].pattern.replace("*", status.id)
+            print(f"missing   {status.kind} {status.id}  (write {TRANSLATIONS_DIR}/{args.language}/{folder})")
+        elif status.state == "outdated":
+            print(f"outdated  {status.kind} {status.id}: {', '.join(status.fields)}  ({status.where})")
+        else:
+            print(f"orphaned  {status.kind} {status.id}  ({status.where})")
+    print(
+        f"{len(todo)} to do in {args.language}."
+        if todo
+        else f"{args.language}: every item is translated and up to date."
+    )
+    return 0
+
+
+def _stamp(translations: Translations, code: str, paths: list[Path]) -> int:
+    """Record, in each file, that its translations are made from the current English."""
+    items = translations.by_language[code].items
+    for path in paths:
+        shown_tail = path.resolve().as_posix()
+        stamps = {
+            item.id: stamp(item.fields, translations.english[key])
+            for key, item in items.items()
+            if key in translations.english and item.kind != "ui" and shown_tail.endswith(item.path.split("/", 1)[1])
+        }
+        path.write_text(restamp(path.read_text(encoding="utf-8"), stamps), encoding="utf-8")
+        print(f"stamped {path}: {len(stamps)} item{'s' if len(stamps) != 1 else ''} now match the English")
     return 0
 
 
@@ -87,7 +195,8 @@ def _read(path: Path) -> str | None:
 
 def cmd_schema(args: argparse.Namespace) -> int:
     """Rewrite the JSON Schemas in content/schema/ from the model."""
-    for path in write_schemas(_content_root(args.content)):
+    root = _content_root(args.content)
+    for path in [*write_schemas(root), *write_translation_schemas(root)]:
         print(f"wrote {path}")
     return 0
 
@@ -170,16 +279,19 @@ def cmd_coverage(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     """Build the site into a fresh folder and swap it in only if the build succeeds."""
     # Imported here, as in cmd_links: 'afterno check' should not pay for what only these commands use.
-    from .publish import build_atomically
 
     project = _content_root(args.content).parent
     site_dir = Path(args.site_dir) if args.site_dir else project / "site"
+    # A published site must not point its canonical links, sitemap and QR codes at this computer.
+    problem = None if args.local_preview else site_url_problem(os.environ.get("SITE_URL"))
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     return build_atomically(project, site_dir, generator=args.generator)
 
 
 def cmd_links(args: argparse.Namespace) -> int:
     """Check every external link of the built site online (needs the internet; not part of the tests)."""
-    from . import links
 
     project = _content_root(args.content).parent
     site_dir = Path(args.site_dir) if args.site_dir else project / "site"
@@ -208,6 +320,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     check.set_defaults(run=cmd_check)
     commands.add_parser("schema", help="rewrite content/schema/ from the model").set_defaults(run=cmd_schema)
+    translate = commands.add_parser("translations", help="one language's to-do list, or --stamp translated files")
+    translate.add_argument("language", help="the language code, e.g. de")
+    translate.add_argument("--stamp", nargs="+", metavar="FILE", help="record that FILE now matches the English")
+    translate.set_defaults(run=cmd_translations)
     commands.add_parser("coverage", help="source points and the steps that use them").set_defaults(run=cmd_coverage)
     new = commands.add_parser("new", help="write a skeleton content file")
     new_kinds = new.add_subparsers(dest="kind", required=True)
@@ -234,6 +350,11 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="build the site; the old site stays until a build succeeds")
     build.add_argument("--site-dir", help="where the site goes (default: site/ beside content/)")
     build.add_argument("--generator", default="mkdocs", choices=["mkdocs", "properdocs"])
+    build.add_argument(
+        "--local-preview",
+        action="store_true",
+        help="allow a missing or loopback SITE_URL: a build to open on this computer, never to publish",
+    )
     build.set_defaults(run=cmd_build)
     check_links = commands.add_parser("links", help="check the built site's external links online")
     check_links.add_argument("--site-dir", help="the built site (default: site/)")

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .errors import Problem
 from .model import FILE_KINDS, SCHEMA_DIR, KindSpec
+from .translation_model import TRANSLATIONS_DIR
 
 #: The largest content file, in bytes. The real ones are a few kilobytes.
 MAX_BYTES = 512 * 1024
@@ -53,7 +54,11 @@ def _walk(folder: Path, prefix: str) -> list[tuple[os.DirEntry[str], str]]:
     with os.scandir(folder) as scan:
         for entry in sorted(scan, key=lambda entry: entry.name):
             relative = prefix + entry.name
-            if entry.name.startswith(".") or entry.name.lower() in IGNORED_NAMES or relative == SCHEMA_DIR:
+            if (
+                entry.name.startswith(".")
+                or entry.name.lower() in IGNORED_NAMES
+                or relative in (SCHEMA_DIR, TRANSLATIONS_DIR)
+            ):
                 continue
             if entry.is_dir(follow_symlinks=False):
                 entries += _walk(Path(entry.path), relative + "/")

@@ -7,6 +7,9 @@ Each would otherwise need a copy of one of Material's templates kept in step wit
   browser may restore a toggle's state on back/forward, which at worst leaves the menu open;
 - its nav-item.html writes ``tabindex=""`` on the labels of navigation sections, and an empty
   tabindex is not valid HTML (a browser ignores it, so removing it changes nothing for readers);
+- its toc.html labels the table of contents ``for="__toc"``, a toggle that nav-item.html writes only for
+  pages in the navigation; on a page outside it (a situation's handout) the label points at nothing, which
+  the Nu HTML Checker rejects, so the ``for`` goes there (it toggled nothing);
 - its search.html gives the search ``role="dialog"`` no name (axe: aria-dialog-name); the dialog
   is named with the theme's own word for search, taken from the search options inside it.
 
@@ -93,9 +96,30 @@ def search_dialog_name_edits(html: str) -> list[Edit]:
     return [(end, end, f' aria-label="{name.group(1)}"')]
 
 
+_TOC_FOR = ' for="__toc"'
+
+
+def orphan_toc_label_edits(html: str) -> list[Edit]:
+    """Edits that remove ``for="__toc"`` from labels when the page has no ``__toc`` toggle."""
+    if 'id="__toc"' in html:
+        return []
+    edits: list[Edit] = []
+    found = html.find(_TOC_FOR)
+    while found != -1:
+        if _inside_a_tag(html, found):
+            edits.append((found, found + len(_TOC_FOR), ""))
+        found = html.find(_TOC_FOR, found + len(_TOC_FOR))
+    return edits
+
+
 def theme_fix_edits(html: str) -> list[Edit]:
     """Every correction this module makes to a page of the theme's, as edits."""
-    return checkbox_autocomplete_edits(html) + empty_tabindex_edits(html) + search_dialog_name_edits(html)
+    return (
+        checkbox_autocomplete_edits(html)
+        + empty_tabindex_edits(html)
+        + search_dialog_name_edits(html)
+        + orphan_toc_label_edits(html)
+    )
 
 
 def apply_edits(html: str, edits: list[Edit]) -> str:

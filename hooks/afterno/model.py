@@ -6,10 +6,11 @@ the JSON Schemas for editors and the contributors' field reference are all made 
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Literal
+from typing import Any, Literal
 
 FieldType = Literal[
     "id",  # a lowercase-hyphenated slug
@@ -26,6 +27,7 @@ FieldType = Literal[
     "choice",  # one of a fixed set of words
     "name",  # a placeholder name: lowercase_with_underscores
     "items",  # a list of nested mappings
+    "email",  # an email address
 ]
 
 
@@ -63,6 +65,8 @@ class KindSpec:
     fields: tuple[FieldSpec, ...]
     pattern: str = ""
     one_per_file: bool = False
+    #: The folder, from the project root, that ``pattern`` is relative to.
+    folder: str = "content"
 
 
 #: How messages and the field reference name each type.
@@ -81,6 +85,7 @@ TYPE_WORDS: dict[str, str] = {
     "choice": "one of the allowed words",
     "name": "a name in lowercase_with_underscores",
     "items": "a list of entries",
+    "email": "an email address",
 }
 
 #: What a missing key of each type could look like, for "Add it: key: ..." hints.
@@ -93,6 +98,7 @@ TYPE_EXAMPLES: dict[str, str] = {
     "bool": "true",
     "url": "https://example.org/article",
     "date": "2016-12-13",
+    "email": "careers@example.edu",
 }
 
 # --- The rules, written once: the JSON Schema states them and the checker validates against it. ---
@@ -104,11 +110,13 @@ NAME_PATTERN = rf"^[a-z][a-z0-9_]*{END}"
 DATE_PATTERN = rf"^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}{END}"
 URL_PATTERN = rf"^https://[^\s<>\x22\x27`\\]+{END}"
 ALL_PATTERN = rf"^all{END}"
+#: An email address as people write it: a local part, @, and a domain with at least one dot.
+EMAIL_PATTERN = rf"^[^@\s<>()\[\]\\,;:\x22\x27`]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+{END}"
 MAX_ID_LENGTH = 60
 MAX_NUMBER = 100_000
 #: The longest value of each text type when a field sets no maximum of its own. Every text has a
 #: length limit, checked before any pattern looks at it.
-DEFAULT_MAX_LENGTH: dict[str, int] = {"line": 240, "lines": 240, "text": 1200, "url": 500}
+DEFAULT_MAX_LENGTH: dict[str, int] = {"line": 240, "lines": 240, "text": 1200, "url": 500, "email": 254}
 #: Rules a JSON Schema cannot state, by the name the schemas give them in "format"; the checker
 #: (afterno.textrules) applies them to every value of these types, and so does its schema validation.
 TEXT_RULES: dict[str, str] = {
@@ -206,18 +214,7 @@ SOURCE = KindSpec(
     (
         _id("source"),
         FieldSpec(
-            "file",
-            "line",
-            "The file name of the maintainers' saved copy of the article, which is not republished here "
-            "(for a new source, a maintainer fills it in).",
-            max_length=120,
-        ),
-        FieldSpec(
-            "title",
-            "line",
-            "The article's title as we cite it, or null when it has none. Titles of eight words or more are "
-            "shortened with …, so that the site never repeats more than seven words of an article in a row.",
-            nullable=True,
+            "title", "line", "The article's full title, as it was published, or null when it has none.", nullable=True
         ),
         FieldSpec(
             "label",
@@ -229,7 +226,7 @@ SOURCE = KindSpec(
         FieldSpec("author", "line", "The author's name, or null when unknown.", nullable=True),
         FieldSpec("publisher", "line", "Who published it, or null when unknown.", nullable=True),
         FieldSpec("date", "date", "Publication date as YYYY-MM-DD, or null when unknown.", nullable=True),
-        FieldSpec("url", "url", "The article's address, or null when unknown.", nullable=True),
+        FieldSpec("url", "url", "The article's address, written out plainly, or null when unknown.", nullable=True),
         FieldSpec("points", "items", "Every distinct advice point the article makes.", item=POINT),
     ),
     pattern="sources/*.yml",
@@ -276,6 +273,13 @@ GUIDE = KindSpec(
         _order,
         FieldSpec("title", "line", "The guide's title.", max_length=TITLE_MAX),
         _summary,
+        FieldSpec(
+            "reviewed",
+            "date",
+            "The day someone last checked the guide's advice against its sources, as YYYY-MM-DD. The guide "
+            "shows it as 'Last reviewed'; change it only after such a check, not for a typo.",
+            example="2026-11-25",
+        ),
         FieldSpec("intro", "text", "Two to four short sentences that open the guide."),
         FieldSpec("steps", "refs", "The ids of the guide's steps, in reading order.", target="step"),
     ),
@@ -433,6 +437,14 @@ CHECKLIST_ITEM = KindSpec(
             "Old ids of this item, so progress saved under them carries over.",
             required=False,
         ),
+        FieldSpec(
+            "adviser",
+            "bool",
+            "true when the item suggests talking to a careers adviser: a careers centre's edition then links "
+            "it to the centre's booking page. Leave it out otherwise.",
+            required=False,
+            example="true",
+        ),
     ),
 )
 
@@ -473,6 +485,76 @@ ALL_KINDS: tuple[KindSpec, ...] = (
 )
 
 
+# A careers centre's edition: centre.yml at the project root, outside content/ (the advice stays the same).
+RESOURCE = KindSpec(
+    "resource",
+    "Local resource",
+    "Something the careers centre offers or recommends, listed on the page 'Your careers service'.",
+    (
+        FieldSpec("title", "line", "What it is, e.g. 'CV and cover letter reviews'.", max_length=TITLE_MAX),
+        FieldSpec("url", "url", "Its address.", example="https://careers.example.edu/cv-reviews"),
+        FieldSpec("description", "line", "One sentence on what a student gets from it.", max_length=200),
+    ),
+)
+
+
+def _centre_key(name: str, type_: FieldType, description: str, **more: Any) -> FieldSpec:
+    """An optional key of centre.yml: null means the same as leaving it out."""
+    return FieldSpec(name, type_, description, required=False, nullable=True, **more)
+
+
+CENTRE = KindSpec(
+    "centre",
+    "Careers centre",
+    "Optional: turns the site into a careers centre's own edition. Its name goes in every page's footer, "
+    "its contact details in a box 'Your careers service' on the home page, the checklist and the handouts, "
+    "and its resources on a page of their own. Without this file the site is the public edition.",
+    (
+        FieldSpec(
+            "name",
+            "line",
+            "The careers service's name as students know it.",
+            max_length=TITLE_MAX,
+            example="Careers Service, University of Example",
+        ),
+        _centre_key("url", "url", "The service's own web page.", example="https://careers.example.edu/"),
+        _centre_key("email", "email", "The address students write to.", example="careers@example.edu"),
+        _centre_key(
+            "phone",
+            "line",
+            "The number students call, as you would print it.",
+            max_length=40,
+            example="+44 20 7946 0000",
+        ),
+        _centre_key(
+            "booking_url",
+            "url",
+            "Where a student books a talk with a careers adviser. Checklist items that suggest talking to an "
+            "adviser link to it.",
+            example="https://careers.example.edu/book-an-adviser",
+        ),
+        _centre_key(
+            "address",
+            "lines",
+            "Where to find the service, one line per item.",
+            example='["Student Centre, room 2.14", "1 College Road"]',
+        ),
+        _centre_key(
+            "opening_hours",
+            "line",
+            "When it is open, in one line.",
+            max_length=120,
+            example="Monday to Friday, 10:00 to 16:00",
+        ),
+        _centre_key("resources", "items", "Local resources, each with a title, url and description.", item=RESOURCE),
+    ),
+    pattern="centre.yml",
+    folder="",
+)
+#: Every kind with a JSON Schema in content/schema/ and an entry in the field reference.
+SCHEMA_KINDS: tuple[KindSpec, ...] = (*FILE_KINDS, CENTRE)
+
+
 SCHEMA_DIR = "schema"
 
 
@@ -482,9 +564,10 @@ def schema_file_name(kind: KindSpec) -> str:
 
 
 def schema_line(kind: KindSpec) -> str:
-    """The first line every content file of this kind starts with, so editors find its schema."""
-    prefix = "../" * kind.pattern.count("/")
-    return f"# yaml-language-server: $schema={prefix}{SCHEMA_DIR}/{schema_file_name(kind)}"
+    """The first line every file of this kind starts with, so editors find its schema."""
+    folder = posixpath.dirname(posixpath.join(kind.folder, kind.pattern)) or "."
+    schema = posixpath.relpath(f"content/{SCHEMA_DIR}/{schema_file_name(kind)}", folder)
+    return f"# yaml-language-server: $schema={schema}"
 
 
 @dataclass(frozen=True)
@@ -529,7 +612,7 @@ class Point(Located):
 @dataclass(frozen=True, kw_only=True)
 class Source(Located):
     id: str
-    file: str
+    path: str
     title: str | None
     label: str | None = None
     author: str | None
@@ -541,7 +624,7 @@ class Source(Located):
     @property
     def name(self) -> str:
         """A human name for the source even when its title is unknown."""
-        return self.title or self.label or f"Untitled article ({self.file})"
+        return self.title or self.label or f"Untitled article ({self.id})"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -570,6 +653,7 @@ class Guide(Located):
     order: int
     title: str
     summary: str
+    reviewed: str
     intro: str
     steps: tuple[Ref, ...]
 
@@ -623,6 +707,7 @@ class ChecklistItem(Located):
     phase: str
     skip_note: str | None = None
     gentle: bool = False
+    adviser: bool = False
 
     def applies(self, situation_id: str) -> bool:
         """Whether this item applies to the situation ``situation_id``."""
@@ -724,3 +809,38 @@ class Content:
     def steps_using(self, point_id: str) -> list[Step]:
         """The steps that rest on a source point."""
         return list(self._steps_by_point.get(point_id, ()))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Resource:
+    title: str
+    url: str
+    description: str
+    path: str = ""
+    line: int = 1
+    column: int = 1
+
+
+@dataclass(frozen=True, kw_only=True)
+class Centre:
+    """A careers centre's details, from centre.yml: configuration, never invented."""
+
+    name: str
+    url: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    booking_url: str | None = None
+    address: tuple[str, ...] | None = None
+    opening_hours: str | None = None
+    resources: tuple[Resource, ...] | None = None
+    path: str = ""
+    line: int = 1
+    column: int = 1
+
+    @property
+    def phone_href(self) -> str | None:
+        """A tel: link for the phone number (digits and a leading +), or None without a number."""
+        if not self.phone:
+            return None
+        digits = "".join(char for char in self.phone if char.isdigit() or char == "+")
+        return f"tel:{digits}" if digits.strip("+") else None

@@ -9,12 +9,37 @@ The generator runs as a separate process (``mkdocs`` or ``properdocs``); nothing
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
+
+EXAMPLE_SITE_URL = "https://careers.example.edu/after-the-no/"
+
+
+def site_url_problem(value: str | None) -> str | None:
+    """Why ``value`` cannot be a published site's SITE_URL (missing, not http(s), or this computer), or None."""
+    fix = (
+        f"set it to the address readers will use, e.g. SITE_URL={EXAMPLE_SITE_URL} make build "
+        "(or, for a copy to open on this computer only, make build LOCAL_PREVIEW=1)."
+    )
+    if not value or not value.strip():
+        return f"SITE_URL is not set: {fix}"
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return f"SITE_URL is {value!r}, which is not a web address: {fix}"
+    host = parts.hostname
+    try:
+        local = ipaddress.ip_address(host).is_loopback or ipaddress.ip_address(host).is_unspecified
+    except ValueError:
+        local = host == "localhost" or host.endswith(".localhost")
+    if local:
+        return f"SITE_URL is {value}, an address on this computer only: {fix}"
+    return None
 
 
 def source_date_epoch(project: Path) -> str | None:

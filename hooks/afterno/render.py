@@ -7,6 +7,7 @@ so another static site generator could take the same pages.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import json
 import posixpath
@@ -15,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
@@ -23,9 +25,10 @@ from .checklist_view import checklist_sections
 from .counts import in_words
 from .edit import EditLinks
 from .model import (
-    FILE_KINDS,
+    SCHEMA_KINDS,
     TEMPLATE_FIELD,
     TYPE_WORDS,
+    Centre,
     ChecklistItem,
     Content,
     Guide,
@@ -34,12 +37,12 @@ from .model import (
     Step,
     schema_line,
 )
-from .share import mailto_href, qr_svg
+from .share import mailto_href, qr_png, qr_svg, qr_svg_file
 
 TEMPLATES = Path(__file__).parent / "templates"
 MARKER = re.compile(r"^<!-- afterno:([a-z-]+) -->$", re.MULTILINE)
 #: Snippets a hand-written page may pull in with a marker line.
-MARKERS = ("situation-picker", "careers-links")
+MARKERS = ("situation-picker", "careers-links", "centre-box", "maintainers", "report")
 
 #: Pages the hooks generate, by source path; guides add one page each under guides/.
 GENERATED_INDEXES = {
@@ -51,7 +54,12 @@ GENERATED_INDEXES = {
     "sources": "sources/index.md",
     "contributing": "contributing/index.md",
     "handout": "handout/index.md",
+    "poster": "careers-centres/poster.md",
 }
+#: The page of a careers centre's own details and resources, made only when centre.yml is present.
+CENTRE_PAGE = "your-careers-service/index.md"
+#: Where the QR code files for download go (SVG and PNG), inside the built site.
+QR_FOLDER = "careers-centres/qr"
 
 
 @functools.cache
@@ -74,7 +82,31 @@ def template_environment() -> Environment:
     env.filters["mailto"] = mailto_href
     env.filters["qr_svg"] = qr_svg
     env.filters["in_words"] = in_words
+    env.filters["long_date"] = long_date
+    env.tests["applies_to_situation"] = lambda item, situation: situation is None or item.applies(situation.id)
     return env
+
+
+def long_date(iso: str) -> str:
+    """A YYYY-MM-DD date as people read it anywhere: ``2026-11-25`` -> ``25 November 2026``."""
+    day = datetime.date.fromisoformat(iso)
+    return f"{day.day} {day.strftime('%B')} {day.year}"
+
+
+def handout_path(situation_id: str | None = None) -> str:
+    """The source path of the handout: the whole plan, or the plan for one situation."""
+    return f"handout/{situation_id}.md" if situation_id else GENERATED_INDEXES["handout"]
+
+
+def qr_targets(site_url: str, content: Content) -> list[tuple[str, str, str]]:
+    """Each QR code careers centres can download: (file stem, address, what it opens)."""
+    base = site_url or "/"
+    targets = [("checklist", f"{base}checklist/", "The full checklist")]
+    targets += [
+        (f"checklist-{s.id}", f"{base}checklist/?situation={s.id}", s.title.replace('"', ""))
+        for s in content.situations
+    ]
+    return targets
 
 
 def guide_path(guide: Guide | str) -> str:
@@ -133,10 +165,20 @@ class NavEntry:
 class Renderer:
     """Renders every generated page of the site from one loaded ``Content``."""
 
-    def __init__(self, content: Content, site_url: str = "", edit_links: EditLinks | None = None) -> None:
+    def __init__(
+        self,
+        content: Content,
+        site_url: str = "",
+        centre: Centre | None = None,
+        repository: str | None = None,
+        edit_links: EditLinks | None = None,
+    ) -> None:
         self.content = content
         self.site_url = site_url
+        self.centre = centre
         self.env = template_environment()
+        self.repository = repository
+        self.reviewed_on = max((guide.reviewed for guide in content.guides), default="")
         # With a repository set, each step's section links to its own file there ('' without one).
         self.env.globals["edit_url"] = edit_links.url if edit_links else lambda path: ""
 
@@ -161,9 +203,19 @@ class Renderer:
             found = (steps[item.id] if isinstance(item, Ref) else item for item in items)
             return list(dict.fromkeys(word for item in found for word in item.keywords))
 
+        def target(name: str, anchor: str = "") -> str:
+            """A page's address from the site's root, as print shows it after a link (``/guides/x/#step``)."""
+            return f"{site_path}{page_url(GENERATED_INDEXES.get(name, name))}" + (f"#{anchor}" if anchor else "")
+
+        def step_target(step_id: str) -> str:
+            return target(guide_path(content.home_guide(step_id)), step_id)
+
+        site_path = urlsplit(self.site_url).path or "/"
         return self.env.get_template(template).render(
             guide_link=guide_link,
             keywords_of=keywords_of,
+            target=target,
+            step_target=step_target,
             content=content,
             src=src,
             steps=steps,
@@ -176,6 +228,13 @@ class Renderer:
             templates_for=content.templates_for,
             applies_note=self.applies_note,
             site_url=self.site_url,
+            centre=self.centre,
+            repository=self.repository,
+            reviewed_on=self.reviewed_on,
+            html_handout_link=lambda situation_id=None: html_link(src, handout_path(situation_id)),
+            qr_file=lambda stem, kind: posixpath.relpath(f"{QR_FOLDER}/{stem}.{kind}", page_url(src) or "."),
+            qr_targets=qr_targets(self.site_url, content),
+            centre_page=CENTRE_PAGE if self.centre else None,
             checklist_sections=lambda: checklist_sections(
                 content, lambda step_id: step_link(step_id, html=True), self.applies_note
             ),
@@ -204,8 +263,9 @@ class Renderer:
         content = self.content
         # Each index page has its own template, named after it (checklist -> checklist.md.j2).
         extra: dict[str, dict[str, Any]] = {
-            "contributing": {"kinds": FILE_KINDS, "schema_line": schema_line, "type_words": TYPE_WORDS},
+            "contributing": {"kinds": SCHEMA_KINDS, "schema_line": schema_line, "type_words": TYPE_WORDS},
             "checklist": {"aliases": self.aliases()},
+            "handout": {"situation": None},
         }
         pages = {
             src: self._render(f"{name}.md.j2", src, **extra.get(name, {})) for name, src in GENERATED_INDEXES.items()
@@ -213,12 +273,25 @@ class Renderer:
         for guide in content.guides:
             src = guide_path(guide)
             pages[src] = self._render("guide.md.j2", src, guide=guide)
+        for situation in content.situations:
+            src = handout_path(situation.id)
+            pages[src] = self._render("handout.md.j2", src, situation=situation)
+        if self.centre is not None:
+            pages[CENTRE_PAGE] = self._render("centre.md.j2", CENTRE_PAGE)
         for src, guide in self.redirects().items():
             new = guide_path(guide)
             pages[src] = self._render(
                 "redirect.md.j2", src, guide=guide, target=html_link(src, new), target_md=md_link(src, new)
             )
         return pages
+
+    def files(self) -> dict[str, bytes]:
+        """The generated files that are not pages: each QR code as SVG and PNG, for posters and slides."""
+        files: dict[str, bytes] = {}
+        for stem, url, _ in qr_targets(self.site_url, self.content):
+            files[f"{QR_FOLDER}/{stem}.svg"] = qr_svg_file(url)
+            files[f"{QR_FOLDER}/{stem}.png"] = qr_png(url)
+        return files
 
     def aliases(self) -> dict[str, dict[str, str]]:
         """Old ids of renamed steps and situations (their ``replaces``) -> current ids, for the checklist's script.
@@ -247,7 +320,7 @@ class Renderer:
         return MARKER.sub(fill, markdown)
 
     def nav(self, extra: list[NavEntry] | None = None) -> list[NavEntry]:
-        """The site navigation, with the hand-written pages in ``extra`` placed after the plan."""
+        """The site navigation: the built-in pages, then the hand-written pages in ``extra``."""
         guides = tuple(
             [NavEntry("All guides", GENERATED_INDEXES["guides"])]
             + [NavEntry(guide.title, guide_path(guide)) for guide in self.content.guides]
@@ -262,7 +335,13 @@ class Renderer:
             NavEntry("Sources", GENERATED_INDEXES["sources"]),
             NavEntry("Printable handout", GENERATED_INDEXES["handout"]),
         ]
-        return [*entries, *(extra or []), NavEntry("Contributing", GENERATED_INDEXES["contributing"])]
+        if self.centre is not None:
+            entries.append(NavEntry("Your careers service", CENTRE_PAGE))
+        return [*entries, NavEntry("Contributing", GENERATED_INDEXES["contributing"]), *(extra or [])]
+
+    def not_in_nav(self) -> set[str]:
+        """Generated pages linked from other pages, not from the navigation: each situation's handout, the poster."""
+        return {handout_path(s.id) for s in self.content.situations} | {GENERATED_INDEXES["poster"]}
 
 
 def normalise_url(url: str) -> str:

@@ -15,11 +15,12 @@ from typing import Any
 from .model import (
     ALL_PATTERN,
     DATE_PATTERN,
-    FILE_KINDS,
+    EMAIL_PATTERN,
     MAX_ID_LENGTH,
     MAX_NUMBER,
     NAME_PATTERN,
     SCHEMA_DIR,
+    SCHEMA_KINDS,
     SLUG_PATTERN,
     TEXT_RULES,
     URL_PATTERN,
@@ -65,6 +66,7 @@ def _value_schema(spec: FieldSpec) -> dict[str, Any]:
         "bool": lambda: {"type": "boolean"},
         "url": lambda: {"type": "string", "maxLength": spec.limit, "pattern": URL_PATTERN},
         "date": lambda: {"type": "string", "pattern": DATE_PATTERN, "format": "date"},
+        "email": lambda: {"type": "string", "maxLength": spec.limit, "pattern": EMAIL_PATTERN},
         "choice": lambda: {"enum": list(spec.choices)},
         "name": lambda: {"type": "string", "maxLength": MAX_ID_LENGTH, "pattern": NAME_PATTERN},
         "items": lambda: {"type": "array", "minItems": 1, "items": _kind_schema(spec.item) if spec.item else {}},
@@ -110,7 +112,7 @@ def render_schemas() -> dict[str, str]:
     """Every schema file's name and text, exactly as committed."""
     return {
         schema_file_name(kind): json.dumps(kind_schema(kind), indent=2, ensure_ascii=False) + "\n"
-        for kind in FILE_KINDS
+        for kind in SCHEMA_KINDS
     }
 
 

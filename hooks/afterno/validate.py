@@ -177,7 +177,7 @@ def _wrong_type(where: Where, error: ValidationError) -> Messages:
         return _one(where, _string_for_list(spec, value))
     if spec.type in ("id", "name") or (where.item and spec.type in ("refs", "applies")):
         return _one(where, _id_message(where))
-    return _one(where, _pattern_message(where) if spec.type in ("url", "date") else _wrong_words(spec, value))
+    return _one(where, _pattern_message(where) if spec.type in ("url", "date", "email") else _wrong_words(spec, value))
 
 
 def _wrong_words(spec: FieldSpec, value: Any) -> str:
@@ -191,6 +191,9 @@ def _pattern_message(where: Where) -> str:
         return f"'{spec.name}' must be a full https:// address or null, found {describe(where.value)}."
     if spec.type == "date":
         return f"'{spec.name}' must be a date written YYYY-MM-DD or null, found {describe(where.value)}."
+    if spec.type == "email":
+        example = spec.example or "careers@example.edu"
+        return f"'{spec.name}' must be an email address like {example}, found {describe(where.value)}."
     if spec.type == "applies" and not where.item:
         return _string_for_list(spec, where.value)
     return _id_message(where)

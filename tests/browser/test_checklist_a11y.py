@@ -31,8 +31,8 @@ def scheme_page(request: pytest.FixtureRequest, browser: Browser, served_site: s
     page.goto(served_site + "checklist/")
     page.wait_for_selector(READY)
     assert page.get_attribute("body", "data-md-color-scheme") == SCHEMES[scheme]
-    # Show every state the page can be in: details unfolded, ticked, overdue, a note, reasons for hidden items.
-    page.click("details.atn-about > summary")
+    # Show every state the page can be in: set-up open, ticked, past days, a note, items put aside and shown.
+    page.click(".atn-summary [aria-controls=atn-setup]")
     page.fill("#atn-company", "Acme")
     page.fill("#atn-date", "2025-01-06")
     page.check("#check-take-a-breath")
@@ -41,6 +41,7 @@ def scheme_page(request: pytest.FixtureRequest, browser: Browser, served_site: s
     page.select_option("#atn-situation", "no-reply")
     page.select_option("#atn-situation", "")
     page.select_option("#atn-situation", "not-hiring")
+    page.click("[data-atn-action=others]")
     page.add_script_tag(path=str(AXE))
     yield page, scheme
     assert not problems, problems

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
+from helpers import ROOT
+
 pytestmark = pytest.mark.browser
 
 ZBARIMG = "/usr/bin/zbarimg"
@@ -16,20 +18,24 @@ QR_ITEM = re.compile(r'data-atn-qr="([^"]+)"[^>]*>(<svg\b.*?</svg>)', re.DOTALL)
 
 
 def qr_codes(site: Path, site_url: str) -> list[tuple[str, str]]:
-    """(link, svg) pairs from the careers centres page, plus the handout's code for the checklist."""
+    """(link, svg) pairs: the careers centres page's codes, each handout's and the poster's."""
     careers = (site / "careers-centres" / "index.html").read_text(encoding="utf-8")
     pairs = QR_ITEM.findall(careers)
-    handout = (site / "handout" / "index.html").read_text(encoding="utf-8")
-    svg = re.search(r"<svg\b[^>]*atn-qr.*?</svg>", handout, re.DOTALL)
-    assert svg is not None, "the handout has no QR code"
-    pairs.append((f"{site_url}checklist/", svg.group(0)))
+    printed = {"handout/": f"{site_url}checklist/", "careers-centres/poster/": f"{site_url}checklist/"}
+    for situation in sorted(path.stem for path in (ROOT / "content" / "situations").glob("*.yml")):
+        printed[f"handout/{situation}/"] = f"{site_url}checklist/?situation={situation}"
+    for path, link in printed.items():
+        html = (site / path / "index.html").read_text(encoding="utf-8")
+        svg = re.search(r"<svg\b[^>]*atn-qr.*?</svg>", html, re.DOTALL)
+        assert svg is not None, f"/{path} has no QR code"
+        pairs.append((link, svg.group(0)))
     return pairs
 
 
 def test_every_qr_code_scans_to_its_link(site: Path, site_url: str, page: Page, tmp_path: Path) -> None:
     """Each code, drawn by Chromium at phone-camera size, decodes to exactly the URL shown next to it."""
     pairs = qr_codes(site, site_url)
-    assert len(pairs) >= 10
+    assert len(pairs) == 21
     failures = []
     for number, (link, svg) in enumerate(pairs):
         page.set_content(f'<body style="margin:0;background:#fff"><div style="width:300px">{svg}</div></body>')

@@ -1,0 +1,145 @@
+"""Translation files: validated like content, compared with the English field by field, reported per language."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from afterno import cli
+from afterno.translation_model import fingerprint
+from helpers import ROOT
+
+LANGUAGES = """# yaml-language-server: $schema=../schema/translation-languages.schema.json
+languages:
+  - code: de
+    name: Deutsch
+    status: {status}
+"""
+STEP = """# yaml-language-server: $schema=../../../schema/translation-step.schema.json
+id: feel-it
+title: Lass es zu
+"""
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of content/ and docs/ with a German translation of one step's title."""
+    for name in ("content", "docs"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    folder = tmp_path / "content" / "translations" / "de" / "steps"
+    folder.mkdir(parents=True)
+    (tmp_path / "content" / "translations" / "languages.yml").write_text(LANGUAGES.format(status="draft"))
+    (folder / "feel-it.yml").write_text(STEP)
+    return tmp_path
+
+
+def run(project: Path, *args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = cli.main(["--content", str(project / "content"), *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def stamp(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = project / "content" / "translations" / "de" / "steps" / "feel-it.yml"
+    code, out, _ = run(project, "translations", "de", "--stamp", str(path), capsys=capsys)
+    assert code == 0 and "stamped" in out
+
+
+def test_stamp_records_the_english_fingerprint(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--stamp writes made_from with the fingerprint of each translated field's English text."""
+    stamp(project, capsys)
+    text = (project / "content/translations/de/steps/feel-it.yml").read_text()
+    english = (project / "content/steps/feel-it.yml").read_text()
+    title = next(line for line in english.splitlines() if line.startswith("title:")).split(":", 1)[1].strip()
+    assert f"made_from: {{title: {fingerprint(title)}}}" in text
+    _, out, _ = run(project, "translations", "de", capsys=capsys)
+    outdated = next(line for line in out.splitlines() if line.startswith("outdated  step feel-it:"))
+    assert "title" not in outdated.split(":")[1], outdated
+
+
+def test_changed_english_marks_the_translation_outdated(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Editing the English title after translating makes the checker list the step as outdated: title."""
+    stamp(project, capsys)
+    english = project / "content/steps/feel-it.yml"
+    lines = english.read_text().splitlines()
+    lines = [("title: Give yourself time to feel it" if line.startswith("title:") else line) for line in lines]
+    english.write_text("\n".join(lines) + "\n")
+    code, out, _ = run(project, "translations", "de", capsys=capsys)
+    assert code == 0
+    outdated = [line for line in out.splitlines() if line.startswith("outdated  step feel-it:")]
+    assert outdated and "title" in outdated[0].split(":")[1], out
+
+
+def test_missing_translation_fails_the_check_only_when_published(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A draft language is reported and passes; published, its missing items fail the check."""
+    code, out, _ = run(project, "check", capsys=capsys)
+    assert code == 0
+    assert "de (Deutsch, draft): 0 complete" in out
+    (project / "content/translations/languages.yml").write_text(LANGUAGES.format(status="published"))
+    code, _, err = run(project, "check", capsys=capsys)
+    assert code == 1
+    assert "de: the guide 'first-48-hours' has no translation" in err
+
+
+def test_orphaned_translation_is_reported(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A translation whose English item is gone is listed as orphaned, with its file."""
+    folder = project / "content/translations/de/steps"
+    (folder / "gone-step.yml").write_text(STEP.replace("feel-it", "gone-step"))
+    _, out, _ = run(project, "translations", "de", capsys=capsys)
+    assert "orphaned  step gone-step  (content/translations/de/steps/gone-step.yml:2)" in out
+
+
+@pytest.mark.parametrize(
+    ("snippet", "message"),
+    [
+        (
+            "tittle: Lass es zu\n",
+            "content/translations/de/steps/feel-it.yml:3:1: unknown key 'tittle'. Did you mean 'title'?",
+        ),
+        (
+            "phase: first-week\n",
+            "content/translations/de/steps/feel-it.yml:3:1: unknown key 'phase'.",
+        ),
+        (
+            "how: Nimm dir Zeit\n",
+            "content/translations/de/steps/feel-it.yml:3:6: 'how' must be a list; found",
+        ),
+    ],
+    ids=["misspelt key", "untranslatable key", "text for a list"],
+)
+def test_bad_translation_files_give_located_messages(
+    project: Path, capsys: pytest.CaptureFixture[str], snippet: str, message: str
+) -> None:
+    """Mistakes in a translation file are reported as file:line:column with the fix."""
+    path = project / "content/translations/de/steps/feel-it.yml"
+    path.write_text(STEP.replace("title: Lass es zu\n", snippet))
+    code, _, err = run(project, "check", capsys=capsys)
+    assert code == 1
+    assert message in err, err
+
+
+def test_message_translation_keeps_the_english_placeholders(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A template's translation that renames a {placeholder} is refused, naming the missing and the extra."""
+    folder = project / "content/translations/de/templates"
+    folder.mkdir()
+    (folder / "feedback-request.yml").write_text(
+        "# yaml-language-server: $schema=../../../schema/translation-template.schema.json\n"
+        "id: feedback-request\nmade_from: {}\n"
+        'subject: "Danke, und eine Frage zu meiner Bewerbung als {rolle}"\n'
+    )
+    code, _, err = run(project, "check", capsys=capsys)
+    assert code == 1
+    assert "content/translations/de/templates/feedback-request.yml:2:1: the subject and body must use exactly" in err
+    assert "; not in the English: {rolle}." in err
+
+
+def test_committed_translation_schemas_match_the_model(capsys: pytest.CaptureFixture[str]) -> None:
+    """content/schema/translation-*.schema.json are what 'afterno schema' writes now."""
+    from afterno.translation_schema import render_translation_schemas
+
+    for name, text in render_translation_schemas().items():
+        assert (ROOT / "content" / "schema" / name).read_text(encoding="utf-8") == text, name
