@@ -14,7 +14,8 @@ import sys
 from pathlib import Path
 
 #: The distributions `afterno check` imports: PyYAML, jsonschema (the rule book's schemas) and its own
-#: dependencies, Markdown (text rules read the parsed text) and MarkupSafe.
+#: dependencies, Markdown (text rules read the parsed text), Jinja2 (the command line shares modules with the
+#: renderer) and MarkupSafe.
 PACKAGES = (
     "pyyaml",
     "jsonschema",
@@ -25,6 +26,7 @@ PACKAGES = (
     "typing-extensions",
     "idna",
     "markdown",
+    "jinja2",
     "markupsafe",
 )
 LOCK = Path(__file__).resolve().parent.parent / "requirements.lock"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -122,6 +123,7 @@ def new_guide(root: Path, guide_id: str) -> Written:
 id: {guide_id}
 order: {_next_order(root / "guides")}
 title: {title_of(guide_id)}
+reviewed: "{date.today().isoformat()}"
 summary: {text["summary"]}
 intro: >-
   {text["intro"]}
