@@ -30,7 +30,10 @@ def edit_links(page: Path) -> list[tuple[str, str]]:
     return [
         (str(attrs.get("class") or attrs.get("rel")), str(attrs["href"]))
         for tag, attrs in parser.tags
-        if tag == "a" and attrs.get("href", "").startswith(REPO)  # type: ignore[union-attr]
+        # "Report a problem with this page" goes to the repository's new-issue form: not an edit link.
+        if tag == "a"
+        and attrs.get("href", "").startswith(REPO)  # type: ignore[union-attr]
+        and "/issues/new" not in str(attrs["href"])
     ]
 
 

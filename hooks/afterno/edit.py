@@ -21,6 +21,8 @@ PAGE_SOURCES = {
     "templates/index.md": "content/templates/",
     "sources/index.md": "content/sources/",
     "handout/index.md": "content/checklist.yml",
+    "careers-centres/poster.md": "hooks/afterno/templates/poster.md.j2",
+    "your-careers-service/index.md": "centre.yml",
     # The page's text is its template; the field reference in it comes from the model.
     "contributing/index.md": "hooks/afterno/templates/contributing.md.j2",
 }
@@ -39,6 +41,12 @@ def page_source(src: str, content: Content) -> str:
         guide = next((g for g in content.guides if guide_id in (g.id, *getattr(g, "replaces", ()))), None)
         if guide is not None:
             return guide.path
+    if src.startswith("handout/"):
+        # A situation's handout: the plan is the checklist, filtered by the situation's file.
+        situation_id = src.removeprefix("handout/").removesuffix(".md")
+        situation = next((s for s in content.situations if s.id == situation_id), None)
+        if situation is not None:
+            return situation.path
     return f"docs/{src}"
 
 
