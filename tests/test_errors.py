@@ -188,7 +188,7 @@ CASES: list[tuple[str, str, bytes | str | None, list[str]]] = [
         STEP,
         step_with("summary:", " summary:"),
         [
-            f"{STEP}:4:1: this line is indented by 1 space, unlike the line above (0 spaces), so YAML cannot tell "
+            f"{STEP}:4:2: this line is indented by 1 space, unlike the line above (0 spaces), so YAML cannot tell "
             "where it belongs. Indent this line like the one above.",
         ],
     ),
@@ -197,7 +197,7 @@ CASES: list[tuple[str, str, bytes | str | None, list[str]]] = [
         STEP,
         step_with("applies_to:", "  applies_to:"),
         [
-            f"{STEP}:10:1: this line is indented by 2 spaces, unlike 'how:' on line 8 (0 spaces), so YAML cannot tell "
+            f"{STEP}:10:3: this line is indented by 2 spaces, unlike 'how:' on line 8 (0 spaces), so YAML cannot tell "
             "where it belongs. Indent this line like that one.",
         ],
     ),
@@ -231,6 +231,17 @@ CASES: list[tuple[str, str, bytes | str | None, list[str]]] = [
         [
             f"{STEP}:10:4: this line is indented by 3 spaces, so YAML joins it to the line above ('Do one kind thing "
             "for yourself tonight.…'). Indent this line like the one above (2 spaces).",
+        ],
+    ),
+    (
+        "a bullet indented deeper than the one above, after a comment",
+        STEP,
+        step_with(
+            "  - Do one kind thing for yourself tonight.", "  - Do one kind thing.  # for you\n   - Call a friend."
+        ),
+        [
+            f"{STEP}:10:4: this line is indented by 3 spaces, unlike the line above (2 spaces), so YAML cannot tell "
+            "where it belongs. Indent this line like the one above.",
         ],
     ),
     (

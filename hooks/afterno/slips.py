@@ -74,11 +74,13 @@ def _key_column(line: str) -> int:
 
 
 def indentation_slip(path: str, lines: list[str], near: int) -> Problem | None:
-    """A ``key:`` line on line ``near`` indented unlike the key line above it (its sibling or its parent)."""
-    if not 2 <= near <= len(lines) or not _KEY_LINE.match(lines[near - 1]):
+    """A ``key:`` or ``- item`` line on line ``near`` indented unlike the key or item line above it."""
+    if not 2 <= near <= len(lines):
         return None
     line = lines[near - 1]
-    bullet = line.lstrip(" ").startswith("-")
+    bullet = _BULLET_LINE.match(line) is not None
+    if not (bullet or _KEY_LINE.match(line)):
+        return None
     # A list item lines up with the item above; a key with the key above (the one after an item's dash).
     wanted = _BULLET_LINE if bullet else _KEY_LINE
     above = next((i for i in range(near - 2, -1, -1) if wanted.match(lines[i])), None)
@@ -97,7 +99,7 @@ def indentation_slip(path: str, lines: list[str], near: int) -> Problem | None:
     return Problem(
         path,
         near,
-        1,
+        _indent(line) + 1,
         f"this line is indented by {_spaces(mine)}, unlike {unlike}, so YAML cannot tell where it belongs. "
         f"Indent this line like {like}.",
     )

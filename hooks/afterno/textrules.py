@@ -126,7 +126,10 @@ def http_problem(address: str, whole: bool = False) -> str:
     rest = address[len("http://") :]
     rest = rest if len(rest) <= 50 else rest[:49] + "…"
     what, allowed = ("is", "https:// addresses") if whole else ("contains", "https:// and mailto: links")
-    return f"{what} the address 'http://{rest}', which is not https: only {allowed} are allowed. Write https:// in place of http://."
+    return (
+        f"{what} the address 'http://{rest}', which is not https: only {allowed} are allowed. "
+        "Write https:// in place of http://."
+    )
 
 
 def date_problem(text: str) -> str | None:
