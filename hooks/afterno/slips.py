@@ -88,7 +88,9 @@ def indentation_slip(path: str, lines: list[str], near: int) -> Problem | None:
         return None
     mine = _indent(line) if bullet else _key_column(line)
     theirs = _indent(lines[above]) if bullet else _key_column(lines[above])
-    previous = next(i for i in range(near - 2, -1, -1) if lines[i].strip() and not lines[i].lstrip().startswith("#"))
+    previous = next(
+        (i for i in range(near - 2, -1, -1) if lines[i].strip() and not lines[i].lstrip().startswith("#")), above
+    )
     # Deeper than a key that opens a block right above it: the first key of that block, not a slip.
     if mine == theirs or (above == previous and lines[above].rstrip().endswith(":") and mine > theirs):
         return None
