@@ -245,6 +245,27 @@ CASES: list[tuple[str, str, bytes | str | None, list[str]]] = [
         ],
     ),
     (
+        "a line of a paragraph indented less than the one above",
+        STEP,
+        step_with("  Being turned down hurts. Letting", "  Being turned down hurts.\n Letting"),
+        [
+            f"{STEP}:8:2: this line is indented by 1 space, unlike the line above (2 spaces), so YAML cannot tell "
+            "where it belongs. Indent this line like the one above.",
+        ],
+    ),
+    (
+        "a line of a list without its dash",
+        STEP,
+        step_with(
+            "  - Do one kind thing for yourself tonight.",
+            "  - Do one kind thing for yourself tonight.\n  Call a friend.\n  - Go for a walk.",
+        ),
+        [
+            f"{STEP}:10:3: this line has no '- ' in front, unlike the items above it, so YAML cannot read it as one "
+            "of them. Start it with '- ', like the line above.",
+        ],
+    ),
+    (
         "plain http link in text",
         STEP,
         step_with("Do one kind thing", "Do one [kind thing](http://example.org/kind)"),

@@ -80,7 +80,7 @@ def indentation_slip(path: str, lines: list[str], near: int) -> Problem | None:
     line = lines[near - 1]
     bullet = _BULLET_LINE.match(line) is not None
     if not (bullet or _KEY_LINE.match(line)):
-        return None
+        return _text_line_slip(path, lines, near)
     # A list item lines up with the item above; a key with the key above (the one after an item's dash).
     wanted = _BULLET_LINE if bullet else _KEY_LINE
     above = next((i for i in range(near - 2, -1, -1) if wanted.match(lines[i])), None)
@@ -104,6 +104,43 @@ def indentation_slip(path: str, lines: list[str], near: int) -> Problem | None:
         _indent(line) + 1,
         f"this line is indented by {_spaces(mine)}, unlike {unlike}, so YAML cannot tell where it belongs. "
         f"Indent this line like {like}.",
+    )
+
+
+def _text_line_slip(path: str, lines: list[str], near: int) -> Problem | None:
+    """A line of text (of a ``>-`` block, say) on line ``near`` indented unlike the text line above it."""
+    line = lines[near - 1]
+    above = next((lines[i] for i in range(near - 2, -1, -1) if lines[i].strip()), None)
+    if above is None or not line.strip() or above.lstrip().startswith("#") or _KEY_LINE.match(above):
+        return None
+    mine, theirs = _indent(line), _indent(above)
+    if mine == theirs:
+        return None
+    return Problem(
+        path,
+        near,
+        mine + 1,
+        f"this line is indented by {_spaces(mine)}, unlike the line above ({_spaces(theirs)}), so YAML cannot "
+        "tell where it belongs. Indent this line like the one above.",
+    )
+
+
+def missing_dash(path: str, lines: list[str], near: int) -> Problem | None:
+    """A line on line ``near`` that lines up with the list items above it but has no ``- `` in front."""
+    if not 2 <= near <= len(lines):
+        return None
+    line = lines[near - 1]
+    if not line.strip() or _BULLET_LINE.match(line) or _KEY_LINE.match(line) or line.lstrip().startswith("#"):
+        return None
+    above = next((lines[i] for i in range(near - 2, -1, -1) if lines[i].strip()), "")
+    if not _BULLET_LINE.match(above) or _indent(above) != _indent(line):
+        return None
+    return Problem(
+        path,
+        near,
+        _indent(line) + 1,
+        "this line has no '- ' in front, unlike the items above it, so YAML cannot read it as one of them. "
+        "Start it with '- ', like the line above.",
     )
 
 
@@ -147,6 +184,7 @@ def yaml_error_slip(path: str, text: str, exc: yaml.MarkedYAMLError) -> Problem 
     return (
         missing_space_after_colon(path, lines, context)
         or missing_space_after_colon(path, lines, near)
+        or missing_dash(path, lines, context)
         or note_read_as_key(path, lines, near)
         or indentation_slip(path, lines, near)
         or colon_in_text(path, lines, near, mark.column + 1)
