@@ -6,6 +6,12 @@ above. Where YAML does refuse, its own words ("could not find expected ':'") poi
 line and suggest nothing. Each function here looks for one slip and says, at the right line and
 column, what to write instead. They read only the text, so they work before (and whatever) the
 model checks.
+
+Where they are used: ``yamlsafe`` asks ``yaml_error_slip`` for the message of a YAML syntax error
+before giving YAML's own; ``load`` runs ``text_slips`` on each file that parses (two regular
+expressions decide first whether it could hold a slip at all, so a clean file costs two searches);
+``validate`` words a list line read as ``key: value`` and a ``TODO:`` read as a key with the messages
+at the end of this module.
 """
 
 from __future__ import annotations
