@@ -157,6 +157,15 @@ CASES: list[tuple[str, str, bytes | str | None, list[str]]] = [
         ],
     ),
     (
+        "a line of a list containing ': ' twice",
+        STEP,
+        step_with("  - Do one kind thing for yourself tonight.", "  - Tip: do one kind thing: tonight."),
+        [
+            f"{STEP}:9:5: this text contains ': ', so YAML reads it as a second key. Put the whole text in double "
+            'quotes: - "Tip: do one kind thing: tonight."',
+        ],
+    ),
+    (
         "TODO read as a line of a list",
         STEP,
         step_with("  - Do one kind thing for yourself tonight.", "  - TODO: add an example"),

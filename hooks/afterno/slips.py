@@ -169,13 +169,18 @@ def colon_in_text(path: str, lines: list[str], near: int, column: int) -> Proble
     match = _KEY_LINE.match(line)
     if match is None or column <= match.end():
         return None
-    key, text = line[: match.end()].strip(), line[match.end() :].strip()
+    start = match.end()
+    word = line[: match.end()].strip().lstrip("-").strip().rstrip(":")
+    if line.lstrip(" ").startswith("- ") and not word.islower():
+        # Keys are lowercase words: '- Tip: call them: now' is a line of text, quoted whole after its dash.
+        start = _indent(line) + 2
+    lead, text = line[:start].strip(), line[start:].strip()
     return Problem(
         path,
         near,
-        match.end() + 1,
+        start + 1,
         f"this text contains ': ', so YAML reads it as a second key. Put the whole text in double quotes: "
-        f"{key} {_quoted(text)}",
+        f"{lead} {_quoted(text)}",
     )
 
 
