@@ -256,13 +256,15 @@ def _read(path: Path, shown: str, first_line: str, problems: list[Problem]) -> A
     if raw and not raw.lstrip(b"\xef\xbb\xbf").startswith(first_line.encode()):
         problems.append(Problem(shown, 1, 1, f"the first line must be '{first_line}' so editors can check the file."))
     value, found = load_yaml(shown, raw)
-    if value is not None and not found:
+    problems.extend(found)
+    if found:
+        return None
+    if value is not None:
         # Text cut short by ' #' or bullets joined: the same slips as in the English files.
         marks = set(_text_marks(value))
         text = raw.decode("utf-8").removeprefix("\ufeff")
-        found = text_slips(shown, text, lambda line, column: Mark(line, column) in marks)
-    problems.extend(found)
-    return None if found else value
+        problems.extend(text_slips(shown, text, lambda line, column: Mark(line, column) in marks))
+    return value
 
 
 #: Keys whose values are not words a reader sees: a comment after them cuts nothing that shows.
