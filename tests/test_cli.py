@@ -13,6 +13,7 @@ import yaml
 
 from afterno.cli import main
 from afterno.load import load_content
+from afterno.scaffold import SKELETON_TEXT
 from helpers import CONTENT, ROOT, VENV_BIN, build_env
 
 LOCATED = re.compile(r"^content/[\w./-]+\.(yml|yaml|json|txt):\d+:\d+: \S.*$")
@@ -107,10 +108,16 @@ def test_new_step_writes_a_skeleton_with_the_schema_line(project: Path, capsys: 
     assert yaml.safe_load(text)["id"] == "call-a-friend"
     code, _, err = run(project, "check", capsys=capsys)
     assert code == 1
+    skeleton = "is still the skeleton's text. Write your own words in its place."
     assert problem_lines(err) == [
-        "content/steps/call-a-friend.yml:11:10: 'sources' is an empty list; name at least one point id."
+        f"content/steps/call-a-friend.yml:4:10: 'summary' {skeleton}",
+        f"content/steps/call-a-friend.yml:6:6: 'why' {skeleton}",
+        f"content/steps/call-a-friend.yml:9:5: 'how' {skeleton}",
+        "content/steps/call-a-friend.yml:11:10: 'sources' is an empty list; name at least one point id.",
     ]
-    # Filling the blanks the check points at (a source, a guide) makes it valid.
+    # Filling the blanks the check points at (the texts, a source, a guide) makes it valid.
+    for key, instruction in SKELETON_TEXT["step"].items():
+        text = text.replace(instruction, f"Call a friend tonight ({key}).")
     path.write_text(text.replace("sources: []", "sources: [bayt-feel-emotions]"), encoding="utf-8")
     guide = project / "content" / "guides" / "first-48-hours.yml"
     guide.write_text(guide.read_text(encoding="utf-8").replace("steps: [", "steps: [call-a-friend, "), encoding="utf-8")
@@ -205,16 +212,15 @@ def test_new_item_adds_to_its_steps_phase(project: Path, capsys: pytest.CaptureF
     phase = next(entry for entry in data["phases"] if entry["phase"] == step_phase["phase"])
     assert phase["items"][-1] == {
         "id": "ring-a-friend",
-        "label": "Write one line the reader can tick off (at most 140 characters).",
+        "label": SKELETON_TEXT["checklist-item"]["label"],
         "step": "stay-visible",
         "due": phase["items"][-1]["due"],
         "applies_to": step_phase["applies_to"],
     }
+    code, _, err = run(project, "check", capsys=capsys)
+    assert code == 1 and "'label' is still the skeleton's text. Write your own words in its place." in err
     text = checklist.read_text(encoding="utf-8")
-    checklist.write_text(
-        text.replace("Write one line the reader can tick off (at most 140 characters).", "Ring one friend."),
-        encoding="utf-8",
-    )
+    checklist.write_text(text.replace(SKELETON_TEXT["checklist-item"]["label"], "Ring one friend."), encoding="utf-8")
     code, out, err = run(project, "check", capsys=capsys)
     assert code == 0, err
     code, _, err = run(project, "new", "item", "ring-a-friend", capsys=capsys)

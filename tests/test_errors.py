@@ -9,6 +9,7 @@ import pytest
 
 from afterno.errors import ContentError
 from afterno.load import load_content
+from afterno.scaffold import SKELETON_TEXT
 from helpers import CONTENT
 
 STEP = "content/steps/feel-it.yml"
@@ -122,10 +123,182 @@ CASES: list[tuple[str, str, bytes | str | None, list[str]]] = [
     (
         "invalid YAML",
         STEP,
+        step_with("phase: first-day", "phase: [first-day"),
+        [
+            f"{STEP}:6:4: this is not valid YAML (expected ',' or ']', but got ':'). Check the indentation and quote "
+            "any text that contains ': ' or starts with a special character.",
+        ],
+    ),
+    (
+        "text containing ': ' after a key",
+        STEP,
         step_with("title: Let yourself feel it", "title: Note: feel it"),
         [
-            f"{STEP}:3:12: this is not valid YAML (mapping values are not allowed here). "
-            "Put text that contains ': ' in double quotes."
+            f"{STEP}:3:8: this text contains ': ', so YAML reads it as a second key. Put the whole text in double "
+            'quotes: title: "Note: feel it"',
+        ],
+    ),
+    (
+        "no space after a colon",
+        STEP,
+        step_with("title: Let yourself feel it", "title:Let yourself feel it"),
+        [
+            f"{STEP}:3:6: there is no space after the colon in 'title:Let yourself feel it', so YAML does not read "
+            "'title' as a key. Put a space after the colon: title: Let yourself feel it",
+        ],
+    ),
+    (
+        "a line of a list containing ': '",
+        STEP,
+        step_with("  - Do one kind thing", "  - Tip: do one kind thing"),
+        [
+            f"{STEP}:9:5: this line of 'how' contains ': ', so YAML reads it as a key and a value. Put the whole line "
+            'in double quotes: - "Tip: do one kind thing for yourself tonight."',
+        ],
+    ),
+    (
+        "a line of a list containing ': ' twice",
+        STEP,
+        step_with("  - Do one kind thing for yourself tonight.", "  - Tip: do one kind thing: tonight."),
+        [
+            f"{STEP}:9:5: this text contains ': ', so YAML reads it as a second key. Put the whole text in double "
+            'quotes: - "Tip: do one kind thing: tonight."',
+        ],
+    ),
+    (
+        "TODO read as a line of a list",
+        STEP,
+        step_with("  - Do one kind thing for yourself tonight.", "  - TODO: add an example"),
+        [
+            f"{STEP}:9:5: this line still has a TODO ('TODO: add an example'), which YAML reads as a key, not as a "
+            "line of 'how'. Write the real text where it belongs, then delete the note.",
+        ],
+    ),
+    (
+        "TBD read as a key of the file",
+        STEP,
+        VALID_STEP + "TBD: more sources\n",
+        [
+            f"{STEP}:12:1: this line still has a TBD ('TBD: more sources'), which YAML reads as a key of a step file. "
+            "Write the real text where it belongs, then delete the note.",
+        ],
+    ),
+    (
+        "TODO after a key",
+        STEP,
+        step_with("title: Let yourself feel it", "title: TODO: say it"),
+        [
+            f"{STEP}:3:8: this line still has a TODO ('TODO: say it'), which YAML cannot read. Write the real text "
+            "where it belongs, then delete the note.",
+        ],
+    ),
+    (
+        "a key indented by one space",
+        STEP,
+        step_with("summary:", " summary:"),
+        [
+            f"{STEP}:4:2: this line is indented by 1 space, unlike the line above (0 spaces), so YAML cannot tell "
+            "where it belongs. Indent this line like the one above.",
+        ],
+    ),
+    (
+        "a key indented like the list above it",
+        STEP,
+        step_with("applies_to:", "  applies_to:"),
+        [
+            f"{STEP}:10:3: this line is indented by 2 spaces, unlike 'how:' on line 8 (0 spaces), so YAML cannot tell "
+            "where it belongs. Indent this line like that one.",
+        ],
+    ),
+    (
+        "text cut short by ' #'",
+        STEP,
+        step_with("  - Do one kind thing for yourself tonight.", "  - Use the #1 rule: keep it short."),
+        [
+            f"{STEP}:9:13: YAML reads the text from ' #' on as a comment and leaves it out ('#1 rule: keep it short.' "
+            'is lost). Put the whole line in double quotes: - "Use the #1 rule: keep it short."',
+        ],
+    ),
+    (
+        "text on two lines cut short by ' #'",
+        STEP,
+        step_with(
+            "summary: Give yourself time to be upset today.", "summary: Give yourself time\n  to be upset #today."
+        ),
+        [
+            f"{STEP}:5:15: YAML reads the text from ' #' on as a comment and leaves it out ('#today.' is lost). Put "
+            "the whole text in double quotes, from its start on line 4 to its end.",
+        ],
+    ),
+    (
+        "a bullet indented into the one above",
+        STEP,
+        step_with(
+            "  - Do one kind thing for yourself tonight.",
+            "  - Do one kind thing for yourself tonight.\n   - Call a friend.",
+        ),
+        [
+            f"{STEP}:10:4: this line is indented by 3 spaces, so YAML joins it to the line above ('Do one kind thing "
+            "for yourself tonight.…'). Indent this line like the one above (2 spaces).",
+        ],
+    ),
+    (
+        "a bullet indented deeper than the one above, after a comment",
+        STEP,
+        step_with(
+            "  - Do one kind thing for yourself tonight.", "  - Do one kind thing.  # for you\n   - Call a friend."
+        ),
+        [
+            f"{STEP}:10:4: this line is indented by 3 spaces, unlike the line above (2 spaces), so YAML cannot tell "
+            "where it belongs. Indent this line like the one above.",
+        ],
+    ),
+    (
+        "a line of a paragraph indented less than the one above",
+        STEP,
+        step_with("  Being turned down hurts. Letting", "  Being turned down hurts.\n Letting"),
+        [
+            f"{STEP}:8:2: this line is indented by 1 space, unlike the line above (2 spaces), so YAML cannot tell "
+            "where it belongs. Indent this line like the one above.",
+        ],
+    ),
+    (
+        "a line of a list without its dash",
+        STEP,
+        step_with(
+            "  - Do one kind thing for yourself tonight.",
+            "  - Do one kind thing for yourself tonight.\n  Call a friend.\n  - Go for a walk.",
+        ),
+        [
+            f"{STEP}:10:3: this line has no '- ' in front, unlike the items above it, so YAML cannot read it as one "
+            "of them. Start it with '- ', like the line above.",
+        ],
+    ),
+    (
+        "plain http link in text",
+        STEP,
+        step_with("Do one kind thing", "Do one [kind thing](http://example.org/kind)"),
+        [
+            f"{STEP}:9:5: 'how' contains the address 'http://example.org/kind', which is not https: only https:// and "
+            "mailto: links are allowed. Write https:// in place of http://.",
+        ],
+    ),
+    (
+        "plain http address in a source's url",
+        "content/sources/bayt.yml",
+        None,
+        [
+            "content/sources/bayt.yml:7:6: 'url' is the address "
+            "'http://bayt.com/en/blog/29313/4-ways-to-turn-job-rejecti…', which is not https: only https:// "
+            "addresses are allowed. Write https:// in place of http://.",
+        ],
+    ),
+    (
+        "skeleton text left in",
+        STEP,
+        step_with("Give yourself time to be upset today.", SKELETON_TEXT["step"]["summary"]),
+        [
+            f"{STEP}:4:10: 'summary' is still the skeleton's text. Write your own words in its place.",
         ],
     ),
     (
@@ -217,6 +390,8 @@ def apply_case(root: Path, path: str, snippet: bytes | str | None, name: str) ->
         text = target.read_text(encoding="utf-8")
         if name == "checklist item due outside its phase":
             text = text.replace("step: feel-it\n        due: 0", "step: feel-it\n        due: 9", 1)
+        elif name == "plain http address in a source's url":
+            text = text.replace("url: https://", "url: http://", 1)
         elif name == "template placeholder not declared":
             text = text.replace("{", "{missing_", 1)
         target.write_text(text, encoding="utf-8")
@@ -260,3 +435,19 @@ def test_all_problems_are_reported_in_one_run(content_copy: Path) -> None:
     paths = [problem.path for problem in caught.value.problems]
     assert "content/guides/keep-going.yml" in paths and STEP in paths
     assert paths == sorted(paths)
+
+
+def test_comments_that_cut_no_text_are_accepted(content_copy: Path) -> None:
+    """A comment on its own line, after a key that opens a block, or after an id keeps every text whole."""
+    snippet = (
+        step_with("phase: first-day", "# The first phase.\nphase: first-day  # days 0 to 2")
+        .replace("how:\n", "how:  # one action per line\n")
+        .replace("Do one kind thing for yourself tonight.", '"Use the #1 rule: be kind to yourself." ')
+        .replace("Letting it out helps it pass.", "Letting it out (rule #1) helps it pass.")
+        .replace("title: Let yourself feel it", "title: Let yourself feel it, C# or not")
+    )
+    (content_copy / "steps" / "feel-it.yml").write_text(snippet, encoding="utf-8")
+    step = load_content(content_copy).step_by_id["feel-it"]
+    assert (step.title, step.phase.id) == ("Let yourself feel it, C# or not", "first-day")
+    assert step.how == ("Use the #1 rule: be kind to yourself.",)
+    assert step.why.endswith("Letting it out (rule #1) helps it pass.")

@@ -5,15 +5,17 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+import shutil
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-from afterno.errors import Problem
+from afterno.errors import ContentError, Problem
+from afterno.load import load_content
 from afterno.preview import allow_livereload, problem_page, split_message
-from helpers import copy_project, live_preview
+from helpers import CONTENT, copy_project, live_preview
 
 GUIDE = "guides/first-48-hours/"
 
@@ -122,3 +124,22 @@ def test_broken_content_serves_the_problem_page_at_every_address(tmp_path: Path)
             assert response.status == 200
     log = (project / "serve.log").read_text(encoding="utf-8")
     assert "unknown key 'phasee' in a step file. Did you mean 'phase'?" in log
+
+
+def test_problem_page_shows_each_slip_with_its_fix_and_caret(tmp_path: Path) -> None:
+    """The slips the checker finds in the text (a cut comment, no space after a colon) show on the problem page
+    with their fix apart from what is wrong, and a caret under the column."""
+    shutil.copytree(CONTENT, tmp_path / "content")
+    step = tmp_path / "content" / "steps" / "feel-it.yml"
+    text = step.read_text(encoding="utf-8").replace("  - Cry or let off", "  - Use the #1 rule. Cry or let off", 1)
+    step.write_text(text, encoding="utf-8")
+    other = tmp_path / "content" / "steps" / "reply-with-thanks.yml"
+    other.write_text(other.read_text(encoding="utf-8").replace("title: ", "title:", 1), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_content(tmp_path / "content")
+    html = problem_page(caught.value.problems, tmp_path)
+    assert "content/steps/feel-it.yml:14:13" in html and "content/steps/reply-with-thanks.yml:3:6" in html
+    assert "Put the whole line in double quotes: - &#34;Use the #1 rule. Cry or let off" in html
+    assert "   14 |   - Use the #1 rule. Cry or let off steam in private if you need to.\n      |             ^" in html
+    assert "Put a space after the colon: title: Reply with thanks" in html
+    assert "    3 | title:Reply with thanks\n      |      ^" in html

@@ -8,6 +8,8 @@ import pytest
 import yaml
 from hypothesis import strategies as st
 
+from afterno.model import SKELETON_WORDS
+from afterno.scaffold import SKELETON_TEXT
 from afterno.textrules import (
     MARKDOWN_EXTENSIONS,
     MARKUP_TRIGGERS,
@@ -35,7 +37,14 @@ CASES: list[tuple[str, str, str | None]] = [
     ("reference definition to a file", "[a][r]\n\n[r]: file:///etc/passwd", "links to 'file:///etc/passwd'"),
     ("data link", "[a](data:text/html;base64,PHNjcmlwdD4=)", "contains a data: link"),
     ("vbscript link", "[a](vbscript:msgbox(1))", "contains a vbscript: link"),
-    ("plain http link", "[a](http://example.org/)", "links to 'http://example.org/'"),
+    ("plain http link", "[a](http://example.org/)", "contains the address 'http://example.org/', which is not https"),
+    (
+        "http address written out",
+        "See http://example.org/a?b=1 now.",
+        "contains the address 'http://example.org/a?b=1',",
+    ),
+    ("http link split by a line break", "[a](ht\ntp://example.org/)", "contains the address 'http://example.org/',"),
+    ("https address written out", "See https://example.org/ now.", None),
     ("protocol-relative link", "[a](//evil.example/)", "links to '//evil.example/', another site"),
     ("backslash host", "[a](/\\evil.example/)", "links to '/\\evil.example/', another site"),
     ("entity hiding a scheme", "[a](&#106;avascript:alert(1))", "links to '&#106;avascript:alert(1)'"),
@@ -103,3 +112,19 @@ def test_text_without_triggers_makes_no_link_image_or_attribute(record_property:
         max_size=12,
     ).map("".join)
     run_cases(record_property, "text without triggers", 300, texts, check)
+
+
+SKELETON_INSTRUCTIONS = [(kind, key, text) for kind, texts in SKELETON_TEXT.items() for key, text in texts.items()]
+
+
+@pytest.mark.parametrize(
+    ("kind", "key", "instruction"), SKELETON_INSTRUCTIONS, ids=[f"{k}.{key}" for k, key, _ in SKELETON_INSTRUCTIONS]
+)
+def test_skeleton_text_is_refused_whole_or_half_edited(kind: str, key: str, instruction: str) -> None:
+    """Each instruction `afterno new` writes is refused as it stands, and still when only its end is rewritten."""
+    refused = "is still the skeleton's text. Write your own words in its place."
+    assert text_problem(instruction) == refused
+    assert message_problem(instruction) == refused
+    half_edited = instruction[: len(SKELETON_WORDS) + 1] + "a call to a friend tonight."
+    assert text_problem(half_edited) == refused
+    assert text_problem(instruction.replace(SKELETON_WORDS.capitalize(), "Fill in this text")) is None

@@ -108,8 +108,17 @@ def test_orphaned_translation_is_reported(project: Path, capsys: pytest.CaptureF
             "how: Nimm dir Zeit\n",
             "content/translations/de/steps/feel-it.yml:3:6: 'how' must be a list; found",
         ),
+        (
+            "title: Die #1 Regel\n",
+            "content/translations/de/steps/feel-it.yml:3:12: YAML reads the text from ' #' on as a comment and leaves "
+            "it out ('#1 Regel' is lost). Put the whole line in double quotes: title: \"Die #1 Regel\"",
+        ),
+        (
+            "title:Lass es zu\n",
+            "content/translations/de/steps/feel-it.yml:3:6: there is no space after the colon in 'title:Lass es zu'",
+        ),
     ],
-    ids=["misspelt key", "untranslatable key", "text for a list"],
+    ids=["misspelt key", "untranslatable key", "text for a list", "text cut by a comment", "no space after a colon"],
 )
 def test_bad_translation_files_give_located_messages(
     project: Path, capsys: pytest.CaptureFixture[str], snippet: str, message: str

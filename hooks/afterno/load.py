@@ -8,6 +8,7 @@ across files.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,8 +17,9 @@ from .build import COLLECTIONS, Builder, assemble
 from .crossfile import Context, check_across
 from .discover import ContentFile, discover, read_bytes
 from .errors import ContentError, Problem, capped
-from .model import CHECKLIST, PHASES, Content, schema_line
+from .model import CHECKLIST, PHASES, Content, KindSpec, schema_line
 from .published import published_address_problems
+from .slips import text_slips
 from .textrules import MAX_MARKUP, markup_count
 from .validate import validate
 from .yamlsafe import Mark, MarkedList, MarkedMap, load_yaml
@@ -52,6 +54,8 @@ def load_file(file: ContentFile) -> LoadedFile:
     loaded.problems += found
     if value is None:
         return loaded
+    text = data.decode("utf-8").removeprefix("\ufeff")
+    loaded.problems += text_slips(file.shown, text, _is_text_in(file.kind, value))
     loaded.declared |= declared_ids(value)
     if isinstance(value, MarkedMap):
         loaded.key_marks = dict(value.key_marks)
@@ -81,6 +85,36 @@ def _check_data(loaded: LoadedFile, value: Any) -> list[Problem]:
         )
         problems.append(Problem(file.shown, mark.line, mark.column, message))
     return problems
+
+
+def _is_text_in(kind: KindSpec, value: Any) -> Callable[[int, int], bool]:
+    """Whether a value starting at a line and column of the file is one of its texts (found on first use)."""
+    marks: set[Mark] = set()
+    found = False
+
+    def is_text(line: int, column: int) -> bool:
+        nonlocal found
+        if not found:
+            marks.update(text_marks(kind, value))
+            found = True
+        return Mark(line, column) in marks
+
+    return is_text
+
+
+def text_marks(kind: KindSpec, value: Any) -> Iterator[Mark]:
+    """Where each text value of a file's data starts: lines, paragraphs and each line of a list of lines."""
+    if not isinstance(value, MarkedMap):
+        return
+    for spec in kind.fields:
+        item = value.get(spec.name)
+        if spec.type in ("line", "text") and isinstance(item, str):
+            yield value.value_marks[spec.name]
+        elif spec.type == "lines" and isinstance(item, MarkedList):
+            yield from (mark for mark, line in zip(item.item_marks, item, strict=True) if isinstance(line, str))
+        elif spec.item is not None and isinstance(item, MarkedList):
+            for entry in item:
+                yield from text_marks(spec.item, entry)
 
 
 def declared_ids(value: Any) -> set[str]:

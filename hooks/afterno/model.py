@@ -144,6 +144,9 @@ def text_format(spec: FieldSpec) -> str:
 TEMPLATE_FIELD = re.compile(r"\{([^{}]*+)\}")
 #: Words that mark unfinished text.
 PLACEHOLDER_WORDS = ("todo", "tbd", "fixme", "lorem", "ipsum")
+#: Every instruction that ``afterno new`` writes in a skeleton holds these words; the checker refuses any
+#: text that still holds them, so a skeleton never reaches the site untouched, even half edited.
+SKELETON_WORDS = "replace this skeleton text"
 
 
 SUMMARY_MAX = 160

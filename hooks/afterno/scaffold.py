@@ -1,8 +1,9 @@
 """Skeleton content files for ``afterno new``, and the instruction texts the checker refuses unchanged.
 
 Each skeleton starts with its kind's schema line, holds every required key, and puts an instruction
-where the contributor's words belong. The instructions are listed once, in ``SKELETON_TEXT``: the
-checker refuses any of them left as they are, so a skeleton never reaches the site untouched.
+where the contributor's words belong. The instructions are listed once, in ``SKELETON_TEXT``, and each
+holds the words ``model.SKELETON_WORDS``: the checker refuses any text that still holds them, so a
+skeleton never reaches the site untouched.
 """
 
 from __future__ import annotations
@@ -15,33 +16,40 @@ from typing import Any
 
 import yaml
 
-from .model import GUIDE, SITUATION, STEP, TEMPLATE, schema_line
+from .model import GUIDE, SITUATION, SKELETON_WORDS, STEP, TEMPLATE, schema_line
 
-#: The instruction texts of the skeletons, by kind and key. Left unchanged, each is refused by the checker.
+
+def _instruction(what: str) -> str:
+    """An instruction of a skeleton: the words the checker recognises (``model.SKELETON_WORDS``), then what to write."""
+    return f"{SKELETON_WORDS.capitalize()} with {what}"
+
+
+#: The instruction texts of the skeletons, by kind and key. Each holds ``model.SKELETON_WORDS``: the checker
+#: refuses any text that still does, so no instruction reaches the site, left whole or half edited.
 SKELETON_TEXT: dict[str, dict[str, str]] = {
     "step": {
-        "summary": "Say in one sentence what the reader does and why (at most 160 characters).",
-        "why": "Explain in two to four short sentences why this step helps.",
-        "how": "Write one concrete action per line.",
+        "summary": _instruction("one sentence on what the reader does and why (at most 160 characters)."),
+        "why": _instruction("two to four short sentences on why this step helps."),
+        "how": _instruction("one concrete action per line."),
     },
     "guide": {
-        "summary": "Say in one sentence what this guide helps the reader do (at most 160 characters).",
-        "intro": "Open the guide in two to four short sentences: who it is for and what they will do.",
+        "summary": _instruction("one sentence on what this guide helps the reader do (at most 160 characters)."),
+        "intro": _instruction("two to four short sentences on who the guide is for and what they will do."),
     },
     "situation": {
-        "summary": "Say in one sentence what this situation is and what to do next (at most 160 characters).",
-        "meaning": "Say in plain words what this usually means for the reader.",
-        "what_to_do": "Say in two or three sentences what to do about it.",
+        "summary": _instruction("one sentence on what this situation is and what to do next (at most 160 characters)."),
+        "meaning": _instruction("what this usually means for the reader, in plain words."),
+        "what_to_do": _instruction("two or three sentences on what to do about it."),
     },
     "template": {
-        "summary": "Say in one sentence what this message does (at most 160 characters).",
-        "when": "Say when to send it.",
-        "channel": "Say how to send it, usually the way they got in touch.",
-        "subject": "Write the subject line",
-        "body": "Write the message here, in short paragraphs.",
+        "summary": _instruction("one sentence on what this message does (at most 160 characters)."),
+        "when": _instruction("when to send it."),
+        "channel": _instruction("how to send it, usually the way they got in touch."),
+        "subject": _instruction("the subject line"),
+        "body": _instruction("the message, in short paragraphs."),
     },
     "checklist-item": {
-        "label": "Write one line the reader can tick off (at most 140 characters).",
+        "label": _instruction("one line the reader can tick off (at most 140 characters)."),
     },
 }
 

@@ -6,11 +6,18 @@ above. Where YAML does refuse, its own words ("could not find expected ':'") poi
 line and suggest nothing. Each function here looks for one slip and says, at the right line and
 column, what to write instead. They read only the text, so they work before (and whatever) the
 model checks.
+
+Where they are used: ``yamlsafe`` asks ``yaml_error_slip`` for the message of a YAML syntax error
+before giving YAML's own; ``load`` runs ``text_slips`` on each file that parses (two regular
+expressions decide first whether it could hold a slip at all, so a clean file costs two searches);
+``validate`` words a list line read as ``key: value`` and a ``TODO:`` read as a key with the messages
+at the end of this module.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import yaml
 
@@ -22,8 +29,13 @@ NOTE_WORDS = ("TODO", "TBD", "FIXME")
 #: ``key:value`` with no space after the colon, on a line of its own (``title:Ask``), but not an address.
 _NO_SPACE = re.compile(r"^(?P<lead>[ ]*(?:-[ ]+)?)(?P<key>[A-Za-z_][A-Za-z0-9_-]*):(?P<rest>[^\s:/][^\n]*)$")
 _KEY_LINE = re.compile(r"^(?P<indent>[ ]*)(?:-[ ]+)?[A-Za-z_][A-Za-z0-9_-]*:(?:[ ]|$)")
+_BULLET_LINE = re.compile(r"^[ ]*-(?:[ ]|$)")
+#: A note word written as a key (``TODO: add an example``), anywhere in a line.
+_NOTE_KEY = re.compile(rf"(?i)(?<![\w-])({'|'.join(NOTE_WORDS)}):(?:[ ]|$)")
 #: Something other than a space, then a space and ``#``: a comment after a value (text before it is kept).
 _COMMENT_AFTER_TEXT = re.compile(r"\S[ \t]+#")
+#: Spaces, then the ``#`` of a comment, from where a plain scalar ends.
+_CUT = re.compile(r"[ \t]+#")
 #: A bullet followed by a bullet indented further: the second may be joined to the first.
 _DEEPER_BULLET = re.compile(r"^(?P<indent>[ ]*)-[ ][^\n]*\n(?P=indent)[ ]+-[ ]", re.MULTILINE)
 _CLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -50,41 +62,125 @@ def missing_space_after_colon(path: str, lines: list[str], near: int) -> Problem
         match = _NO_SPACE.match(lines[number - 1])
         if match and match.group("key").lower() not in ("http", "https", "mailto"):
             key, rest = match.group("key"), match.group("rest")
-            column = len(match.group("lead")) + len(key) + 2
+            column = len(match.group("lead")) + len(key) + 1
             return Problem(
                 path,
                 number,
                 column,
                 f"there is no space after the colon in '{_shown(key + ':' + rest)}', so YAML does not read "
-                f"'{key}' as a key. Write '{_shown(key + ': ' + rest)}'.",
+                f"'{key}' as a key. Put a space after the colon: {_shown(key + ': ' + rest)}",
             )
     return None
 
 
+def _key_column(line: str) -> int:
+    """Where the key of a key line starts: after the indent, and after the dash of a list item."""
+    text = line.lstrip(" ")
+    return _indent(line) + len(text) - len(text.lstrip("-").lstrip(" "))
+
+
 def indentation_slip(path: str, lines: list[str], near: int) -> Problem | None:
-    """A ``key:`` line on line ``near`` indented unlike the line above it, which is not the start of a block."""
+    """A ``key:`` or ``- item`` line on line ``near`` indented unlike the key or item line above it."""
     if not 2 <= near <= len(lines):
         return None
     line = lines[near - 1]
-    if not _KEY_LINE.match(line):
+    bullet = _BULLET_LINE.match(line) is not None
+    if not (bullet or _KEY_LINE.match(line)):
+        return _text_line_slip(path, lines, near)
+    # A list item lines up with the item above; a key with the key above (the one after an item's dash).
+    wanted = _BULLET_LINE if bullet else _KEY_LINE
+    above = next((i for i in range(near - 2, -1, -1) if wanted.match(lines[i])), None)
+    if above is None:
         return None
-    above = next(
-        (lines[i] for i in range(near - 2, -1, -1) if lines[i].strip() and not lines[i].lstrip().startswith("#")),
-        None,
+    mine = _indent(line) if bullet else _key_column(line)
+    theirs = _indent(lines[above]) if bullet else _key_column(lines[above])
+    previous = next(
+        (i for i in range(near - 2, -1, -1) if lines[i].strip() and not lines[i].lstrip().startswith("#")), above
     )
-    if above is None or above.rstrip().endswith((":", "|", ">", "|-", ">-")):
+    # Deeper than a key that opens a block right above it: the first key of that block, not a slip.
+    if mine == theirs or (above == previous and lines[above].rstrip().endswith(":") and mine > theirs):
+        return None
+    if above == previous:
+        unlike, like = f"the line above ({_spaces(theirs)})", "the one above"
+    else:
+        unlike, like = f"'{_shown(lines[above], 30)}' on line {above + 1} ({_spaces(theirs)})", "that one"
+    return Problem(
+        path,
+        near,
+        _indent(line) + 1,
+        f"this line is indented by {_spaces(mine)}, unlike {unlike}, so YAML cannot tell where it belongs. "
+        f"Indent this line like {like}.",
+    )
+
+
+def _text_line_slip(path: str, lines: list[str], near: int) -> Problem | None:
+    """A line of text (of a ``>-`` block, say) on line ``near`` indented unlike the text line above it."""
+    line = lines[near - 1]
+    above = next((lines[i] for i in range(near - 2, -1, -1) if lines[i].strip()), None)
+    if above is None or not line.strip() or above.lstrip().startswith("#") or _KEY_LINE.match(above):
         return None
     mine, theirs = _indent(line), _indent(above)
-    # A key under a list item ("- id: x" then "  label: y") is indented by the dash and its space.
-    theirs_keys = theirs + len(above.lstrip(" ")) - len(above.lstrip(" ").lstrip("-").lstrip(" "))
-    if mine in (theirs, theirs_keys):
+    if mine == theirs:
         return None
     return Problem(
         path,
         near,
-        1,
-        f"this line is indented by {_spaces(mine)}, unlike the line above ({_spaces(theirs_keys)}), so YAML "
-        "cannot tell where it belongs. Indent this line like the one above.",
+        mine + 1,
+        f"this line is indented by {_spaces(mine)}, unlike the line above ({_spaces(theirs)}), so YAML cannot "
+        "tell where it belongs. Indent this line like the one above.",
+    )
+
+
+def missing_dash(path: str, lines: list[str], near: int) -> Problem | None:
+    """A line on line ``near`` that lines up with the list items above it but has no ``- `` in front."""
+    if not 2 <= near <= len(lines):
+        return None
+    line = lines[near - 1]
+    if not line.strip() or _BULLET_LINE.match(line) or _KEY_LINE.match(line) or line.lstrip().startswith("#"):
+        return None
+    above = next((lines[i] for i in range(near - 2, -1, -1) if lines[i].strip()), "")
+    if not _BULLET_LINE.match(above) or _indent(above) != _indent(line):
+        return None
+    return Problem(
+        path,
+        near,
+        _indent(line) + 1,
+        "this line has no '- ' in front, unlike the items above it, so YAML cannot read it as one of them. "
+        "Start it with '- ', like the line above.",
+    )
+
+
+def note_read_as_key(path: str, lines: list[str], near: int) -> Problem | None:
+    """``why: TODO: write it`` on line ``near``: a note YAML cannot read, as its colon makes a second key."""
+    if not 1 <= near <= len(lines):
+        return None
+    match = _NOTE_KEY.search(lines[near - 1])
+    if match is None:
+        return None
+    note = lines[near - 1][match.start() :]
+    return Problem(path, near, match.start() + 1, note_message(match.group(1), note, "which YAML cannot read"))
+
+
+def colon_in_text(path: str, lines: list[str], near: int, column: int) -> Problem | None:
+    """``summary: Tip: call them``: a second ': ' after the key's, at ``column`` of line ``near``."""
+    if not 1 <= near <= len(lines):
+        return None
+    line = lines[near - 1]
+    match = _KEY_LINE.match(line)
+    if match is None or column <= match.end():
+        return None
+    start = match.end()
+    word = line[: match.end()].strip().lstrip("-").strip().rstrip(":")
+    if line.lstrip(" ").startswith("- ") and not word.islower():
+        # Keys are lowercase words: '- Tip: call them: now' is a line of text, quoted whole after its dash.
+        start = _indent(line) + 2
+    lead, text = line[:start].strip(), line[start:].strip()
+    return Problem(
+        path,
+        near,
+        start + 1,
+        f"this text contains ': ', so YAML reads it as a second key. Put the whole text in double quotes: "
+        f"{lead} {_quoted(text)}",
     )
 
 
@@ -99,7 +195,10 @@ def yaml_error_slip(path: str, text: str, exc: yaml.MarkedYAMLError) -> Problem 
     return (
         missing_space_after_colon(path, lines, context)
         or missing_space_after_colon(path, lines, near)
+        or missing_dash(path, lines, context)
+        or note_read_as_key(path, lines, near)
         or indentation_slip(path, lines, near)
+        or colon_in_text(path, lines, near, mark.column + 1)
     )
 
 
@@ -108,10 +207,20 @@ def _plain_scalars(text: str) -> list[yaml.ScalarToken]:
     return [t for t in yaml.scan(text, Loader=_CLoader) if isinstance(t, yaml.ScalarToken) and not t.style]
 
 
-def text_slips(path: str, text: str) -> list[Problem]:
+def _quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def text_slips(path: str, text: str, is_text: Callable[[int, int], bool]) -> list[Problem]:
     """Slips in valid YAML that silently change the text: a comment cutting a line short, bullets joined.
 
     Cheap text tests decide first whether the text could hold either slip at all; only then is it scanned.
+
+    Args:
+        path: The file, as messages name it.
+        text: The file's text, valid YAML.
+        is_text: Whether the value starting at this line and column (1-based) is one of the content's texts;
+            a comment after any other value (an id, a number) leaves the value whole, so it is no slip.
     """
     comments = _COMMENT_AFTER_TEXT.search(text) is not None
     bullets = _DEEPER_BULLET.search(text) is not None
@@ -126,11 +235,11 @@ def text_slips(path: str, text: str) -> list[Problem]:
     for token in scalars:
         start, end = token.start_mark, token.end_mark
         if comments and end.line < len(lines):
-            rest = lines[end.line][end.column :]
-            cut = re.match(r"[ \t]+#", rest)
-            if cut:
-                problems.append(_comment_problem(path, lines[end.line], start, end.column + cut.end()))
-        if bullets:
+            cut = _CUT.match(lines[end.line], end.column)
+            if cut and is_text(start.line + 1, start.column + 1):
+                problems.append(_comment_problem(path, lines, start, end, cut.end()))
+        # Only an item's text joins the item above: the text starts after a list item's dash.
+        if bullets and lines[start.line][: start.column].strip() == "-":
             for number in range(start.line + 1, end.line + 1):
                 line = lines[number]
                 if line.lstrip(" ").startswith("- "):
@@ -138,16 +247,16 @@ def text_slips(path: str, text: str) -> list[Problem]:
     return problems
 
 
-def _comment_problem(path: str, line: str, start: yaml.Mark, hash_column: int) -> Problem:
-    whole = line[start.column :].rstrip()
-    quoted = '"' + whole.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    return Problem(
-        path,
-        start.line + 1,
-        hash_column,
-        f"YAML reads the text from ' #' on as a comment and leaves it out ('{_shown(line[hash_column - 1 :])}' is "
-        f"lost). Put the whole text in double quotes: {line[: start.column].lstrip()}{quoted}",
-    )
+def _comment_problem(path: str, lines: list[str], start: yaml.Mark, end: yaml.Mark, hash_column: int) -> Problem:
+    line = lines[end.line]
+    cut = _shown(line[hash_column - 1 :])
+    lost = f"YAML reads the text from ' #' on as a comment and leaves it out ('{cut}' is lost)."
+    if start.line == end.line:
+        before, whole = line[: start.column].lstrip(), line[start.column :].rstrip()
+        fix = f"Put the whole line in double quotes: {before}{_quoted(whole)}"
+    else:
+        fix = f"Put the whole text in double quotes, from its start on line {start.line + 1} to its end."
+    return Problem(path, end.line + 1, hash_column, f"{lost} {fix}")
 
 
 def _joined_problem(path: str, number: int, line: str, first: str, value: str) -> Problem:
@@ -160,22 +269,25 @@ def _joined_problem(path: str, number: int, line: str, first: str, value: str) -
     )
 
 
-def note_in_place_of_text(key: str, value: object, where: str) -> str | None:
+def note_message(word: str, note: str, how_read: str) -> str:
+    """The message for a note (``TODO: ...``) YAML reads as a key: ``how_read`` says what YAML makes of it."""
+    return (
+        f"this line still has a {word.upper()} ('{_shown(note)}'), {how_read}. "
+        "Write the real text where it belongs, then delete the note."
+    )
+
+
+def note_in_place_of_text(key: str, value: object, how_read: str) -> str | None:
     """The message for ``TODO: ...`` (or TBD, FIXME) that YAML read as a key, or None for another key."""
     if key.upper() not in NOTE_WORDS:
         return None
-    note = f"{key}: {value}" if isinstance(value, str) and value else key
-    return (
-        f"'{_shown(note)}' is a note, not finished text ({where}). "
-        "Write the real text where it belongs, then delete this line."
-    )
+    return note_message(key, f"{key}: {value}" if isinstance(value, str) and value else f"{key}:", how_read)
 
 
 def line_read_as_mapping(key: str, value: object, field: str) -> str:
     """The message for a list item that YAML read as a key and a value (``- Tip: call them``)."""
     text = f"{key}: {value}" if value is not None else f"{key}:"
-    quoted = '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
     return (
         f"this line of '{field}' contains ': ', so YAML reads it as a key and a value. "
-        f"Put the whole line in double quotes: - {quoted}"
+        f"Put the whole line in double quotes: - {_quoted(text)}"
     )

@@ -23,7 +23,7 @@ import jsonschema
 import markdown
 from markupsafe import escape
 
-from .model import PLACEHOLDER_WORDS
+from .model import PLACEHOLDER_WORDS, SKELETON_WORDS
 
 #: The Markdown extensions of the site (mkdocs.yml's markdown_extensions; a test keeps them equal).
 MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html", "admonition", "tables", "toc")
@@ -41,6 +41,9 @@ ALLOWED_SCHEMES = ("https:", "mailto:")
 
 # Possessive quantifiers: "<" followed by half a million spaces is refused in one pass.
 RAW_HTML = re.compile(r"<\s*+/?\s*+[a-zA-Z!?]")
+#: A plain http:// address, written out or in a link: up to where an address ends.
+PLAIN_HTTP = re.compile(r"(?i)(?<![A-Za-z0-9+.-])http://[^\s()<>\[\]\x22\x27`]*+")
+SKELETON_MARK = re.compile(re.escape(SKELETON_WORDS), re.IGNORECASE)
 PLACEHOLDER_TEXT = re.compile(rf"(?i)\b(?:{'|'.join(PLACEHOLDER_WORDS)})\b|\bXXX\b")
 SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*+:")
 ENTITY = re.compile(r"&(?:#[0-9]++|#[xX][0-9a-fA-F]++|[a-zA-Z][a-zA-Z0-9]*+);")
@@ -103,6 +106,12 @@ def _plain_text_problem(text: str) -> str | None:
             f"contains raw HTML ('{text[found.start() : found.start() + 12]}'); HTML is not allowed in content. "
             "Write plain text (use **bold** for emphasis, or write 'less than' instead of '<')."
         )
+    plain = PLAIN_HTTP.search(text)
+    if plain:
+        return http_problem(plain.group(0))
+    skeleton = SKELETON_MARK.search(text)
+    if skeleton:
+        return "is still the skeleton's text. Write your own words in its place."
     filler = PLACEHOLDER_TEXT.search(text)
     if filler:
         return (
@@ -110,6 +119,17 @@ def _plain_text_problem(text: str) -> str | None:
             "Write the real text, or leave the item out until it is ready."
         )
     return None
+
+
+def http_problem(address: str, whole: bool = False) -> str:
+    """The message for a plain ``http://`` address in a text (or, ``whole``, as the value of an address field)."""
+    rest = address[len("http://") :]
+    rest = rest if len(rest) <= 50 else rest[:49] + "…"
+    what, allowed = ("is", "https:// addresses") if whole else ("contains", "https:// and mailto: links")
+    return (
+        f"{what} the address 'http://{rest}', which is not https: only {allowed} are allowed. "
+        "Write https:// in place of http://."
+    )
 
 
 def date_problem(text: str) -> str | None:
@@ -205,6 +225,8 @@ def _url_problem(tag: str, value: str) -> str | None:
                 f"contains a {word}: link, which is not allowed. "
                 "Link only to https:// addresses or to pages of this site."
             )
+        if word == "http":
+            return http_problem(url)
         if scheme.group(0).lower() not in ALLOWED_SCHEMES:
             return f"links to '{shown}'; only https:// and mailto: links are allowed."
     elif other_host:

@@ -23,6 +23,7 @@ from jinja2 import Environment, FileSystemLoader
 
 from .errors import ContentError, Problem
 from .model import TEMPLATE_FIELD, Content
+from .slips import text_slips
 from .translation_model import (
     KIND_BY_NAME,
     KINDS,
@@ -256,7 +257,36 @@ def _read(path: Path, shown: str, first_line: str, problems: list[Problem]) -> A
         problems.append(Problem(shown, 1, 1, f"the first line must be '{first_line}' so editors can check the file."))
     value, found = load_yaml(shown, raw)
     problems.extend(found)
-    return None if found else value
+    if found:
+        return None
+    if value is not None:
+        # Text cut short by ' #' or bullets joined: the same slips as in the English files.
+        marks = set(_text_marks(value))
+        text = raw.decode("utf-8").removeprefix("\ufeff")
+        problems.extend(text_slips(shown, text, lambda line, column: Mark(line, column) in marks))
+    return value
+
+
+#: Keys whose values are not words a reader sees: a comment after them cuts nothing that shows.
+_NOT_TEXT_KEYS = frozenset({"id", "code", "status", "made_from"})
+
+
+def _text_marks(value: Any) -> Iterable[Mark]:
+    """Where each text of a translation file starts (every string but ids, codes, statuses and hashes)."""
+    if isinstance(value, MarkedMap):
+        for key, item in value.items():
+            if key in _NOT_TEXT_KEYS:
+                continue
+            if isinstance(item, str):
+                yield value.value_marks[key]
+            else:
+                yield from _text_marks(item)
+    elif isinstance(value, MarkedList):
+        for item, mark in zip(value, value.item_marks, strict=True):
+            if isinstance(item, str):
+                yield mark
+            else:
+                yield from _text_marks(item)
 
 
 def read_languages(root: Path, problems: list[Problem]) -> list[Language]:

@@ -20,7 +20,8 @@ from jsonschema import Draft202012Validator, ValidationError, validators
 from .errors import MAX_FILE_PROBLEMS, Problem
 from .model import MAX_ID_LENGTH, MAX_NUMBER, TYPE_EXAMPLES, TYPE_WORDS, FieldSpec, KindSpec
 from .schema import kind_schema
-from .textrules import FORMAT_RULES
+from .slips import line_read_as_mapping, note_in_place_of_text
+from .textrules import FORMAT_RULES, http_problem
 from .yamlsafe import Mark, MarkedList, MarkedMap, describe
 
 #: A path inside a file's data, as jsonschema gives it: keys and list indexes.
@@ -175,9 +176,18 @@ def _wrong_type(where: Where, error: ValidationError) -> Messages:
         return _one(where, f"'{spec.name}' is empty; it must be {TYPE_WORDS[spec.type]}. {fix(spec)}")
     if isinstance(value, str) and not where.item and spec.type in ("lines", "refs", "applies"):
         return _one(where, _string_for_list(spec, value))
+    if where.item and spec.type == "lines" and isinstance(value, MarkedMap) and len(value) == 1:
+        return _one(where, _line_as_mapping(spec, value))
     if spec.type in ("id", "name") or (where.item and spec.type in ("refs", "applies")):
         return _one(where, _id_message(where))
     return _one(where, _pattern_message(where) if spec.type in ("url", "date", "email") else _wrong_words(spec, value))
+
+
+def _line_as_mapping(spec: FieldSpec, value: MarkedMap) -> str:
+    """A line of a list that YAML read as ``key: value``: a note left in, or a line holding ': '."""
+    ((key, text),) = value.items()
+    note = note_in_place_of_text(key, text, f"which YAML reads as a key, not as a line of '{spec.name}'")
+    return note or line_read_as_mapping(key, text, spec.name)
 
 
 def _wrong_words(spec: FieldSpec, value: Any) -> str:
@@ -188,7 +198,10 @@ def _pattern_message(where: Where) -> str:
     spec = where.spec
     assert spec is not None
     if spec.type == "url":
-        return f"'{spec.name}' must be a full https:// address or null, found {describe(where.value)}."
+        value = where.value
+        if isinstance(value, str) and value.lower().startswith("http://"):
+            return f"'{spec.name}' {http_problem(value, whole=True)}"
+        return f"'{spec.name}' must be a full https:// address or null, found {describe(value)}."
     if spec.type == "date":
         return f"'{spec.name}' must be a date written YYYY-MM-DD or null, found {describe(where.value)}."
     if spec.type == "email":
@@ -282,6 +295,10 @@ def _unknown_keys(where: Where, error: ValidationError) -> Messages:
         if len(found) > MAX_FILE_PROBLEMS:
             break  # only the first MAX_FILE_PROBLEMS are shown: thousands of look-ups would take seconds
         if key not in known:
+            note = note_in_place_of_text(key, where.value[key], f"which YAML reads as a key of {where.context}")
+            if note is not None:
+                found.append((where.value.key_marks[key], note))
+                continue
             close = difflib.get_close_matches(key, known, n=1)
             hint = f"Did you mean '{close[0]}'?" if close else f"The keys of {where.context} are: {', '.join(known)}."
             found.append((where.value.key_marks[key], f"unknown key '{key}' in {where.context}. {hint}"))

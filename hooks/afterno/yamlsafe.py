@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from .errors import Problem, capped
+from .slips import yaml_error_slip
 
 MAX_DEPTH = 32
 # Parsing costs time per value: this bounds a hostile file to about a second. The largest real
@@ -117,7 +118,7 @@ def load_yaml(path: str, data: bytes) -> tuple[Any, list[Problem]]:
         # The events passed every check (no anchors, aliases, tags or deep nesting): the tree can be built.
         node = yaml.compose(text, Loader=_FastLoader)
     except yaml.MarkedYAMLError as exc:
-        return None, [_yaml_error(path, exc)]
+        return None, [_yaml_error(path, text, exc)]
     if node is None:
         return None, [Problem(path, 1, 1, "the file is empty. Write the item's keys, or delete the file.")]
     builder = _Builder(path)
@@ -152,7 +153,11 @@ def _decode(path: str, data: bytes) -> tuple[str, Problem | None]:
     return text, None
 
 
-def _yaml_error(path: str, exc: yaml.MarkedYAMLError) -> Problem:
+def _yaml_error(path: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
+    """A YAML syntax error in a contributor's words: the slip behind it when it is a known one."""
+    slip = yaml_error_slip(path, text, exc)
+    if slip is not None:
+        return slip
     where = _mark(exc.problem_mark or exc.context_mark)
     problem = (exc.problem or "the text cannot be read").rstrip(".")
     hint = "Check the indentation and quote any text that contains ': ' or starts with a special character"
@@ -192,7 +197,7 @@ def _check_events(path: str, text: str) -> list[Problem]:
             if len(problems) >= MAX_EVENT_PROBLEMS:
                 break
     except yaml.MarkedYAMLError as exc:
-        problems.append(_yaml_error(path, exc))
+        problems.append(_yaml_error(path, text, exc))
     except yaml.reader.ReaderError as exc:
         problems.append(_control_character(path, text, exc))
     return problems
