@@ -7,6 +7,7 @@ because `mkdocs serve` keeps this module loaded between rebuilds.
 
 from __future__ import annotations
 
+import gzip
 import logging
 import os
 import tempfile
@@ -376,7 +377,12 @@ def _link_languages(site_dir: Path) -> None:
     """The English sitemap lists each page's language versions."""
     sitemap = site_dir / "sitemap.xml"
     if sitemap.is_file():
-        sitemap.write_text(sitemap_with_alternates(sitemap.read_text(encoding="utf-8"), _languages), encoding="utf-8")
+        text = sitemap_with_alternates(sitemap.read_text(encoding="utf-8"), _languages)
+        sitemap.write_text(text, encoding="utf-8")
+        # The compressed copy too, dated like the build (SOURCE_DATE_EPOCH), so two builds stay identical.
+        mtime = int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
+        with gzip.GzipFile(site_dir / "sitemap.xml.gz", "wb", mtime=mtime) as packed:
+            packed.write(text.encode("utf-8"))
 
 
 def _minify(config: MkDocsConfig) -> None:
