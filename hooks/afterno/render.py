@@ -12,13 +12,13 @@ import functools
 import json
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
 from markupsafe import Markup, escape
 
 from .checklist_view import checklist_sections
@@ -83,15 +83,39 @@ def template_environment() -> Environment:
     env.filters["mailto"] = mailto_href
     env.filters["qr_svg"] = qr_svg
     env.filters["in_words"] = in_words
-    env.filters["long_date"] = long_date
+    env.filters["long_date"] = _long_date_filter
     env.tests["applies_to_situation"] = lambda item, situation: situation is None or item.applies(situation.id)
     return env
 
 
-def long_date(iso: str) -> str:
-    """A YYYY-MM-DD date as people read it anywhere: ``2026-11-25`` -> ``25 November 2026``."""
+#: The months' names, translated through the languages' ui.yml like the rest of the interface text.
+MONTHS = (
+    N_("January"),
+    N_("February"),
+    N_("March"),
+    N_("April"),
+    N_("May"),
+    N_("June"),
+    N_("July"),
+    N_("August"),
+    N_("September"),
+    N_("October"),
+    N_("November"),
+    N_("December"),
+)
+
+
+def long_date(iso: str, month_name: Callable[[str], str] = str) -> str:
+    """A YYYY-MM-DD date as people read it anywhere: ``2026-11-25`` -> ``25 November 2026``, the month's
+    name through ``month_name`` (the page's language)."""
     day = datetime.date.fromisoformat(iso)
-    return f"{day.day} {day.strftime('%B')} {day.year}"
+    return f"{day.day} {month_name(MONTHS[day.month - 1])} {day.year}"
+
+
+@pass_context
+def _long_date_filter(context: Any, iso: str) -> str:
+    """``| long_date`` in the templates: the month named in the page's language (its ``gettext``)."""
+    return long_date(iso, context.get("gettext", str))
 
 
 def handout_path(situation_id: str | None = None) -> str:
@@ -189,7 +213,14 @@ class Renderer:
     def gettext(self, text: str, **values: Any) -> Markup:
         """``_("...")`` in the templates: the interface text in the site's language, its ``%(name)s`` filled
         (escaped, like every value the templates write)."""
-        translated = escape(self.ui.get(text, text))
+        # Interface text is part of the templates (ours, or a reviewed translation): kept as written, except
+        # that it can open no tag and close no attribute. Values filled in are escaped in full.
+        translated = self.ui.get(text, text).replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+        return Markup(translated) % values if values else Markup(translated)
+
+    def plain_text(self, text: str, **values: Any) -> str:
+        """``gettext("...")`` in the templates: the same, as plain text (for front matter, which is not HTML)."""
+        translated = self.ui.get(text, text)
         return translated % values if values else translated
 
     def _render(self, template: str, src: str, **values: Any) -> str:
@@ -246,6 +277,7 @@ class Renderer:
             qr_targets=qr_targets(self.site_url, content),
             centre_page=CENTRE_PAGE if self.centre else None,
             _=self.gettext,
+            gettext=self.plain_text,
             checklist_sections=lambda: checklist_sections(
                 content, lambda step_id: step_link(step_id, html=True), self.applies_note
             ),
