@@ -47,7 +47,7 @@ from afterno.minify import minify_site_scripts
 from afterno.render import NavEntry, Renderer
 from afterno.report import text_lines
 from afterno.repository import new_issue_url, repository_url
-from afterno.translation_load import Translations, load_translations
+from afterno.translation_load import Translations, load_translations, script_strings
 
 if TYPE_CHECKING:
     from typing import Any
@@ -87,6 +87,8 @@ _languages: list[SiteLanguage] = []
 #: In a language build: the interface text (English to translation), and the pages whose translation is outdated.
 _ui: dict[str, str] = {}
 _outdated: set[str] = set()
+#: In a language build: the scripts' interface text (t("...")), written into every page as JSON.
+_script_ui: dict[str, str] = {}
 #: In a language build: the folder holding docs/ with the hand-written pages translated.
 _translated_docs: tempfile.TemporaryDirectory[str] | None = None
 
@@ -186,6 +188,8 @@ def _set_languages(config: MkDocsConfig, content: Content, translations: Transla
         raise PluginError(f"{LANGUAGE_VARIABLE}={_language}: no such language in content/translations/languages.yml.")
     language = translations.by_language[_language]
     _ui = language.ui()
+    _script_ui.clear()
+    _script_ui.update({text: _ui[text] for text in script_strings(Path(config.docs_dir) / "assets") if text in _ui})
     _translated_docs = tempfile.TemporaryDirectory(prefix=f"afterno-docs-{_language}-")
     write_translated_docs(Path(config.docs_dir), Path(_translated_docs.name), language)
     config.docs_dir = _translated_docs.name
@@ -263,6 +267,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     # Without a repository, overrides/main.html links to /about/#report-a-problem instead.
     context["atn_report_url"] = new_issue_url(_repository, address, page.title or "") if _repository else ""
     context["atn_lang"] = _language
+    context["atn_strings"] = _script_ui
     context["atn_dir"] = "rtl" if _language in RIGHT_TO_LEFT else "ltr"
     context["atn_alternates"] = page_alternates(_languages, page.url)
     context["atn_roots"] = {lang.code: root_path(lang.root) for lang in _languages}
@@ -374,14 +379,17 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def _link_languages(site_dir: Path) -> None:
-    """The English sitemap lists each page's language versions."""
-    sitemap = site_dir / "sitemap.xml"
-    if sitemap.is_file():
-        text = sitemap_with_alternates(sitemap.read_text(encoding="utf-8"), _languages)
+    """Every language's sitemap lists each page's language versions (the hreflang alternates, with x-default)."""
+    for lang in _languages:
+        folder = site_dir if lang.code == "en" else site_dir / lang.code
+        sitemap = folder / "sitemap.xml"
+        if not sitemap.is_file():
+            continue
+        text = sitemap_with_alternates(sitemap.read_text(encoding="utf-8"), _languages, lang.code)
         sitemap.write_text(text, encoding="utf-8")
         # The compressed copy too, dated like the build (SOURCE_DATE_EPOCH), so two builds stay identical.
         mtime = int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
-        with gzip.GzipFile(site_dir / "sitemap.xml.gz", "wb", mtime=mtime) as packed:
+        with gzip.GzipFile(folder / "sitemap.xml.gz", "wb", mtime=mtime) as packed:
             packed.write(text.encode("utf-8"))
 
 

@@ -70,10 +70,13 @@ def test_every_public_address_and_anchor_exists_in_each_language(site: Path, cod
 
 
 def test_every_page_has_its_lang_and_all_alternates(site: Path) -> None:
-    """<html lang> is the page's language; hreflang links name every version and x-default (the English)."""
+    """<html lang> is the page's language; its language menu links to this page in every language (hreflang);
+    its language's sitemap names every version of it and x-default (the English page)."""
     problems = []
     for code in ("en", *LANGUAGES):
         root = site if code == "en" else site / code
+        own = BASE if code == "en" else f"{BASE}{code}/"
+        sitemap = (root / "sitemap.xml").read_text(encoding="utf-8")
         for path in sorted(root.rglob("index.html")):
             if code == "en" and path.relative_to(site).parts[0] in LANGUAGES:
                 continue
@@ -82,10 +85,14 @@ def test_every_page_has_its_lang_and_all_alternates(site: Path) -> None:
             rest = "" if rest == "." else rest + "/"
             if f'<html lang="{code}"' not in text:
                 problems.append(f"{path}: lang is not {code}")
-            wanted = {("en", BASE + rest), ("x-default", BASE + rest)} | {(c, f"{BASE}{c}/{rest}") for c in LANGUAGES}
-            found = set(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', text))
-            if found != wanted:
-                problems.append(f"{path}: alternates {sorted(found)}")
+            versions = {("en", BASE + rest)} | {(c, f"{BASE}{c}/{rest}") for c in LANGUAGES}
+            menu = set((lang, href) for href, lang in re.findall(r'<a href="([^"]+)" hreflang="([^"]+)"', text))
+            if not versions <= menu:
+                problems.append(f"{path}: menu links {sorted(menu)}")
+            entry = re.search(rf"<loc>{re.escape(own + rest)}</loc>(.*?)</url>", sitemap, re.DOTALL)
+            found = set(re.findall(r'hreflang="([^"]+)" href="([^"]+)"', entry.group(1) if entry else ""))
+            if found != versions | {("x-default", BASE + rest)}:
+                problems.append(f"{path}: sitemap alternates {sorted(found)}")
     assert not problems, "\n".join(problems[:20])
 
 

@@ -22,6 +22,9 @@ WORDS: dict[str, dict[tuple[str, str], dict[str, Any]]] = {
             "This translation was made from an older version of the English page. The advice may have changed.",
         ): {"text": "Diese Übersetzung beruht auf einer älteren Fassung der englischen Seite."},
         ("ui", "Read the current English page"): {"text": "Zur aktuellen englischen Seite"},
+        ("ui", "{done} of {total} done"): {"text": "{done} von {total} erledigt"},
+        ("ui", "Heard {day}"): {"text": "Absage am {day}"},
+        ("ui", "Why and how"): {"text": "Warum und wie"},
     },
     "es": {
         ("step", "feel-it"): {"title": "Date permiso para sentirlo"},

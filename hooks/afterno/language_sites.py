@@ -85,16 +85,18 @@ def write_hashes(path: Path, hashes: list[str]) -> None:
 LOC = re.compile(r"<url>\s*<loc>([^<]+)</loc>")
 
 
-def sitemap_with_alternates(text: str, languages: list[SiteLanguage]) -> str:
-    """The English sitemap with every page's language versions as ``xhtml:link`` alternates (and x-default)."""
-    english = languages[0].root
+def sitemap_with_alternates(text: str, languages: list[SiteLanguage], code: str = "en") -> str:
+    """The sitemap of the ``code`` site with every page's language versions as ``xhtml:link`` alternates,
+    and x-default (the English page)."""
+    own = next(lang.root for lang in languages if lang.code == code)
 
     def links(match: re.Match[str]) -> str:
         address = match.group(1)
-        if not address.startswith(english):
+        if not address.startswith(own):
             return match.group(0)
-        rest = address[len(english) :]
-        alternates = [(lang.code, lang.root + rest) for lang in languages] + [("x-default", address)]
+        rest = address[len(own) :]
+        alternates = [(lang.code, lang.root + rest) for lang in languages]
+        alternates.append(("x-default", languages[0].root + rest))
         lines = "".join(
             f'\n         <xhtml:link rel="alternate" hreflang="{code}" href="{href}"/>' for code, href in alternates
         )
