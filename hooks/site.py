@@ -42,7 +42,14 @@ from afterno.language_sites import (
     write_hashes,
 )
 from afterno.load import load_content
-from afterno.localize import OUTDATED_LINK, OUTDATED_NOTE, RIGHT_TO_LEFT, outdated_pages, translated_content, write_translated_docs
+from afterno.localize import (
+    OUTDATED_LINK,
+    OUTDATED_NOTE,
+    RIGHT_TO_LEFT,
+    outdated_pages,
+    translated_content,
+    write_translated_docs,
+)
 from afterno.minify import minify_site_scripts
 from afterno.render import NavEntry, Renderer
 from afterno.report import text_lines

@@ -13,12 +13,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
-from afterno.load import load_content
 from conftest import SharedSite
-from helpers import ROOT, VENV_BIN, build_env, build_site, copy_project, parse_page
 from test_build import file_for, published
 from translation_fixture import write_translation
+
+from afterno.load import load_content
+from helpers import VENV_BIN, build_env, build_site, copy_project, parse_page
 
 BASE = "http://127.0.0.1:8765/"
 LANGUAGES = {"de": "Deutsch", "es": "Español"}

@@ -48,7 +48,7 @@ def _replace(obj: Any, kind: str, translations: LanguageTranslations) -> Any:
 
 
 def _template(template: Template, translations: LanguageTranslations) -> Template:
-    translated = _replace(template, "template", translations)
+    translated: Template = _replace(template, "template", translations)
     blanks = {p["name"]: p for p in translations.text("template", template.id, "placeholders", [])}
     placeholders = tuple(
         dataclasses.replace(
@@ -68,9 +68,7 @@ def translated_content(content: Content, translations: LanguageTranslations) -> 
     the check fails a published language with a missing item).
     """
     checklist = tuple(
-        dataclasses.replace(
-            phase, items=tuple(_replace(item, "checklist-item", translations) for item in phase.items)
-        )
+        dataclasses.replace(phase, items=tuple(_replace(item, "checklist-item", translations) for item in phase.items))
         for phase in content.checklist
     )
     return dataclasses.replace(

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page
+from test_languages import CHANGED_STEP, change_english_summary
+from translation_fixture import write_translation
 
 from afterno.load import load_content
 from browser.conftest import READY, PageWatch
 from browser.test_pages import axe_problems, heading_problems, open_page
 from helpers import build_site, copy_project, free_port, start_server
-from test_languages import CHANGED_STEP, change_english_summary
-from translation_fixture import write_translation
 
 pytestmark = pytest.mark.browser
 
