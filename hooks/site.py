@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import TemplateError
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.structure.files import File, InclusionLevel
 
 from afterno import preview
@@ -187,6 +188,9 @@ def _set_languages(config: MkDocsConfig, content: Content, translations: Transla
     base = os.environ.get(BASE_VARIABLE) if _language != "en" else config.site_url
     _languages = site_languages(base or "", published) if published else []
     config.extra["alternate"] = [{"name": lang.name, "link": lang.root, "lang": lang.code} for lang in _languages]
+    if _languages:
+        # The language menu's script (keeps the page and the anchor): only in a site with translations.
+        config.extra_javascript.append(ExtraScriptValue("assets/languages.js"))
     if _language == "en":
         _ui = {}
         _outdated.clear()

@@ -69,6 +69,8 @@ const AtnChecklistCore = (() => {
   let strings = null;
   /** The page's language (<html lang>): dates are written in it. */
   let language = "";
+  /** @type {Intl.DateTimeFormat | null} */
+  let formatter = null;
 
   /**
    * Use ``table`` for t() and ``lang`` for dates (tests call this; in the browser the page's JSON is read).
@@ -81,17 +83,11 @@ const AtnChecklistCore = (() => {
     formatter = null;
   }
 
+  /** @returns {Record<string, string>} */
   function pageStrings() {
-    if (strings) return strings;
-    strings = {};
-    if (typeof document === "undefined") return strings;
-    language = document.documentElement.lang || "";
-    const el = document.getElementById("atn-strings");
-    try {
-      const parsed = el ? JSON.parse(el.textContent || "{}") : {};
-      if (parsed && typeof parsed === "object") strings = parsed;
-    } catch {
-      // A damaged table leaves the English.
+    if (!strings) {
+      const el = typeof document === "object" && document.getElementById("atn-strings");
+      setStrings(el ? JSON.parse(el.textContent || "{}") : {}, el ? document.documentElement.lang : "");
     }
     return /** @type {Record<string, string>} */ (strings);
   }
@@ -101,16 +97,11 @@ const AtnChecklistCore = (() => {
    * @param {string} text The English wording, as a literal: the build collects every t("...") for translators.
    * @param {Record<string, string | number>} [values]
    */
-  function t(text, values) {
-    const table = pageStrings();
-    const translated = Object.hasOwn(table, text) ? table[text] : text;
-    return translated.replace(/\{([a-z_]+)\}/g, (whole, name) =>
-      values && Object.hasOwn(values, name) ? String(values[name]) : whole,
-    );
+  function t(text, values = {}) {
+    const words = pageStrings()[text] ?? text;
+    return words.replace(/\{([a-z_]+)\}/g, (whole, name) => String(values[name] ?? whole));
   }
 
-  /** @type {Intl.DateTimeFormat | null} */
-  let formatter = null;
   /**
    * "Tue 2 Dec" in English (British, whatever the browser's language), "Di., 2. Dez." in German: the page's language.
    * @param {string | null} text
@@ -119,12 +110,13 @@ const AtnChecklistCore = (() => {
     const d = parseDate(text);
     if (!d) return "";
     pageStrings();
-    const options = /** @type {const} */ ({ weekday: "short", day: "numeric", month: "short" });
-    if (language && !language.startsWith("en")) {
-      formatter ||= new Intl.DateTimeFormat(language, options);
-      return formatter.format(d);
-    }
-    formatter ||= new Intl.DateTimeFormat("en-GB", options);
+    const english = !language || language.startsWith("en");
+    formatter ||= new Intl.DateTimeFormat(english ? "en-GB" : language, {
+      weekday: "short",
+      day: "numeric",
+      month: "short",
+    });
+    if (!english) return formatter.format(d);
     /** @type {Record<string, string>} */
     const parts = {};
     for (const p of formatter.formatToParts(d)) parts[p.type] = p.value;

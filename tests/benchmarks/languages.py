@@ -23,8 +23,9 @@ BIN = Path(sys.executable).parent
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from helpers import copy_project  # noqa: E402
 from translation_fixture import write_translation  # noqa: E402
+
+from helpers import copy_project  # noqa: E402
 
 TARGET = 3.5
 
