@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from jinja2 import TemplateError
 from markupsafe import escape
-from mkdocs.exceptions import PluginError
 from mkdocs.config.config_options import ExtraScriptValue
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
 from afterno import preview
@@ -120,20 +120,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _pages_with_scripts.clear()
     _known_scripts = KnownScripts.from_templates(Path(folder) for folder in config.theme.dirs)
     project = Path(config.config_file_path).parent
-    problems: list[Problem] = []
-    try:
-        content = load_content(project / "content")
-    except ContentError as error:
-        problems += error.problems
-    # centre.yml (optional) is checked with the content, and its problems listed with theirs.
-    centre, centre_problems = read_centre(project)
-    problems += centre_problems
-    translations = None
-    if not problems:
-        try:
-            translations = load_translations(project, content)
-        except ContentError as error:
-            problems += error.problems
+    content, centre, translations, problems = _load_project(project)
     if problems:
         problems.sort()
         for line in text_lines(problems, project):
@@ -172,6 +159,26 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     extra = [NavEntry(page.title, page.src) for page in pages]
     config.nav = [entry.to_mkdocs() for entry in _renderer.nav(extra)]
     return config
+
+
+def _load_project(project: Path) -> tuple[Any, Any, Translations | None, list[Problem]]:
+    """content/, centre.yml (optional) and content/translations/, with every problem found in them."""
+    problems: list[Problem] = []
+    content = None
+    try:
+        content = load_content(project / "content")
+    except ContentError as error:
+        problems += error.problems
+    # centre.yml (optional) is checked with the content, and its problems listed with theirs.
+    centre, centre_problems = read_centre(project)
+    problems += centre_problems
+    translations = None
+    if content is not None and not problems:
+        try:
+            translations = load_translations(project, content)
+        except ContentError as error:
+            problems += error.problems
+    return content, centre, translations, problems
 
 
 def _set_languages(config: MkDocsConfig, content: Content, translations: Translations) -> Content:
