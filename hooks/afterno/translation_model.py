@@ -73,6 +73,7 @@ PAGE_FIELDS = (
         "body",
         "text",
         "The page's Markdown, translated. Keep every heading's { #id } and every <!-- afterno:... --> line.",
+        max_length=20_000,
     ),
 )
 
