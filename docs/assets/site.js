@@ -27,6 +27,8 @@
   class PageFocus {
     constructor() {
       this.loads = 0;
+      /** The address of the link the reader last clicked (not back or forward, whose scroll position stays). */
+      this.followed = "";
     }
 
     init() {
@@ -39,13 +41,22 @@
     /** A page was shown: the first is a full load (the browser's own focus), the rest instant navigation. */
     arrived() {
       this.loads++;
+      const followed = this.followed === location.href;
+      this.followed = "";
       if (this.loads === 1) return;
-      const heading = target(location.hash) || document.querySelector(".md-content h1");
+      const anchored = target(location.hash);
+      // The theme scrolls to a saved offset when its history entry has one, and on a busy phone its scroll
+      // tracker can save the old page's offset into the new entry before the page arrives: the anchor would be
+      // left far off screen. So place the anchored heading again (scroll-margin-top keeps it clear of the header).
+      if (anchored && followed) anchored.scrollIntoView({ block: "start" });
+      const heading = anchored || document.querySelector(".md-content h1");
       if (heading instanceof HTMLElement) focusHere(heading);
     }
 
     /** @param {MouseEvent} event */
     clicked(event) {
+      const followed = event.target instanceof Element ? event.target.closest("a[href]") : null;
+      if (followed instanceof HTMLAnchorElement) this.followed = followed.href;
       const link = event.target instanceof Element ? event.target.closest("a.md-skip") : null;
       if (!(link instanceof HTMLAnchorElement)) return;
       const el = target(link.hash) || document.querySelector(".md-content h1");

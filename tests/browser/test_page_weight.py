@@ -1,0 +1,62 @@
+"""What a reader's phone downloads to open /checklist/: at most 100 KB gzipped, theme included (issue 10).
+
+Measured as the browser loads it: every request the page makes until the network is quiet, each file's size
+after gzip at level 6 (the usual server setting). The theme's search index is not among them: it is fetched when
+the reader reaches for search, and search still answers.
+"""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from browser.conftest import READY
+
+pytestmark = pytest.mark.browser
+
+#: The whole page as it loads, theme included, in bytes after gzip.
+PAGE_BUDGET = 100 * 1024
+INDEX = "search/search_index.json"
+
+
+def served_file(site: Path, base: str, url: str) -> Path:
+    """The built file behind a request to the test server."""
+    path = unquote(urlsplit(url).path)[len(urlsplit(base).path) :]
+    file = site / path
+    return file / "index.html" if file.is_dir() else file
+
+
+def load_checklist(page: Page, base: str) -> list[str]:
+    """The addresses the phone-sized checklist page requests until its network is quiet."""
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(base + "checklist/", wait_until="networkidle")
+    page.wait_for_selector(READY)
+    return requested
+
+
+def test_checklist_page_transfer_is_within_budget(page: Page, served_site: str, site: Path) -> None:
+    """Everything /checklist/ loads (HTML, the theme's and our CSS and JS, its search worker) is <= 100 KB gzipped."""
+    requested = load_checklist(page, served_site)
+    files = {served_file(site, served_site, url) for url in requested if url.startswith(served_site)}
+    assert all(file.is_file() for file in files), sorted(map(str, files))
+    sizes = {file.relative_to(site).as_posix(): len(gzip.compress(file.read_bytes(), 6)) for file in files}
+    assert "checklist/index.html" in sizes and any(name.startswith("assets/javascripts/") for name in sizes)
+    total = sum(sizes.values())
+    assert total <= PAGE_BUDGET, f"{total} bytes gzipped: {sorted(sizes.items(), key=lambda kv: -kv[1])}"
+
+
+def test_search_index_waits_for_the_reader_and_search_still_answers(page: Page, served_site: str) -> None:
+    """The index is not fetched as the page loads; opening search fetches it and a query finds the guide."""
+    requested = load_checklist(page, served_site)
+    assert not [url for url in requested if url.endswith(INDEX)], "the search index was fetched on page load"
+    with page.expect_response(lambda response: response.url.endswith(INDEX)):
+        page.locator("label.md-search__icon[for=__search], label.md-header__button[for=__search]").first.click()
+    page.locator("input[data-md-component=search-query]").fill("feedback")
+    first = page.locator(".md-search-result__item").first
+    expect(first).to_contain_text("feedback", ignore_case=True)
