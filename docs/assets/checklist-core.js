@@ -112,6 +112,22 @@ const AtnChecklistCore = (() => {
       .map((entry) => entry.item);
   }
 
+  /**
+   * What the "Next" block says an open item is for: its day, "Today", or, once the day has passed, a plan
+   * (a gentle item: whenever the reader is ready). Gentle items stay eligible for Next; they are never overdue.
+   * @param {string} rejectedOn
+   * @param {{due: number, gentle: boolean}} item
+   * @param {Date} [now]
+   * @returns {string}
+   */
+  function nextWhen(rejectedOn, item, now) {
+    const day = addDays(rejectedOn, item.due) || today(now);
+    const current = today(now);
+    if (day === current) return "Today";
+    if (day > current) return formatDay(day);
+    return item.gentle ? "When you feel ready" : `Planned for ${formatDay(day)}`;
+  }
+
   const newId = () => `a${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 
   /**
@@ -621,6 +637,7 @@ const AtnChecklistCore = (() => {
     formatDay,
     dueInfo,
     nextItems,
+    nextWhen,
     newApplication,
     emptyStore,
     normalise,
