@@ -159,6 +159,22 @@ const AtnChecklistCore = (() => {
       .map((entry) => entry.item);
   }
 
+  /**
+   * What the "Next" block says an open item is for: its day, "Today", or, once the day has passed, a plan
+   * (a gentle item: whenever the reader is ready). Gentle items stay eligible for Next; they are never overdue.
+   * @param {string} rejectedOn
+   * @param {{due: number, gentle: boolean}} item
+   * @param {Date} [now]
+   * @returns {string}
+   */
+  function nextWhen(rejectedOn, item, now) {
+    const day = addDays(rejectedOn, item.due) || today(now);
+    const current = today(now);
+    if (day === current) return t("Today");
+    if (day > current) return formatDay(day);
+    return item.gentle ? t("When you feel ready") : t("Planned for {day}", { day: formatDay(day) });
+  }
+
   const newId = () => `a${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 
   /**
@@ -670,6 +686,7 @@ const AtnChecklistCore = (() => {
     setStrings,
     dueInfo,
     nextItems,
+    nextWhen,
     newApplication,
     emptyStore,
     normalise,

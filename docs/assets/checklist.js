@@ -220,6 +220,10 @@
       this.changed = false;
       /** The situation a ?situation= link set up on this visit, until the page has said so. */
       this.arrived = "";
+      /** The situation the checklist had before a link changed it ("none", or "" for a fresh checklist). */
+      this.was = "";
+      /** What the page said on arrival: it goes once the reader changes the situation. */
+      this.arrivalText = "";
       this.showOthers = false;
       /** @type {Map<HTMLTextAreaElement, number>} */
       this.pendingNotes = new Map();
@@ -330,17 +334,11 @@
       if (!wanted) return;
       history.replaceState(history.state, "", location.pathname + location.hash);
       if (!this.titles[wanted]) return;
-      let app = this.active();
+      const app = this.active();
       if (app.situation === wanted) return;
-      if (C.pristine(app)) {
-        app.situation = wanted;
-      } else if (this.state.applications.length < C.MAX_APPLICATIONS) {
-        app = C.newApplication({ situation: wanted });
-        this.state.applications.push(app);
-        this.state.active = app.id;
-      } else {
-        return;
-      }
+      // The situation goes to the checklist the reader already has: its ticks and notes stay, and the page says so.
+      this.was = C.pristine(app) ? "" : app.situation || "none";
+      app.situation = wanted;
       this.arrived = wanted;
       this.changed = true;
     }
@@ -418,7 +416,19 @@
       this.root.addEventListener("input", (event) => this.onInput(event));
       this.root.addEventListener("change", (event) => this.onChange(event));
       this.root.addEventListener("focusout", () => this.flushNotes());
+      this.root.addEventListener("keydown", (event) => this.onKey(event));
       Checklist.current = this;
+    }
+
+    /**
+     * Escape inside the open Change panel closes it and puts the focus back on the Change button.
+     * @param {KeyboardEvent} event
+     */
+    onKey(event) {
+      if (event.key !== "Escape" || this.parts.setup.hidden) return;
+      if (!(event.target instanceof Node) || !this.parts.setup.contains(event.target)) return;
+      event.preventDefault();
+      this.toggleSetup();
     }
 
     /** Another tab saved: show its record (after saving any note typed here). */
@@ -530,6 +540,8 @@
       this.update((store) => {
         if (C.findApplication(store, id)) store.active = id;
       });
+      if (this.arrivalText) this.hideNotice(this.arrivalText);
+      this.arrivalText = "";
       this.renderAll();
       this.parts.live.textContent = t("Showing the checklist for {name}. {progress}.", {
         name: C.applicationName(this.active()),
@@ -559,6 +571,9 @@
         const app = C.findApplication(store, id);
         if (app) app.situation = situation;
       });
+      // "Set up for: <old situation>" would be stale now; the top line shows the new one.
+      if (this.arrivalText) this.hideNotice(this.arrivalText);
+      this.arrivalText = "";
       this.showOthers = false;
       this.parts.live.textContent = this.renderItems();
     }
@@ -840,8 +855,12 @@
       const put =
         skipped === 1 ? "1 item that does not usually apply is" : `${skipped} items that do not usually apply are`;
       const aside = skipped ? `${put} put aside.` : "Every item applies to it.";
-      const which = this.state.applications.length > 1 ? "A new checklist is" : "This checklist is";
-      this.showNotice(`${which} set up for: ${title}. ${aside}`);
+      const app = this.active();
+      const name = app.company || app.role ? `Your checklist for ${C.applicationName(app)}` : "Your checklist";
+      const was = this.was === "none" ? "" : this.was && ` (before: ${this.titles[this.was] || this.was})`;
+      const kept = this.was ? " Your ticks and notes are kept." : "";
+      this.arrivalText = `${this.was ? name : "This checklist"} is set up for: ${title}${was}. ${aside}${kept}`;
+      this.showNotice(this.arrivalText);
     }
 
     /** @param {Application} app */
@@ -888,21 +907,16 @@
      */
     renderNext(app) {
       const now = new Date();
-      const current = C.today(now);
-      // A gentle item whose day has passed is not pressed on anyone as "next".
-      const open = this.items.filter((item) => {
-        if (item.li.classList.contains("atn-item--other") || app.ticks[item.id]) return false;
-        return !item.gentle || String(C.addDays(app.rejectedOn, item.due)) >= current;
-      });
+      // Gentle items are eligible too: they are never overdue, only "when you feel ready".
+      const open = this.items.filter((item) => !item.li.classList.contains("atn-item--other") && !app.ticks[item.id]);
       const rows = C.nextItems(open, 3).map((item) => {
-        const day = String(C.addDays(app.rejectedOn, item.due));
         const li = document.createElement("li");
         const a = document.createElement("a");
         a.href = `#${item.id}`;
         a.textContent = item.label;
         const when = document.createElement("span");
         when.className = "atn-next__when";
-        when.textContent = `${day === current ? t("Today") : C.formatDay(day)}: `;
+        when.textContent = `${C.nextWhen(app.rejectedOn, item, now)}: `;
         li.append(when, a);
         return li;
       });

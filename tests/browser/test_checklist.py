@@ -254,7 +254,7 @@ def test_adding_an_application_focuses_its_company_field(page: Page, served_site
 
 
 def test_situations_page_links_to_a_tailored_checklist(page: Page, served_site: str) -> None:
-    """The link on /situations/ opens /checklist/?situation=<id> with that situation chosen for a new checklist."""
+    """The link on /situations/ opens /checklist/?situation=<id> with that situation chosen for the saved checklist."""
     open_checklist(page, served_site)
     page.fill("#atn-company", "Acme")
     page.goto(served_site + "situations/")
@@ -263,16 +263,18 @@ def test_situations_page_links_to_a_tailored_checklist(page: Page, served_site: 
     open_details(page)
     expect(page.locator("#atn-situation")).to_have_value("no-reply")
     expect(page.locator("#send-thank-you")).to_be_hidden()
-    # Acme had progress, so the tailored list is a new checklist beside it.
-    expect(page.locator("[data-atn-app] option")).to_have_count(2)
+    # Acme had progress: the situation is applied to it (no second, empty checklist), and the page says so.
+    expect(page.locator("[data-atn-app] option")).to_have_count(1)
+    expect(page.locator("#atn-company")).to_have_value("Acme")
     expect(page.locator("[data-atn-notice]")).to_contain_text(
-        "A new checklist is set up for: I heard nothing back. 8 items that do not usually apply are put aside."
+        "Your checklist for Acme is set up for: I heard nothing back. 8 items that do not usually apply are put aside."
+        " Your ticks and notes are kept."
     )
     assert "situation" not in page.url
     page.reload()
     page.wait_for_selector(READY)
     open_details(page)
-    expect(page.locator("[data-atn-app] option")).to_have_count(2)
+    expect(page.locator("#atn-situation")).to_have_value("no-reply")
 
 
 def test_progress_is_shown_per_phase_and_announced_politely(page: Page, served_site: str) -> None:

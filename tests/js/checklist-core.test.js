@@ -404,3 +404,10 @@ test("t() and dates follow the page's language; English stays the default", () =
   }
   assert.equal(C.formatDay("2025-11-28"), "Fri 28 Nov");
 });
+
+test("nextWhen: a past gentle item is for when the reader is ready, a past other item a plan, never overdue", () => {
+  assert.equal(C.nextWhen("2025-11-22", { due: 0, gentle: true }, NOW), "When you feel ready");
+  assert.equal(C.nextWhen("2025-11-22", { due: 0, gentle: false }, NOW), "Planned for Sat 22 Nov");
+  assert.equal(C.nextWhen("2025-11-22", { due: 3, gentle: true }, NOW), "Today");
+  assert.equal(C.nextWhen("2025-11-22", { due: 5, gentle: false }, NOW), "Thu 27 Nov");
+});

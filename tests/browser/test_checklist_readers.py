@@ -1,0 +1,169 @@
+"""Issue 10, findings of a user test of the built site: what a reader meets after changing things on /checklist/,
+arriving from the home page with progress saved, the "Next" block, and the keyboard."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from browser.conftest import READY
+from browser.test_checklist import CHANGE, active, open_checklist, stored
+
+pytestmark = pytest.mark.browser
+
+NOTICE = "[data-atn-notice]"
+FIRST_BOX = "check-take-a-breath"
+
+
+def luminance(rgb: str) -> float:
+    """The relative luminance of a CSS ``rgb(...)``/``rgba(...)`` colour (WCAG 2)."""
+    channels = [int(float(v)) / 255 for v in re.findall(r"[\d.]+", rgb)[:3]]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast(a: str, b: str) -> float:
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def tabs_to_first_checkbox(page: Page, limit: int = 5) -> int:
+    """Press Tab until a checklist checkbox has the focus; the number of presses (``limit + 1`` if never)."""
+    for presses in range(1, limit + 1):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.type") == "checkbox":
+            assert page.evaluate("document.activeElement.id") == FIRST_BOX
+            return presses
+    return limit + 1
+
+
+def test_changing_the_situation_replaces_the_arrival_notice_at_once(page: Page, served_site: str) -> None:
+    """'This checklist is set up for: <old>' does not stay on the page once the reader picks another situation."""
+    open_checklist(page, served_site, "?situation=other-candidates")
+    expect(page.locator(NOTICE)).to_contain_text('set up for: "We are pursuing other candidates"')
+    page.select_option("#atn-situation", "no-reply")
+    expect(page.locator(NOTICE)).not_to_contain_text("We are pursuing other candidates")
+    expect(page.locator(NOTICE)).to_be_hidden()
+    expect(page.locator(".atn-summary")).to_contain_text("I heard nothing back")
+
+
+def test_a_situation_from_home_applies_to_the_saved_checklist_and_keeps_its_ticks(page: Page, served_site: str) -> None:
+    """With a checklist in progress, a home-page situation button sets up that checklist, ticks kept, and says so."""
+    open_checklist(page, served_site)
+    page.fill("#atn-company", "Acme")
+    page.check(f"#{FIRST_BOX}")
+    page.goto(served_site)
+    page.locator(".atn-picker a[href$='?situation=other-candidates']").first.click()
+    page.wait_for_url("**/checklist/")
+    page.wait_for_selector(READY)
+    expect(page.locator(f"#{FIRST_BOX}")).to_be_checked()
+    expect(page.locator(".atn-summary")).to_contain_text("Acme · Heard")
+    expect(page.locator(".atn-summary")).to_contain_text('"We are pursuing other candidates"')
+    expect(page.locator(NOTICE)).to_contain_text(
+        'Your checklist for Acme is set up for: "We are pursuing other candidates"'
+    )
+    expect(page.locator(NOTICE)).to_contain_text("Your ticks and notes are kept.")
+    data = stored(page)
+    assert len(data["applications"]) == 1
+    assert active(data)["ticks"] == {"take-a-breath": True}
+    assert active(data)["situation"] == "other-candidates"
+
+
+def test_next_offers_the_gentle_thank_you_reply_when_its_day_has_passed(page: Page, served_site: str) -> None:
+    """A gentle item is never overdue, but still eligible for Next: the thank-you reply, unticked, is listed."""
+    open_checklist(page, served_site)
+    page.fill("#atn-date", (dt.date.today() - dt.timedelta(days=3)).isoformat())
+    for item in ("take-a-breath", "talk-to-someone", "name-what-was-out-of-your-hands"):
+        page.check(f"#check-{item}")
+    upcoming = page.locator("[data-atn-next-list] li")
+    expect(upcoming.first).to_contain_text("Once you feel calm, send a short reply")
+    expect(upcoming.first).to_contain_text("When you feel ready")
+    assert "overdue" not in page.locator("[data-atn-next]").inner_text().lower()
+
+
+def test_first_checkbox_within_five_tabs_after_a_full_load(page: Page, served_site: str) -> None:
+    """A full load of /checklist/?situation=no-reply (8 items put aside): skip link, then at most five Tabs."""
+    page.goto(served_site + "checklist/?situation=no-reply")
+    page.wait_for_selector(READY)
+    page.keyboard.press("Tab")
+    expect(page.locator(".md-skip")).to_be_focused()
+    page.keyboard.press("Enter")
+    assert tabs_to_first_checkbox(page) <= 5
+
+
+def test_first_checkbox_within_five_tabs_after_instant_navigation_from_home(page: Page, served_site: str) -> None:
+    """From the home page's situation button (instant navigation) the heading has the focus, five Tabs at most."""
+    page.goto(served_site)
+    page.locator(".atn-picker a[href$='?situation=no-reply']").first.click()
+    page.wait_for_url("**/checklist/")
+    page.wait_for_selector(READY)
+    assert page.evaluate("performance.getEntriesByType('navigation').length") == 1, "navigation was not instant"
+    expect(page.locator(".md-content h1")).to_be_focused()
+    assert tabs_to_first_checkbox(page) <= 5
+
+
+def test_skip_link_works_after_instant_navigation_from_home(page: Page, served_site: str) -> None:
+    """After instant navigation from home, the skip link moves focus into the content, then Tab reaches the list."""
+    page.goto(served_site)
+    page.locator(".atn-picker a").first.click()
+    page.wait_for_url("**/checklist/")
+    page.wait_for_selector(READY)
+    page.focus(".md-skip")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => !!document.activeElement.closest('.md-content')")
+    assert tabs_to_first_checkbox(page) <= 5
+
+
+def test_escape_closes_the_change_panel_and_returns_to_change(page: Page, served_site: str) -> None:
+    """Escape in the open Change panel closes it and puts the focus back on the Change button."""
+    page.goto(served_site + "checklist/")
+    page.wait_for_selector(READY)
+    page.click(CHANGE)
+    expect(page.locator("#atn-date")).to_be_focused()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Escape")
+    expect(page.locator("[data-atn-setup]")).to_be_hidden()
+    expect(page.locator(CHANGE)).to_be_focused()
+    expect(page.locator(CHANGE)).to_have_attribute("aria-expanded", "false")
+
+
+def outline(page: Page, selector: str) -> tuple[float, str, str]:
+    """The width and colour of the focus outline shown for ``selector``, and the background it is drawn on."""
+    width, colour, back = page.evaluate(
+        """(sel) => {
+            const el = document.querySelector(sel);
+            const s = getComputedStyle(el);
+            let bg = el, b = 'rgba(0, 0, 0, 0)';
+            while (bg && (b = getComputedStyle(bg).backgroundColor) === 'rgba(0, 0, 0, 0)') bg = bg.parentElement;
+            return [s.outlineStyle === 'none' ? 0 : parseFloat(s.outlineWidth), s.outlineColor, b];
+        }""",
+        selector,
+    )
+    return width, colour, back
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_scheme_toggle_and_empty_search_results_show_focus(page: Page, served_site: str, scheme: str) -> None:
+    """Keyboard focus on the colour-scheme toggle and on the empty search results box is drawn, contrast >= 3:1."""
+    page.goto(served_site)
+    page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+    page.locator(".md-skip").focus()
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('md-option')"):
+            break
+    assert page.evaluate("document.activeElement.classList.contains('md-option')"), "the toggle is not reachable"
+    # The radio input is invisible; the label beside it (the button people see) draws its focus.
+    focused = page.evaluate("document.activeElement.id")
+    width, colour, back = outline(page, f"#{focused} + label")
+    assert width >= 1 and contrast(colour, back) >= 3, (width, colour, back)
+    page.keyboard.press("/")
+    page.keyboard.type("zzqxj")
+    page.wait_for_function("() => document.querySelector('.md-search-result__meta').textContent.trim() !== ''")
+    page.keyboard.press("Tab")
+    expect(page.locator(".md-search__scrollwrap")).to_be_focused()
+    width, colour, back = outline(page, ".md-search__scrollwrap")
+    assert width >= 1 and contrast(colour, back) >= 3, (width, colour, back)
