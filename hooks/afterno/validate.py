@@ -155,9 +155,9 @@ def _string_for_list(spec: FieldSpec, value: str) -> str:
             f"'{spec.name}' must be the word all or a list of situation ids, found the string "
             f'"{value}". Write it as [{value}] or all.'
         )
-    if spec.type == "refs":
+    if spec.type in ("refs", "ids"):
         return (
-            f"'{spec.name}' must be a list of {spec.target} ids, found the string \"{value}\". Write it as [{value}]."
+            f"'{spec.name}' must be a list of {spec.target or 'old'} ids, found the string \"{value}\". Write it as [{value}]."
         )
     return (
         f"'{spec.name}' must be {TYPE_WORDS[spec.type]}, found {describe(value)}. "
@@ -173,7 +173,7 @@ def _wrong_type(where: Where, error: ValidationError) -> Messages:
         return _one(where, f"{where.context} must be a mapping with the keys {keys}; found {describe(value)}.")
     if value is None and not where.item:
         return _one(where, f"'{spec.name}' is empty; it must be {TYPE_WORDS[spec.type]}. {fix(spec)}")
-    if isinstance(value, str) and not where.item and spec.type in ("lines", "refs", "applies"):
+    if isinstance(value, str) and not where.item and spec.type in ("lines", "refs", "ids", "applies"):
         return _one(where, _string_for_list(spec, value))
     if spec.type in ("id", "name") or (where.item and spec.type in ("refs", "applies")):
         return _one(where, _id_message(where))
@@ -206,7 +206,7 @@ def _pattern(where: Where, error: ValidationError) -> Messages:
 def _too_long(where: Where, error: ValidationError) -> Messages:
     spec = where.spec
     assert spec is not None
-    if spec.type in ("id", "ref", "refs", "applies", "name"):
+    if spec.type in ("id", "ref", "refs", "ids", "applies", "name"):
         return _one(where, f"'{spec.name}' is longer than {MAX_ID_LENGTH} characters; use a shorter id.")
     limit = error.validator_value
     return _one(where, f"'{spec.name}' is {len(where.value)} characters long; it must be at most {limit}. Shorten it.")
