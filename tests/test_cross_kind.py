@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -160,13 +160,13 @@ def check_case(project: Path, edits: list[Edit]) -> None:
 
 
 def test_ids_swapped_across_kinds_are_located_problems(
-    project: Path, record_property: pytest.RecordProperty
+    project: Path, record_property: Callable[[str, object], None]
 ) -> None:
     """A reference to an item of another kind fails the check at its own line; nothing else ever escapes."""
     run_cases(record_property, "cross-kind swaps", 40, swapped(), functools.partial(check_case, project))
 
 
-def test_half_renames_never_reach_a_traceback(project: Path, record_property: pytest.RecordProperty) -> None:
+def test_half_renames_never_reach_a_traceback(project: Path, record_property: Callable[[str, object], None]) -> None:
     """A rename left halfway fails the check with located problems, or passes and then builds."""
     run_cases(record_property, "half renames", 40, half_renamed(), functools.partial(check_case, project))
 

@@ -157,7 +157,8 @@ def _string_for_list(spec: FieldSpec, value: str) -> str:
         )
     if spec.type in ("refs", "ids"):
         return (
-            f"'{spec.name}' must be a list of {spec.target or 'old'} ids, found the string \"{value}\". Write it as [{value}]."
+            f"'{spec.name}' must be a list of {spec.target or 'old'} ids, found the string \"{value}\". "
+            f"Write it as [{value}]."
         )
     return (
         f"'{spec.name}' must be {TYPE_WORDS[spec.type]}, found {describe(value)}. "
