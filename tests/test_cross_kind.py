@@ -22,6 +22,7 @@ from afterno.crossfile import objects
 from afterno.errors import ContentError
 from afterno.load import load_content
 from afterno.model import Content, Ref
+from afterno.rename import KINDS, RenameError, rename
 from afterno.render import Renderer
 from helpers import CONTENT, ROOT, run_cases
 
@@ -169,6 +170,39 @@ def test_ids_swapped_across_kinds_are_located_problems(
 def test_half_renames_never_reach_a_traceback(project: Path, record_property: Callable[[str, object], None]) -> None:
     """A rename left halfway fails the check with located problems, or passes and then builds."""
     run_cases(record_property, "half renames", 40, half_renamed(), functools.partial(check_case, project))
+
+
+@st.composite
+def renamed_with_the_command(draw: st.DrawFn) -> tuple[str, str, str]:
+    """A step, guide, situation or item renamed with ``afterno rename``, to a fresh id or one taken by any kind."""
+    kind = draw(st.sampled_from(sorted(KINDS)))
+    old = draw(st.sampled_from(ids_by_kind()[kind]))
+    taken = [item_id for ids in ids_by_kind().values() for item_id in ids]
+    new = draw(st.sampled_from([f"{old}-renamed", f"{old}-x", *taken]))
+    return kind, old, new
+
+
+def check_rename(project: Path, case: tuple[str, str, str]) -> None:
+    """The command either refuses (nothing changed) or leaves content that passes the check and renders."""
+    shutil.rmtree(project / "content")
+    shutil.copytree(CONTENT, project / "content")
+    urls = project / "tests" / "public_urls.txt"
+    shutil.copy2(ROOT / "tests" / "public_urls.txt", urls)
+    try:
+        rename(project, *case)
+    except RenameError:
+        assert urls.read_bytes() == (ROOT / "tests" / "public_urls.txt").read_bytes()
+        return
+    content = load_content(project / "content")
+    pages = Renderer(content, site_url="https://example.org/").pages()
+    for markdown in pages.values():
+        if markdown.startswith("---\n"):
+            assert "\n---\n" in markdown, markdown[:300]  # Front matter the site can read.
+
+
+def test_renames_with_the_command_always_build(project: Path, record_property: Callable[[str, object], None]) -> None:
+    """Any rename the command accepts passes the check and renders every page, old-address pages included."""
+    run_cases(record_property, "renames", 20, renamed_with_the_command(), functools.partial(check_rename, project))
 
 
 def test_a_guide_where_a_step_belongs_says_so(project: Path) -> None:
