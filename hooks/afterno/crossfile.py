@@ -110,7 +110,7 @@ def _missing(context: Context, ref: Ref, target: str, known: Mapping[str, Any], 
     """A reference to no item of its kind: to one of another kind (a guide where a step belongs), or to nothing."""
     words, folder = TARGETS[target]
     close = difflib.get_close_matches(ref.id, list(known), n=1)
-    hint = f"Did you mean the {words} '{close[0]}'?" if close else f"Use a {words} id from {folder}."
+    hint = f"Did you mean '{close[0]}'?" if close else f"Use an id from {folder}."
     other = _kind_of(context, ref.id)
     if other is None:
         return _at(ref, f"'{key}' refers to the {words} '{ref.id}', which does not exist. {hint}")

@@ -140,6 +140,11 @@ def _id_message(where: Where) -> str:
     assert spec is not None
     if spec.type == "name":
         return f"'{spec.name}' must be lowercase_with_underscores (like {spec.example}), found {describe(where.value)}."
+    if spec.type == "ids":
+        return (
+            f"each old id in '{spec.name}' must be made of lowercase letters, digits and single hyphens "
+            f"(like ask-for-feedback), found {describe(where.value)}."
+        )
     if spec.type == "id":
         return (
             f"'{spec.name}' must be an id made of lowercase letters, digits and single hyphens "
