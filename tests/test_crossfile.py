@@ -28,7 +28,7 @@ SECOND = real().checklist[1].phase
 
 def context(content: Content) -> Context:
     """A context without key marks (problems at a key land on 1:1) and with nothing else declared."""
-    return Context(content, {("content/guides/keep-going.yml", "order"): Mark(3, 1)}, frozenset())
+    return Context(content, {("content/guides/keep-going.yml", "order"): Mark(3, 1)}, {})
 
 
 def ref(item_id: str, line: int = 7) -> Ref:

@@ -10,7 +10,7 @@ import pytest
 from afterno.errors import ContentError
 from afterno.load import load_content
 from afterno.scaffold import SKELETON_TEXT
-from helpers import CONTENT
+from helpers import CONTENT, ROOT
 
 STEP = "content/steps/feel-it.yml"
 VALID_STEP = """\
@@ -103,6 +103,60 @@ CASES: list[tuple[str, str, bytes | str | None, list[str]]] = [
         [
             f"{STEP}:12:11: 'related' refers to the step 'pick-yourself-upp', which does not exist. "
             "Did you mean 'pick-yourself-up'?"
+        ],
+    ),
+    (
+        "a guide's id where a step's belongs",
+        STEP,
+        VALID_STEP + "related: [build-your-network]\n",
+        [
+            f"{STEP}:12:11: 'related' refers to the guide 'build-your-network', but a step is expected here. "
+            "Name one of that guide's steps instead, such as 'connect-with-people-you-met'."
+        ],
+    ),
+    (
+        "a situation's id where a step's belongs",
+        STEP,
+        VALID_STEP + "related: [no-reply]\n",
+        [
+            f"{STEP}:12:11: 'related' refers to the situation 'no-reply', but a step is expected here. "
+            "Use an id from content/steps/."
+        ],
+    ),
+    (
+        "a message template's id where a step's belongs",
+        STEP,
+        VALID_STEP + "related: [feedback-request]\n",
+        [
+            f"{STEP}:12:11: 'related' refers to the message template 'feedback-request', but a step is expected "
+            "here. Use an id from content/steps/."
+        ],
+    ),
+    (
+        "replaces keeps an id that is still current",
+        STEP,
+        VALID_STEP + "replaces: [pick-yourself-up]\n",
+        [
+            f"{STEP}:12:1: step 'feel-it' replaces 'pick-yourself-up', but 'pick-yourself-up' is still a current "
+            "step id. An id can only be replaced once it is gone."
+        ],
+    ),
+    (
+        "replaces written as one string",
+        STEP,
+        VALID_STEP + "replaces: feel-it-old\n",
+        [
+            f"{STEP}:12:11: 'replaces' must be a list of old ids, found the string \"feel-it-old\". "
+            "Write it as [feel-it-old]."
+        ],
+    ),
+    (
+        "replaces with an id that is not an id",
+        STEP,
+        VALID_STEP + "replaces: [Feel It]\n",
+        [
+            f"{STEP}:12:12: each old id in 'replaces' must be made of lowercase letters, digits and single hyphens "
+            '(like ask-for-feedback), found the string "Feel It".'
         ],
     ),
     (
@@ -417,6 +471,41 @@ def test_error_message(
     with pytest.raises(ContentError) as caught:
         load_content(content_copy)
     assert [str(problem) for problem in caught.value.problems] == expected
+
+
+def test_two_items_keeping_one_old_id(content_copy: Path) -> None:
+    """Two steps cannot keep the same old id: an old link leads to one place."""
+    for name in ("feel-it", "pick-yourself-up"):
+        path = content_copy / "steps" / f"{name}.yml"
+        path.write_text(path.read_text(encoding="utf-8") + "replaces: [an-old-step]\n", encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_content(content_copy)
+    line = (content_copy / "steps" / "pick-yourself-up.yml").read_text(encoding="utf-8").count("\n")
+    assert [str(problem) for problem in caught.value.problems] == [
+        f"content/steps/pick-yourself-up.yml:{line}:1: step 'pick-yourself-up' replaces 'an-old-step', but the step "
+        "'feel-it' already keeps it. An old id leads to one place: remove it here."
+    ]
+
+
+def test_a_guide_renamed_by_hand_points_at_the_command(tmp_path: Path) -> None:
+    """A published guide address gone after a rename by hand: the check names the line and the command to use."""
+    shutil.copytree(CONTENT, tmp_path / "content")
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    (tmp_path / "tests").mkdir()
+    urls = ROOT / "tests" / "public_urls.txt"
+    shutil.copy2(urls, tmp_path / "tests" / "public_urls.txt")
+    guides = tmp_path / "content" / "guides"
+    text = (guides / "keep-going.yml").read_text(encoding="utf-8")
+    (guides / "keep-at-it.yml").write_text(text.replace("id: keep-going", "id: keep-at-it"), encoding="utf-8")
+    (guides / "keep-going.yml").unlink()
+    with pytest.raises(ContentError) as caught:
+        load_content(tmp_path / "content")
+    number = urls.read_text(encoding="utf-8").splitlines().index("/guides/keep-going/") + 1
+    assert str(caught.value.problems[0]) == (
+        f"tests/public_urls.txt:{number}:1: the published address /guides/keep-going/ no longer exists: there is no "
+        "guide 'keep-going'. Careers centres have printed it. If you renamed the guide, give it back the id "
+        "'keep-going', then run 'afterno rename guide keep-going NEW-ID', which keeps this address working."
+    )
 
 
 def test_valid_snippet_loads(content_copy: Path) -> None:

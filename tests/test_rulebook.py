@@ -67,6 +67,7 @@ def valid_looking(spec: FieldSpec) -> st.SearchStrategy[Any]:
         "url": st.sampled_from(["https://example.org/a", "http://example.org/", "https://a b", "ftp://x", ""]),
         "date": st.sampled_from(["2016-12-13", "2016-02-30", "2016-1-1", "20161213", "٢٠١٦-١٢-١٣"]),
         "refs": st.lists(slugs, max_size=3) | st.lists(st.just("same"), min_size=2, max_size=2),
+        "ids": st.lists(slugs | st.sampled_from(["Old Id", "a--b"]), max_size=3) | st.just(["same", "same"]),
         "applies": st.sampled_from(["all", "All", "first-week"]) | st.lists(slugs, max_size=2),
         "choice": st.sampled_from([*spec.choices, "other"]),
         "name": st.sampled_from(["their_name", "Their", "a-b", "x1", "_x"]),

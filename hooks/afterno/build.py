@@ -140,11 +140,11 @@ class Builder:
             return tuple(entry for entry in entries if entry is not None)
         if spec.type == "applies" and value == "all":
             return None
-        if spec.type in ("lines", "refs", "applies"):
+        if spec.type in ("lines", "refs", "ids", "applies"):
             marks = value.item_marks if isinstance(value, MarkedList) else [mark] * len(value)
             pairs = enumerate(zip(value, marks, strict=True))
             valid = [(item, at) for index, (item, at) in pairs if (*path, index) not in self.invalid]
-            if spec.type == "lines":
+            if spec.type in ("lines", "ids"):
                 return tuple(item.strip() for item, _ in valid)
             return tuple(Ref(item, self.shown, at.line, at.column) for item, at in valid)
         if spec.type == "ref":

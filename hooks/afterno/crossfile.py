@@ -24,9 +24,9 @@ class Context:
 
     content: Content
     key_marks: Mapping[tuple[str, str], Mark]
-    #: Ids declared even by items too broken to build: a reference to one is not reported as missing,
-    #: since the broken item has its own message.
-    declared: frozenset[str]
+    #: Ids declared even by items too broken to build, by the kind of file that declares them: a
+    #: reference to one of the right kind is not reported as missing, since the broken item has its own message.
+    declared: Mapping[str, frozenset[str]]
 
     def at(self, path: str, key: str, message: str) -> Problem:
         """A problem at the key ``key`` of the file ``path``."""
@@ -45,6 +45,22 @@ TARGETS: dict[str, tuple[str, str]] = {
     "situation": ("situation", "content/situations/"),
     "point": ("source point", "content/sources/"),
     "step": ("step", "content/steps/"),
+}
+
+
+#: The kind of file whose ids each reference target names.
+DECLARED_BY: dict[str, str] = {"phase": "phases", "situation": "situation", "point": "source", "step": "step"}
+#: How messages name the items of each kind of file, for a reference to an id of the wrong kind.
+KIND_WORDS: dict[str, str] = {
+    "step": "step",
+    "guide": "guide",
+    "situation": "situation",
+    "template": "message template",
+    "source": "source",
+    "phases": "phase",
+    "checklist": "checklist item",
+    "centre": "careers centre",
+    "resource": "local resource",
 }
 
 
@@ -83,17 +99,42 @@ def references_resolve(context: Context) -> list[Problem]:
                 continue
             value = getattr(item, spec.name)
             known = _known(context.content, spec.target)
+            declared = context.declared.get(DECLARED_BY[spec.target], frozenset())
             for ref in (value,) if isinstance(value, Ref) else value or ():
-                if ref.id not in known and ref.id not in context.declared:
-                    problems.append(_missing(ref, spec.target, known, spec.name))
+                if ref.id not in known and ref.id not in declared:
+                    problems.append(_missing(context, ref, spec.target, known, spec.name))
     return problems
 
 
-def _missing(ref: Ref, target: str, known: Mapping[str, Any], key: str) -> Problem:
+def _missing(context: Context, ref: Ref, target: str, known: Mapping[str, Any], key: str) -> Problem:
+    """A reference to no item of its kind: to one of another kind (a guide where a step belongs), or to nothing."""
     words, folder = TARGETS[target]
     close = difflib.get_close_matches(ref.id, list(known), n=1)
     hint = f"Did you mean '{close[0]}'?" if close else f"Use an id from {folder}."
-    return _at(ref, f"'{key}' refers to the {words} '{ref.id}', which does not exist. {hint}")
+    other = _kind_of(context, ref.id)
+    if other is None:
+        return _at(ref, f"'{key}' refers to the {words} '{ref.id}', which does not exist. {hint}")
+    guide = next((g for g in context.content.guides if g.id == ref.id), None)
+    if target == "step" and guide is not None and guide.steps:
+        hint = f"Name one of that guide's steps instead, such as '{guide.steps[0].id}'."
+    return _at(ref, f"'{key}' refers to the {other} '{ref.id}', but a {words} is expected here. {hint}")
+
+
+def _kind_of(context: Context, item_id: str) -> str | None:
+    """How messages name the kind of item that has the id ``item_id`` (any kind), or None if none has it."""
+    content = context.content
+    named: tuple[tuple[str, Iterable[Any]], ...] = (
+        ("guide", content.guides),
+        ("step", content.steps),
+        ("situation", content.situations),
+        ("message template", content.templates),
+        ("checklist item", content.checklist_items),
+        ("phase", content.phases),
+        ("source point", content.points.values()),
+    )
+    found = next((words for words, items in named if any(item.id == item_id for item in items)), None)
+    declared = (kind for kind, ids in sorted(context.declared.items()) if item_id in ids)
+    return found or next((KIND_WORDS.get(kind, kind) for kind in declared), None)
 
 
 def ids_are_unique(context: Context) -> list[Problem]:
@@ -266,18 +307,38 @@ def items_apply_no_wider_than_their_step(context: Context) -> list[Problem]:
 
 
 def replaced_ids_are_gone(context: Context) -> list[Problem]:
-    """An item replaces only ids no current item has (saved progress moves over once, never twice)."""
-    current = {item.id for item in context.content.checklist_items}
-    return [
-        _at(
-            item,
-            f"item '{item.id}' replaces '{old}', but '{old}' is still a current item id. "
-            "An id can only be replaced once it is gone.",
-        )
-        for item in context.content.checklist_items
-        for old in item.replaces
-        if old in current
-    ]
+    """An item replaces only ids no current item of its kind has, and no two items keep one old id.
+
+    Saved progress moves over once, never twice, and an old link lands on one place.
+    """
+    content = context.content
+    kinds: tuple[tuple[str, Iterable[Any]], ...] = (
+        ("item", content.checklist_items),
+        ("step", content.steps),
+        ("guide", content.guides),
+        ("situation", content.situations),
+    )
+    problems = []
+    for words, group in kinds:
+        items = list(group)
+        current = {item.id for item in items}
+        kept: dict[str, str] = {}
+        for item in items:
+            for old in item.replaces:
+                if old in current:
+                    message = (
+                        f"{words} '{item.id}' replaces '{old}', but '{old}' is still a current {words} id. "
+                        "An id can only be replaced once it is gone."
+                    )
+                elif kept.setdefault(old, item.id) != item.id:
+                    message = (
+                        f"{words} '{item.id}' replaces '{old}', but the {words} '{kept[old]}' already keeps it. "
+                        "An old id leads to one place: remove it here."
+                    )
+                else:
+                    continue
+                problems.append(_at(item, message) if words == "item" else context.at(item.path, "replaces", message))
+    return problems
 
 
 def every_point_is_used(context: Context) -> list[Problem]:

@@ -131,6 +131,14 @@ def declared_ids(value: Any) -> set[str]:
     return found
 
 
+def declared_by_kind(loaded: list[LoadedFile]) -> dict[str, frozenset[str]]:
+    """The ids each kind of file declares (a guide's id is not a step's), valid or not."""
+    found: dict[str, set[str]] = {}
+    for one in loaded:
+        found.setdefault(one.file.kind.name, set()).update(one.declared)
+    return {kind: frozenset(ids) for kind, ids in found.items()}
+
+
 def markup_count_of(value: Any) -> int:
     """How many Markdown triggers all the text values of a file's data hold."""
     if isinstance(value, str):
@@ -171,7 +179,7 @@ def load_content(root: Path) -> Content:
     context = Context(
         content,
         {(one.file.shown, key): mark for one in loaded for key, mark in one.key_marks.items()},
-        frozenset(id_ for one in loaded for id_ in one.declared),
+        declared_by_kind(loaded),
     )
     problems += check_across(context, complete=not problems)
     if not problems:

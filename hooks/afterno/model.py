@@ -23,6 +23,7 @@ FieldType = Literal[
     "date",  # YYYY-MM-DD
     "ref",  # the id of another item
     "refs",  # a list of ids of other items
+    "ids",  # a list of ids this item once had (no target: they name nothing else)
     "applies",  # the word all, or a list of situation ids
     "choice",  # one of a fixed set of words
     "name",  # a placeholder name: lowercase_with_underscores
@@ -81,6 +82,7 @@ TYPE_WORDS: dict[str, str] = {
     "date": "a date written YYYY-MM-DD",
     "ref": "an id",
     "refs": "a list of ids",
+    "ids": "a list of ids",
     "applies": "the word all or a list of situation ids",
     "choice": "one of the allowed words",
     "name": "a name in lowercase_with_underscores",
@@ -91,6 +93,7 @@ TYPE_WORDS: dict[str, str] = {
 #: What a missing key of each type could look like, for "Add it: key: ..." hints.
 TYPE_EXAMPLES: dict[str, str] = {
     "refs": "[an-id, another-id]",
+    "ids": "[an-old-id]",
     "applies": "all",
     "lines": '["First line.", "Second line."]',
     "items": "then one entry per line, each starting with '  - '",
@@ -171,6 +174,17 @@ def _id(what: str) -> FieldSpec:
         f"The {what}'s stable id: lowercase words joined by hyphens, the same as the file name. "
         "It is part of public links: never change it once published.",
         example="ask-for-feedback",
+    )
+
+
+def _replaces(what: str) -> FieldSpec:
+    return FieldSpec(
+        "replaces",
+        "ids",
+        f"Old ids of this {what}, kept when it was renamed (afterno rename {what} OLD NEW writes them): "
+        "links, anchors and readers' saved answers under an old id still land on it. Never remove one.",
+        required=False,
+        example="[an-old-id]",
     )
 
 
@@ -262,6 +276,7 @@ STEP = KindSpec(
         _sources("step"),
         FieldSpec("related", "refs", "Ids of other steps worth reading next.", required=False, target="step"),
         _keywords("step"),
+        _replaces("step"),
     ),
     pattern="steps/*.yml",
     one_per_file=True,
@@ -285,6 +300,7 @@ GUIDE = KindSpec(
         ),
         FieldSpec("intro", "text", "Two to four short sentences that open the guide."),
         FieldSpec("steps", "refs", "The ids of the guide's steps, in reading order.", target="step"),
+        _replaces("guide"),
     ),
     pattern="guides/*.yml",
     one_per_file=True,
@@ -322,6 +338,7 @@ SITUATION = KindSpec(
         ),
         _sources("situation"),
         _keywords("situation"),
+        _replaces("situation"),
     ),
     pattern="situations/*.yml",
     one_per_file=True,
@@ -644,6 +661,7 @@ class Step(Located):
     sources: tuple[Ref, ...]
     related: tuple[Ref, ...] = ()
     keywords: tuple[str, ...] = ()
+    replaces: tuple[str, ...] = ()
 
     def applies(self, situation_id: str) -> bool:
         """Whether this step applies to the situation ``situation_id``."""
@@ -659,6 +677,7 @@ class Guide(Located):
     reviewed: str
     intro: str
     steps: tuple[Ref, ...]
+    replaces: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -674,6 +693,7 @@ class Situation(Located):
     steps: tuple[Ref, ...]
     sources: tuple[Ref, ...]
     keywords: tuple[str, ...] = ()
+    replaces: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)

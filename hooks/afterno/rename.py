@@ -243,7 +243,8 @@ def rename(project: Path, kind: str, old: str, new: str) -> Renamed:
         raise RenameError(f"the {what} id '{new}' is already used (or kept as an old id); choose another.")
     files = _Files(project)
     renamed = Renamed()
-    for ref in references(content, kind, old) if kind in ("step", "situation") else ():
+    # Only steps and situations are referenced (no field names a guide or an item): the rest find nothing.
+    for ref in references(content, kind, old):
         files.replace_at(ref.path, ref.line, ref.column, old, new)
     if kind == "item":
         item = known[old]

@@ -324,7 +324,7 @@ class Renderer:
         for src, guide in self.redirects().items():
             new = guide_path(guide)
             pages[src] = self._render(
-                "redirect.md.j2", src, guide=guide, target=html_link(src, new), target_md=md_link(src, new)
+                "redirect.md.j2", src, guide=guide, redirect_to=html_link(src, new), redirect_md=md_link(src, new)
             )
         return pages
 

@@ -54,6 +54,7 @@ def _value_schema(spec: FieldSpec) -> dict[str, Any]:
         "text": lambda: _text(spec),
         "lines": lambda: _list(_text(spec), spec, unique=False),
         "refs": lambda: _list(dict(_SLUG), spec, unique=True),
+        "ids": lambda: _list(dict(_SLUG), spec, unique=True),
         # The word all, or a list: "pattern" applies only to strings, "items" only to lists.
         "applies": lambda: {
             **_list(dict(_SLUG), spec, unique=True),

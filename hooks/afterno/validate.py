@@ -141,6 +141,11 @@ def _id_message(where: Where) -> str:
     assert spec is not None
     if spec.type == "name":
         return f"'{spec.name}' must be lowercase_with_underscores (like {spec.example}), found {describe(where.value)}."
+    if spec.type == "ids":
+        return (
+            f"each old id in '{spec.name}' must be made of lowercase letters, digits and single hyphens "
+            f"(like ask-for-feedback), found {describe(where.value)}."
+        )
     if spec.type == "id":
         return (
             f"'{spec.name}' must be an id made of lowercase letters, digits and single hyphens "
@@ -156,9 +161,10 @@ def _string_for_list(spec: FieldSpec, value: str) -> str:
             f"'{spec.name}' must be the word all or a list of situation ids, found the string "
             f'"{value}". Write it as [{value}] or all.'
         )
-    if spec.type == "refs":
+    if spec.type in ("refs", "ids"):
         return (
-            f"'{spec.name}' must be a list of {spec.target} ids, found the string \"{value}\". Write it as [{value}]."
+            f"'{spec.name}' must be a list of {spec.target or 'old'} ids, found the string \"{value}\". "
+            f"Write it as [{value}]."
         )
     return (
         f"'{spec.name}' must be {TYPE_WORDS[spec.type]}, found {describe(value)}. "
@@ -174,7 +180,7 @@ def _wrong_type(where: Where, error: ValidationError) -> Messages:
         return _one(where, f"{where.context} must be a mapping with the keys {keys}; found {describe(value)}.")
     if value is None and not where.item:
         return _one(where, f"'{spec.name}' is empty; it must be {TYPE_WORDS[spec.type]}. {fix(spec)}")
-    if isinstance(value, str) and not where.item and spec.type in ("lines", "refs", "applies"):
+    if isinstance(value, str) and not where.item and spec.type in ("lines", "refs", "ids", "applies"):
         return _one(where, _string_for_list(spec, value))
     if where.item and spec.type == "lines" and isinstance(value, MarkedMap) and len(value) == 1:
         return _one(where, _line_as_mapping(spec, value))
@@ -219,7 +225,7 @@ def _pattern(where: Where, error: ValidationError) -> Messages:
 def _too_long(where: Where, error: ValidationError) -> Messages:
     spec = where.spec
     assert spec is not None
-    if spec.type in ("id", "ref", "refs", "applies", "name"):
+    if spec.type in ("id", "ref", "refs", "ids", "applies", "name"):
         return _one(where, f"'{spec.name}' is longer than {MAX_ID_LENGTH} characters; use a shorter id.")
     limit = error.validator_value
     return _one(where, f"'{spec.name}' is {len(where.value)} characters long; it must be at most {limit}. Shorten it.")
