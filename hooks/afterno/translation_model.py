@@ -76,7 +76,7 @@ PAGE_FIELDS = (
         "body",
         "text",
         "The page's Markdown, translated. Keep every heading's { #id } and every <!-- afterno:... --> line.",
-        # A whole page, not a paragraph: the about page alone is over 3,000 characters in English.
+        # A whole page, not a paragraph: the about page alone is over 2,500 characters in English.
         max_length=PAGE_BODY_MAX,
     ),
 )
