@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from afterno import cli
+from afterno.translation_load import restamp
 from afterno.translation_model import fingerprint
+from afterno.yamlsafe import load_yaml
 from helpers import ROOT
 
 LANGUAGES = """# yaml-language-server: $schema=../schema/translation-languages.schema.json
@@ -152,3 +154,26 @@ def test_committed_translation_schemas_match_the_model(capsys: pytest.CaptureFix
 
     for name, text in render_translation_schemas().items():
         assert (ROOT / "content" / "schema" / name).read_text(encoding="utf-8") == text, name
+
+
+def test_a_fingerprint_of_only_digits_is_written_as_a_string() -> None:
+    """A fingerprint such as 16638837 is quoted, or YAML would read it back as a number and the file would fail."""
+    text = restamp("id: feel-it\ntitle: Lass es zu\n", {"feel-it": {"title": "16638837", "why": "a3e1a551"}})
+    assert "made_from: {title: '16638837', why: a3e1a551}" in text
+    doc, problems = load_yaml("feel-it.yml", text.encode())
+    assert problems == [] and doc["made_from"] == {"title": "16638837", "why": "a3e1a551"}
+
+
+def test_a_translated_page_may_be_as_long_as_a_whole_page(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The about page's body (over 2,500 characters in English) fits a page translation; a paragraph limit would not."""
+    english = (project / "docs" / "about.md").read_text().split("---\n", 2)[2]
+    assert len(english) > 2500
+    body = "\n".join(f"  {line}" if line else "" for line in english.splitlines())
+    page = project / "content" / "translations" / "de" / "pages" / "about.yml"
+    page.parent.mkdir()
+    page.write_text(
+        "# yaml-language-server: $schema=../../../schema/translation-page.schema.json\n"
+        f"id: about\ntitle: Über uns\nbody: |-\n{body}\n"
+    )
+    code, out, err = run(project, "check", capsys=capsys)
+    assert code == 0 and "body" not in out + err, out + err

@@ -558,6 +558,11 @@ def load_translations(project: Path, content: Content) -> Translations:
     return Translations(languages, english, by_language)
 
 
+def _plain_string(value: str) -> str:
+    """``value`` as YAML that reads back as that string: a fingerprint of only digits (``16638837``) is quoted."""
+    return value if isinstance(yaml.safe_load(value), str) else f"'{value}'"
+
+
 def restamp(text: str, stamps: dict[str, dict[str, str]]) -> str:
     """Rewrite a translation file's ``made_from`` lines: one flow mapping after each ``id:`` line.
 
@@ -584,7 +589,7 @@ def restamp(text: str, stamps: dict[str, dict[str, str]]) -> str:
         match = re.match(r"^( *)(- )?id: *(.+?) *$", line)
         if match and match.group(3).strip("'\"") in stamps:
             indent = len(match.group(1)) + (2 if match.group(2) else 0)
-            values = ", ".join(f"{k}: {v}" for k, v in stamps[match.group(3).strip("'\"")].items())
+            values = ", ".join(f"{k}: {_plain_string(v)}" for k, v in stamps[match.group(3).strip("'\"")].items())
             out.append(f"{' ' * indent}made_from: {{{values}}}")
         index += 1
     return "\n".join(out) + "\n"
