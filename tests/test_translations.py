@@ -6,8 +6,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from afterno import cli
+from afterno.translation_load import restamp
 from afterno.translation_model import fingerprint
 from helpers import ROOT
 
@@ -28,6 +30,8 @@ def project(tmp_path: Path) -> Path:
     """A copy of content/ and docs/ with a German translation of one step's title."""
     for name in ("content", "docs"):
         shutil.copytree(ROOT / name, tmp_path / name)
+    # Start from no translations at all, whatever the repository holds.
+    shutil.rmtree(tmp_path / "content" / "translations", ignore_errors=True)
     folder = tmp_path / "content" / "translations" / "de" / "steps"
     folder.mkdir(parents=True)
     (tmp_path / "content" / "translations" / "languages.yml").write_text(LANGUAGES.format(status="draft"))
@@ -143,3 +147,9 @@ def test_committed_translation_schemas_match_the_model(capsys: pytest.CaptureFix
 
     for name, text in render_translation_schemas().items():
         assert (ROOT / "content" / "schema" / name).read_text(encoding="utf-8") == text, name
+
+
+def test_stamp_quotes_a_fingerprint_made_only_of_digits() -> None:
+    """A fingerprint such as 30164528 is written quoted, so the file reads back as text, not as a number."""
+    text = restamp(STEP, {"feel-it": {"title": "30164528", "why": "3f895e08"}})
+    assert yaml.safe_load(text)["made_from"] == {"title": "30164528", "why": "3f895e08"}

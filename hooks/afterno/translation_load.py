@@ -520,6 +520,11 @@ def load_translations(project: Path, content: Content) -> Translations:
     return Translations(languages, english, by_language)
 
 
+def yaml_string(value: str) -> str:
+    """``value`` as YAML reads back as that string: quoted when bare it would be a number (``30164528``)."""
+    return value if isinstance(yaml.safe_load(value), str) else f'"{value}"'
+
+
 def restamp(text: str, stamps: dict[str, dict[str, str]]) -> str:
     """Rewrite a translation file's ``made_from`` lines: one flow mapping after each ``id:`` line.
 
@@ -546,7 +551,7 @@ def restamp(text: str, stamps: dict[str, dict[str, str]]) -> str:
         match = re.match(r"^( *)(- )?id: *(.+?) *$", line)
         if match and match.group(3).strip("'\"") in stamps:
             indent = len(match.group(1)) + (2 if match.group(2) else 0)
-            values = ", ".join(f"{k}: {v}" for k, v in stamps[match.group(3).strip("'\"")].items())
+            values = ", ".join(f"{k}: {yaml_string(v)}" for k, v in stamps[match.group(3).strip("'\"")].items())
             out.append(f"{' ' * indent}made_from: {{{values}}}")
         index += 1
     return "\n".join(out) + "\n"
