@@ -132,8 +132,13 @@ def files_of(site: Path) -> dict[str, bytes]:
 
 
 def content_files() -> list[Path]:
-    """Every YAML file under content/."""
-    return sorted(CONTENT.rglob("*.yml"))
+    """Every English content file under content/ (translations, in content/translations/, are not content kinds)."""
+    return sorted(p for p in CONTENT.rglob("*.yml") if "translations" not in p.relative_to(CONTENT).parts)
+
+
+def translation_files() -> list[Path]:
+    """Every YAML file under content/translations/."""
+    return sorted((CONTENT / "translations").rglob("*.yml"))
 
 
 class PageParser(HTMLParser):

@@ -41,10 +41,13 @@ def run(project: Path, *args: str, capsys: pytest.CaptureFixture[str]) -> tuple[
 
 
 def test_check_passes_on_the_real_content(capsys: pytest.CaptureFixture[str]) -> None:
-    """`afterno check` accepts content/ as committed, says so in one line, and exits 0."""
+    """`afterno check` accepts content/ as committed, says so in one line (then one per language), and exits 0."""
     code, out, err = run(ROOT, "check", capsys=capsys)
     assert (code, err) == (0, "")
-    assert out.startswith("content OK: ") and out.count("\n") == 1
+    first, *languages = out.splitlines()
+    assert first.startswith("content OK: ")
+    assert [line.split(" ", 1)[0] for line in languages] == ["de"]
+    assert all("0 missing, 0 outdated, 0 orphaned" in line for line in languages), languages
 
 
 def test_check_is_well_under_a_second() -> None:

@@ -10,8 +10,8 @@ import yaml
 
 from afterno import cli
 from afterno.translation_load import restamp
-from afterno.translation_model import fingerprint
-from helpers import ROOT
+from afterno.translation_model import KINDS, fingerprint, languages_schema_line, schema_line
+from helpers import ROOT, translation_files
 
 LANGUAGES = """# yaml-language-server: $schema=../schema/translation-languages.schema.json
 languages:
@@ -153,3 +153,15 @@ def test_stamp_quotes_a_fingerprint_made_only_of_digits() -> None:
     """A fingerprint such as 30164528 is written quoted, so the file reads back as text, not as a number."""
     text = restamp(STEP, {"feel-it": {"title": "30164528", "why": "3f895e08"}})
     assert yaml.safe_load(text)["made_from"] == {"title": "30164528", "why": "3f895e08"}
+
+
+@pytest.mark.parametrize("path", translation_files(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_translation_file_starts_with_its_schema_line(path: Path) -> None:
+    """Each translation file in the repository names its JSON Schema, so editors check it as it is typed."""
+    relative = path.relative_to(ROOT / "content" / "translations")
+    if relative.parts == ("languages.yml",):
+        expected = languages_schema_line()
+    else:
+        kind = next(kind for kind in KINDS if Path(*relative.parts[1:]).match(kind.pattern))
+        expected = schema_line(kind)
+    assert path.read_text(encoding="utf-8").splitlines()[0] == expected
