@@ -42,6 +42,11 @@ links: build
 benchmark-scale: $(STAMP)
 	$(BIN)/python tests/benchmarks/scale.py
 
+.PHONY: benchmark-languages
+## benchmark-languages: afterno build of English alone vs English, German and Spanish (target: at most 3.5 times)
+benchmark-languages: $(STAMP)
+	$(BIN)/python tests/benchmarks/languages.py
+
 ## check: validate content/ only (fast; what contributors run)
 check: $(STAMP)
 	$(BIN)/afterno check

@@ -7,12 +7,16 @@ because `mkdocs serve` keeps this module loaded between rebuilds.
 
 from __future__ import annotations
 
+import gzip
 import logging
+import os
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jinja2 import TemplateError
 from markupsafe import escape
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
@@ -25,11 +29,33 @@ from afterno.edit import EditLinks, page_source
 from afterno.errors import ContentError, Problem
 from afterno.headers import write_headers
 from afterno.html_fixes import apply_edits, theme_fix_edits
+from afterno.language_sites import (
+    BASE_VARIABLE,
+    HASHES_VARIABLE,
+    LANGUAGE_VARIABLE,
+    SiteLanguage,
+    page_alternates,
+    root_path,
+    run_language_builds,
+    site_languages,
+    sitemap_lines,
+    sitemap_with_alternates,
+    write_hashes,
+)
 from afterno.load import load_content
+from afterno.localize import (
+    OUTDATED_LINK,
+    OUTDATED_NOTE,
+    RIGHT_TO_LEFT,
+    outdated_pages,
+    translated_content,
+    write_translated_docs,
+)
 from afterno.minify import minify_site_scripts
 from afterno.render import NavEntry, Renderer
 from afterno.report import text_lines
 from afterno.repository import new_issue_url, repository_url
+from afterno.translation_load import Translations, load_translations, script_strings
 
 if TYPE_CHECKING:
     from typing import Any
@@ -40,6 +66,8 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
+
+    from afterno.model import Content
 
 log = logging.getLogger("mkdocs.plugins.afterno")
 
@@ -60,6 +88,17 @@ _script_hashes: dict[Path, list[str]] = {}
 _unknown_scripts: list[str] = []
 #: Pages whose Markdown holds a <script> (already reported, with its line): their scripts are not reported twice.
 _pages_with_scripts: set[str] = set()
+#: This build's language: "en", or the code of a language build (AFTERNO_LANGUAGE, set by the English build).
+_language = "en"
+#: English and every published language, with their root addresses (one entry: no translations published).
+_languages: list[SiteLanguage] = []
+#: In a language build: the interface text (English to translation), and the pages whose translation is outdated.
+_ui: dict[str, str] = {}
+_outdated: set[str] = set()
+#: In a language build: the scripts' interface text (t("...")), written into every page as JSON.
+_script_ui: dict[str, str] = {}
+#: In a language build: the folder holding docs/ with the hand-written pages translated.
+_translated_docs: tempfile.TemporaryDirectory[str] | None = None
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -81,14 +120,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _pages_with_scripts.clear()
     _known_scripts = KnownScripts.from_templates(Path(folder) for folder in config.theme.dirs)
     project = Path(config.config_file_path).parent
-    problems: list[Problem] = []
-    try:
-        content = load_content(project / "content")
-    except ContentError as error:
-        problems += error.problems
-    # centre.yml (optional) is checked with the content, and its problems listed with theirs.
-    centre, centre_problems = read_centre(project)
-    problems += centre_problems
+    content, centre, translations, problems = _load_project(project)
     if problems:
         problems.sort()
         for line in text_lines(problems, project):
@@ -110,7 +142,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(error)) from None
     edit_uri = str(config.extra.get("edit_uri") or "edit/main/")
     _edit_links = EditLinks(config.repo_url, edit_uri) if config.repo_url else None
-    _renderer = Renderer(content, config.site_url or "", centre=centre, repository=_repository, edit_links=_edit_links)
+    assert translations is not None
+    content = _set_languages(config, content, translations)
+    _renderer = Renderer(
+        content, config.site_url or "", centre=centre, repository=_repository, edit_links=_edit_links, ui=_ui
+    )
     if centre is not None:
         # The centre's name in every page's footer, before the licence.
         config.copyright = f'<span class="atn-edition">{escape(centre.name)}\'s edition of After the No.</span> ' + (
@@ -123,6 +159,69 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     extra = [NavEntry(page.title, page.src) for page in pages]
     config.nav = [entry.to_mkdocs() for entry in _renderer.nav(extra)]
     return config
+
+
+def _load_project(project: Path) -> tuple[Any, Any, Translations | None, list[Problem]]:
+    """content/, centre.yml (optional) and content/translations/, with every problem found in them."""
+    problems: list[Problem] = []
+    content = None
+    try:
+        content = load_content(project / "content")
+    except ContentError as error:
+        problems += error.problems
+    # centre.yml (optional) is checked with the content, and its problems listed with theirs.
+    centre, centre_problems = read_centre(project)
+    problems += centre_problems
+    translations = None
+    if content is not None and not problems:
+        try:
+            translations = load_translations(project, content)
+        except ContentError as error:
+            problems += error.problems
+    return content, centre, translations, problems
+
+
+def _set_languages(config: MkDocsConfig, content: Content, translations: Translations) -> Content:
+    """Note the published languages (stopping on a missing or orphaned translation); in a language build,
+    switch the docs folder, the content and the interface text to that language and return its content."""
+    global _language, _languages, _ui, _translated_docs
+    blocking = translations.blocking()
+    if blocking and not _serving:
+        for line in blocking:
+            log.error(line)
+        raise PluginError(f"{len(blocking)} translation problem(s) in a published language (listed above).")
+    _language = os.environ.get(LANGUAGE_VARIABLE, "en")
+    published = [(lang.code, lang.name) for lang in translations.languages if lang.published and not _serving]
+    base = os.environ.get(BASE_VARIABLE) if _language != "en" else config.site_url
+    _languages = site_languages(base or "", published) if published else []
+    config.extra["alternate"] = [{"name": lang.name, "link": lang.root, "lang": lang.code} for lang in _languages]
+    if _languages:
+        # The language menu's script (keeps the page and the anchor): only in a site with translations.
+        config.extra_javascript.append(ExtraScriptValue("assets/languages.js"))
+    if _language == "en":
+        _ui = {}
+        _outdated.clear()
+        return content
+    if _language not in translations.by_language:
+        raise PluginError(f"{LANGUAGE_VARIABLE}={_language}: no such language in content/translations/languages.yml.")
+    language = translations.by_language[_language]
+    _ui = language.ui()
+    _script_ui.clear()
+    _script_ui.update({text: _ui[text] for text in script_strings(Path(config.docs_dir) / "assets") if text in _ui})
+    _translated_docs = tempfile.TemporaryDirectory(prefix=f"afterno-docs-{_language}-")
+    write_translated_docs(Path(config.docs_dir), Path(_translated_docs.name), language)
+    config.docs_dir = _translated_docs.name
+    translated = translated_content(content, language)
+    _outdated.clear()
+    _outdated.update(_outdated_sources(translated, translations.status(_language), Path(config.docs_dir)))
+    return translated
+
+
+def _outdated_sources(content: Content, statuses: list[Any], docs: Path) -> set[str]:
+    sources = [path.name for path in docs.glob("*.md")] + ["guides/index.md", "steps/index.md"]
+    sources += ["checklist/index.md", "situations/index.md", "templates/index.md"]
+    sources += [f"guides/{guide.id}.md" for guide in content.guides]
+    return outdated_pages(content, statuses, sources)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -185,6 +284,18 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     context["atn_address"] = address
     # Without a repository, overrides/main.html links to /about/#report-a-problem instead.
     context["atn_report_url"] = new_issue_url(_repository, address, page.title or "") if _repository else ""
+    context["atn_lang"] = _language
+    context["atn_strings"] = _script_ui
+    context["atn_dir"] = "rtl" if _language in RIGHT_TO_LEFT else "ltr"
+    context["atn_alternates"] = page_alternates(_languages, page.url)
+    context["atn_roots"] = {lang.code: root_path(lang.root) for lang in _languages}
+    if page.file.src_uri in _outdated:
+        english = page_alternates(_languages, page.url)[0][2]
+        context["atn_outdated"] = {
+            "note": _ui.get(OUTDATED_NOTE, OUTDATED_NOTE),
+            "link": _ui.get(OUTDATED_LINK, OUTDATED_LINK),
+            "href": english,
+        }
     return context
 
 
@@ -261,13 +372,56 @@ def on_post_build(config: MkDocsConfig) -> None:
             f"{count} script{'s' if count != 1 else ''} that the theme did not write (listed above): "
             "the pages must not carry code of their own."
         )
-    write_headers(Path(config.site_dir), sorted({digest for hashes in _script_hashes.values() for digest in hashes}))
+    hashes = sorted({digest for hashes in _script_hashes.values() for digest in hashes})
+    if _language != "en":
+        write_hashes(Path(os.environ[HASHES_VARIABLE]), hashes)
+        _minify(config)
+        if _translated_docs is not None:
+            _translated_docs.cleanup()
+        return
+    if len(_languages) > 1:
+        try:
+            hashes += run_language_builds(
+                Path(config.config_file_path),
+                Path(config.site_dir),
+                _languages[0].root,
+                [lang.code for lang in _languages[1:]],
+                bool(config.strict),
+            )
+        except RuntimeError as error:
+            raise PluginError(str(error)) from None
+        _link_languages(Path(config.site_dir))
+    write_headers(Path(config.site_dir), hashes)
+    _minify(config)
+    _point_robots_at_sitemaps(config)
+
+
+def _link_languages(site_dir: Path) -> None:
+    """Every language's sitemap lists each page's language versions (the hreflang alternates, with x-default)."""
+    for lang in _languages:
+        folder = site_dir if lang.code == "en" else site_dir / lang.code
+        sitemap = folder / "sitemap.xml"
+        if not sitemap.is_file():
+            continue
+        text = sitemap_with_alternates(sitemap.read_text(encoding="utf-8"), _languages, lang.code)
+        sitemap.write_text(text, encoding="utf-8")
+        # The compressed copy too, dated like the build (SOURCE_DATE_EPOCH), so two builds stay identical.
+        mtime = int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
+        with gzip.GzipFile(folder / "sitemap.xml.gz", "wb", mtime=mtime) as packed:
+            packed.write(text.encode("utf-8"))
+
+
+def _minify(config: MkDocsConfig) -> None:
     # Ours: every script in docs/assets/ (some are loaded on demand, not through extra_javascript).
     ours = sorted(f"assets/{path.name}" for path in (Path(config.docs_dir) / "assets").glob("*.js"))
     minify_site_scripts(Path(config.site_dir), ours)
+
+
+def _point_robots_at_sitemaps(config: MkDocsConfig) -> None:
     robots = Path(config.site_dir) / "robots.txt"
     if robots.is_file() and config.site_url:
         text = robots.read_text(encoding="utf-8").rstrip("\n")
         if "\nSitemap:" in text:
             return
-        robots.write_text(f"{text}\nSitemap: {config.site_url.rstrip('/')}/sitemap.xml\n", encoding="utf-8")
+        lines = sitemap_lines(_languages) if _languages else [f"Sitemap: {config.site_url.rstrip('/')}/sitemap.xml"]
+        robots.write_text("\n".join([text, *lines]) + "\n", encoding="utf-8")

@@ -132,8 +132,8 @@ def files_of(site: Path) -> dict[str, bytes]:
 
 
 def content_files() -> list[Path]:
-    """Every English content file under content/ (translations, in content/translations/, are not content kinds)."""
-    return sorted(p for p in CONTENT.rglob("*.yml") if "translations" not in p.relative_to(CONTENT).parts)
+    """Every YAML file under content/."""
+    return sorted(CONTENT.rglob("*.yml"))
 
 
 def translation_files() -> list[Path]:

@@ -41,14 +41,12 @@ def run(project: Path, *args: str, capsys: pytest.CaptureFixture[str]) -> tuple[
 
 
 def test_check_passes_on_the_real_content(capsys: pytest.CaptureFixture[str]) -> None:
-    """`afterno check` accepts content/ as committed, says so in one line (then one per language), and exits 0."""
+    """`afterno check` accepts content/ as committed, says so in one line (then one per translation), and exits 0."""
     code, out, err = run(ROOT, "check", capsys=capsys)
     assert (code, err) == (0, "")
-    first, *languages = out.splitlines()
-    assert first.startswith("content OK: ")
-    listed = yaml.safe_load((CONTENT / "translations" / "languages.yml").read_text(encoding="utf-8"))["languages"]
-    assert [line.split(" ", 1)[0] for line in languages] == [language["code"] for language in listed]
-    assert all("0 missing, 0 outdated, 0 orphaned" in line for line in languages), languages
+    lines = out.splitlines()
+    assert lines[0].startswith("content OK: ")
+    assert all(re.match(r"^[a-z]{2} \(.+, (draft|published)\): \d+ complete", line) for line in lines[1:]), lines
 
 
 def test_check_is_well_under_a_second() -> None:

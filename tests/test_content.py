@@ -20,7 +20,8 @@ from afterno.load import load_content
 from afterno.model import FILE_KINDS, Content, KindSpec, schema_file_name, schema_line
 from helpers import CONTENT, ROOT, content_files
 
-FILES = content_files()
+#: Translation files have their own kinds and schemas (translation_model), checked in test_real_translations_load.
+FILES = [path for path in content_files() if "translations" not in path.relative_to(CONTENT).parts]
 MIN_READING_EASE = 60
 
 
@@ -171,3 +172,12 @@ def test_items_not_for_everyone_say_who_may_skip_them_in_one_phrase() -> None:
     content = load_content(ROOT / "content")
     missing = [item.id for entry in content.checklist for item in entry.items if item.applies_to and not item.skip_note]
     assert not missing, f"add skip_note to these items in content/checklist.yml: {missing}"
+
+
+def test_real_translations_load() -> None:
+    """content/translations/ as committed holds no problem (languages.yml and every language's files)."""
+    from afterno.load import load_content
+    from afterno.translation_load import load_translations
+
+    translations = load_translations(ROOT, load_content(CONTENT))
+    assert translations.blocking() == [], "a published language has missing or orphaned translations"

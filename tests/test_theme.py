@@ -20,6 +20,9 @@ ORIGINALS: dict[str, dict[str, str]] = {
     "partials/actions.html": {
         "partials/actions.html": "1bcd66d6f428194e9b9842764f0a5f7a5b3679d008e9d2e5b75b5ba344c39073",
     },
+    "partials/alternate.html": {
+        "partials/alternate.html": "572b1d4dae611aa5fd65107edec95e44331b6141abf86834ea4dc6c1ddd7241b",
+    },
     "partials/source.html": {
         "partials/source.html": "6847616d67be4920d39c278c2799bf20222bbc02ee2a8393aca85e3eaa518752",
     },

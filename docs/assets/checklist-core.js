@@ -61,16 +61,62 @@ const AtnChecklistCore = (() => {
     return d ? iso(new Date(d.getFullYear(), d.getMonth(), d.getDate() + days)) : null;
   }
 
+  /**
+   * The page's interface text in its language: English wording -> translation, from the JSON the build writes
+   * into every translated page (<script type="application/json" id="atn-strings">). English pages have none.
+   * @type {Record<string, string> | null}
+   */
+  let strings = null;
+  /** The page's language (<html lang>): dates are written in it. */
+  let language = "";
   /** @type {Intl.DateTimeFormat | null} */
   let formatter = null;
+
   /**
-   * "Tue 2 Dec", in British English whatever the browser's language.
+   * Use ``table`` for t() and ``lang`` for dates (tests call this; in the browser the page's JSON is read).
+   * @param {Record<string, string>} table
+   * @param {string} lang
+   */
+  function setStrings(table, lang) {
+    strings = table;
+    language = lang;
+    formatter = null;
+  }
+
+  /** @returns {Record<string, string>} */
+  function pageStrings() {
+    if (!strings) {
+      const el = typeof document === "object" && document.getElementById("atn-strings");
+      setStrings(el ? JSON.parse(el.textContent || "{}") : {}, el ? document.documentElement.lang : "");
+    }
+    return /** @type {Record<string, string>} */ (strings);
+  }
+
+  /**
+   * Interface text in the page's language, its {name} places filled from ``values``.
+   * @param {string} text The English wording, as a literal: the build collects every t("...") for translators.
+   * @param {Record<string, string | number>} [values]
+   */
+  function t(text, values = {}) {
+    const words = pageStrings()[text] ?? text;
+    return words.replace(/\{([a-z_]+)\}/g, (whole, name) => String(values[name] ?? whole));
+  }
+
+  /**
+   * "Tue 2 Dec" in English (British, whatever the browser's language), "Di., 2. Dez." in German: the page's language.
    * @param {string | null} text
    */
   function formatDay(text) {
     const d = parseDate(text);
     if (!d) return "";
-    formatter ||= new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short" });
+    pageStrings();
+    const english = !language || language.startsWith("en");
+    formatter ||= new Intl.DateTimeFormat(english ? "en-GB" : language, {
+      weekday: "short",
+      day: "numeric",
+      month: "short",
+    });
+    if (!english) return formatter.format(d);
     /** @type {Record<string, string>} */
     const parts = {};
     for (const p of formatter.formatToParts(d)) parts[p.type] = p.value;
@@ -90,11 +136,12 @@ const AtnChecklistCore = (() => {
     const day = addDays(rejectedOn, item.due) || today(now);
     const shown = formatDay(day);
     const current = today(now);
-    if (ticked) return { state: "done", text: `planned for ${shown}` };
-    if (day > current) return { state: "upcoming", text: `by ${shown}` };
-    if (day === current) return { state: "today", text: `today, ${shown}` };
-    if (item.gentle) return { state: "gentle", text: `suggested for ${shown}: whenever you feel ready` };
-    return { state: "past", text: `planned for ${shown}: still worth doing` };
+    if (ticked) return { state: "done", text: t("planned for {day}", { day: shown }) };
+    if (day > current) return { state: "upcoming", text: t("by {day}", { day: shown }) };
+    if (day === current) return { state: "today", text: t("today, {day}", { day: shown }) };
+    if (item.gentle)
+      return { state: "gentle", text: t("suggested for {day}: whenever you feel ready", { day: shown }) };
+    return { state: "past", text: t("planned for {day}: still worth doing", { day: shown }) };
   }
 
   /**
@@ -488,7 +535,7 @@ const AtnChecklistCore = (() => {
   }
 
   /** @param {Application} app */
-  const applicationName = (app) => [app.company, app.role].filter(Boolean).join(", ") || "Untitled application";
+  const applicationName = (app) => [app.company, app.role].filter(Boolean).join(", ") || t("Untitled application");
 
   /**
    * The calendar's entries: each open item on its own day, or today when that day has passed; a gentle
@@ -581,8 +628,8 @@ const AtnChecklistCore = (() => {
       `DTSTAMP:${stamp(now)}`,
       `DTSTART;VALUE=DATE:${entry.day.replace(/-/g, "")}`,
       `DTEND;VALUE=DATE:${String(addDays(entry.day, 1)).replace(/-/g, "")}`,
-      `SUMMARY:${icsText(about === "Untitled application" ? label : `${label} (${about})`)}`,
-      `DESCRIPTION:${icsText(`From your After the No checklist. Why and how: ${entry.item.url || ""}`)}`,
+      `SUMMARY:${icsText(app.company || app.role ? `${label} (${about})` : label)}`,
+      `DESCRIPTION:${icsText(t("From your After the No checklist. Why and how: {url}", { url: entry.item.url || "" }))}`,
       "TRANSP:TRANSPARENT",
     ];
     if (entry.alarm) {
@@ -619,6 +666,8 @@ const AtnChecklistCore = (() => {
     parseDate,
     addDays,
     formatDay,
+    t,
+    setStrings,
     dueInfo,
     nextItems,
     newApplication,

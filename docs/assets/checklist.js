@@ -6,23 +6,23 @@
 
 (() => {
   const C = AtnChecklistCore;
+  const t = C.t;
 
   /** @typedef {import("./checklist-core.js").Store} Store */
   /** @typedef {import("./checklist-core.js").Application} Application */
   /** @typedef {"ok" | "full" | "off"} WriteResult */
 
   const NOTICES = {
-    off:
-      "This browser is not letting the page save your checklist (for example in a private window). " +
-      "Your ticks and notes will last until you close this tab. Save a backup below to keep them.",
-    full:
-      "This browser's storage is full, so new changes cannot be saved here until some space is freed " +
-      "(for example by clearing other sites' data). Your saved checklist is shown, and a backup below " +
-      "holds everything, including changes made since.",
-    damaged:
-      "Part of the checklist saved in this browser could not be read. What could be read is shown, and a copy " +
-      "of the old data is kept in this browser in case the rest can be recovered.",
-    migrated: "Your ticks from an earlier version of this page were carried over.",
+    off: t(
+      "This browser is not letting the page save your checklist (for example in a private window). Your ticks and notes will last until you close this tab. Save a backup below to keep them.",
+    ),
+    full: t(
+      "This browser's storage is full, so new changes cannot be saved here until some space is freed (for example by clearing other sites' data). Your saved checklist is shown, and a backup below holds everything, including changes made since.",
+    ),
+    damaged: t(
+      "Part of the checklist saved in this browser could not be read. What could be read is shown, and a copy of the old data is kept in this browser in case the rest can be recovered.",
+    ),
+    migrated: t("Your ticks from an earlier version of this page were carried over."),
   };
   // Notes are saved this long after the last keystroke (and at once when the field loses focus or the tab hides).
   const NOTE_DELAY = 300;
@@ -531,7 +531,10 @@
         if (C.findApplication(store, id)) store.active = id;
       });
       this.renderAll();
-      this.parts.live.textContent = `Showing the checklist for ${C.applicationName(this.active())}. ${this.progressWords()}.`;
+      this.parts.live.textContent = t("Showing the checklist for {name}. {progress}.", {
+        name: C.applicationName(this.active()),
+        progress: this.progressWords(),
+      });
     }
 
     /** @param {HTMLInputElement} input */
@@ -600,9 +603,12 @@
       const app = this.active();
       const name = C.applicationName(app);
       const choice = await this.dialog().ask({
-        title: "Delete this checklist?",
-        text: `The checklist for ${name}, with its ticks and notes, will be removed from this browser. Save a backup first if you may want it again.`,
-        ok: "Delete it",
+        title: t("Delete this checklist?"),
+        text: t(
+          "The checklist for {name}, with its ticks and notes, will be removed from this browser. Save a backup first if you may want it again.",
+          { name },
+        ),
+        ok: t("Delete it"),
       });
       if (choice !== "ok") return;
       let found = false;
@@ -622,9 +628,11 @@
       const app = this.active();
       const name = C.applicationName(app);
       const choice = await this.dialog().ask({
-        title: "Start this checklist again?",
-        text: `This clears every tick and note in the checklist for ${name}. The company, role and date stay.`,
-        ok: "Clear ticks and notes",
+        title: t("Start this checklist again?"),
+        text: t("This clears every tick and note in the checklist for {name}. The company, role and date stay.", {
+          name,
+        }),
+        ok: t("Clear ticks and notes"),
       });
       if (choice !== "ok") return;
       let found = false;
@@ -643,7 +651,7 @@
       this.flushNotes();
       const file = `after-the-no-backup-${C.today()}.json`;
       download(C.exportText(this.state), "application/json", file);
-      this.say(`Your backup is saved as ${file}. Keep it somewhere safe; it holds your notes.`);
+      this.say(t("Your backup is saved as {file}. Keep it somewhere safe; it holds your notes.", { file }));
     }
 
     calendar() {
@@ -651,18 +659,22 @@
       const open = this.items.filter((item) => !item.li.hidden && !item.box.checked);
       const plan = C.calendarPlan(app.rejectedOn, open, new Date());
       if (!plan.entries.length) {
-        this.say("Nothing is left to remind you of: every item is ticked, or its day has passed.");
+        this.say(t("Nothing is left to remind you of: every item is ticked, or its day has passed."));
         return;
       }
       download(C.ics(app, plan.entries, new Date()), "text/calendar", "after-the-no-reminders.ics");
-      const words = [`Your reminders are saved as after-the-no-reminders.ics: ${plan.entries.length} dated items.`];
+      const words = [
+        t("Your reminders are saved as after-the-no-reminders.ics: {count} dated items.", {
+          count: plan.entries.length,
+        }),
+      ];
       if (plan.moved)
         words.push(`${plan.moved} whose day had passed ${plan.moved === 1 ? "is" : "are"} set for today.`);
       if (plan.left)
         words.push(
           `${plan.left} about how you feel ${plan.left === 1 ? "is" : "are"} left out, as its day has passed.`,
         );
-      words.push("Open the file to add them to your calendar.");
+      words.push(t("Open the file to add them to your calendar."));
       this.say(words.join(" "));
     }
 
@@ -687,13 +699,21 @@
     async restore(incoming) {
       const count = incoming.applications.length;
       const choice = await this.dialog().ask({
-        title: "Restore this backup?",
-        text: `The file holds ${count} ${count === 1 ? "checklist" : "checklists"}. Add them to the checklists in this browser, or replace yours with them?`,
-        ok: "Add to mine",
-        alt: "Replace mine",
+        title: t("Restore this backup?"),
+        text:
+          count === 1
+            ? t("The file holds 1 checklist. Add them to the checklists in this browser, or replace yours with them?")
+            : t(
+                "The file holds {count} checklists. Add them to the checklists in this browser, or replace yours with them?",
+                {
+                  count,
+                },
+              ),
+        ok: t("Add to mine"),
+        alt: t("Replace mine"),
       });
       if (choice !== "ok" && choice !== "alt") {
-        this.say("Nothing was changed.");
+        this.say(t("Nothing was changed."));
         return;
       }
       this.flushNotes();
@@ -708,7 +728,9 @@
       const result = this.save();
       this.renderAll();
       const done =
-        choice === "ok" ? "The backup was added to your checklists." : "Your checklists were replaced by the backup.";
+        choice === "ok"
+          ? t("The backup was added to your checklists.")
+          : t("Your checklists were replaced by the backup.");
       this.say(done + this.savedWords(result));
     }
 
@@ -739,7 +761,10 @@
       const options = this.state.applications.map((app) => {
         const option = document.createElement("option");
         option.value = app.id;
-        option.textContent = `${C.applicationName(app)} (heard ${C.formatDay(app.rejectedOn)})`;
+        option.textContent = t("{name} (heard {day})", {
+          name: C.applicationName(app),
+          day: C.formatDay(app.rejectedOn),
+        });
         return option;
       });
       select.replaceChildren(...options);
@@ -751,8 +776,8 @@
       const app = this.active();
       const parts = [];
       if (this.state.applications.length > 1 || app.company || app.role) parts.push(C.applicationName(app));
-      parts.push(`Heard ${C.formatDay(app.rejectedOn)}`);
-      parts.push(app.situation ? this.titles[app.situation] : "What they said: not chosen");
+      parts.push(t("Heard {day}", { day: C.formatDay(app.rejectedOn) }));
+      parts.push(app.situation ? this.titles[app.situation] : t("What they said: not chosen"));
       this.parts.summary.textContent = parts.join(" · ");
     }
 
@@ -778,7 +803,7 @@
         item.li.dataset.when = due.state;
         if (item.appliesText) {
           item.appliesText.hidden = !!app.situation && applies;
-          if (app.situation && !applies) item.appliesText.textContent = "Does not usually apply to what they said.";
+          if (app.situation && !applies) item.appliesText.textContent = t("Does not usually apply to what they said.");
         }
       }
       this.renderWhy(skipped, app);
@@ -801,7 +826,7 @@
         skipped === 1
           ? "1 item is put aside: it does not usually apply to what happened"
           : `${skipped} items are put aside: they do not usually apply to what happened`;
-      el.others.textContent = this.showOthers ? "Hide them" : "Show them";
+      el.others.textContent = this.showOthers ? t("Hide them") : t("Show them");
       el.others.setAttribute("aria-pressed", String(this.showOthers));
     }
 
@@ -846,11 +871,15 @@
       el.progress.value = done;
       el.progressText.textContent = this.progressWords();
       el.head.hidden = false;
-      el.head.textContent = `Checklist for ${C.applicationName(app)}. Heard on ${C.formatDay(app.rejectedOn)}. ${this.progressWords()}.`;
+      el.head.textContent = t("Checklist for {name}. Heard on {day}. {progress}.", {
+        name: C.applicationName(app),
+        day: C.formatDay(app.rejectedOn),
+        progress: this.progressWords(),
+      });
     }
 
     progressWords() {
-      return `${this.done || 0} of ${this.total || 0} done`;
+      return t("{done} of {total} done", { done: this.done || 0, total: this.total || 0 });
     }
 
     /**
@@ -873,13 +902,13 @@
         a.textContent = item.label;
         const when = document.createElement("span");
         when.className = "atn-next__when";
-        when.textContent = `${day === current ? "Today" : C.formatDay(day)}: `;
+        when.textContent = `${day === current ? t("Today") : C.formatDay(day)}: `;
         li.append(when, a);
         return li;
       });
       if (!rows.length) {
         const li = document.createElement("li");
-        li.textContent = "Nothing is waiting for you on this list right now.";
+        li.textContent = t("Nothing is waiting for you on this list right now.");
         rows.push(li);
       }
       this.parts.next.replaceChildren(...rows);

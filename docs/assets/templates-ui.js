@@ -10,6 +10,8 @@
   const W = window;
   /** @type {typeof import("./templates-core.js")} */
   const Core = W.AtnTemplatesCore;
+  /** The interface text in the page's language (checklist-core.js, on every page). @type {(text: string) => string} */
+  const t = AtnChecklistCore.t;
 
   /**
    * The element matching `selector` inside `root`, or an error naming what the markup lacks.
@@ -50,7 +52,7 @@
     const fallback = () => {
       if (field instanceof HTMLInputElement) field.select();
       else window.getSelection()?.selectAllChildren(field);
-      announce(status, "Selected. Press Ctrl+C, or Cmd+C on a Mac, to copy.");
+      announce(status, t("Selected. Press Ctrl+C, or Cmd+C on a Mac, to copy."));
     };
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(text).then(() => announce(status, done), fallback);
@@ -101,7 +103,7 @@
       error = document.createElement("span");
       error.id = id;
       error.className = "atn-field__error";
-      error.textContent = "Fill this in: the message needs it.";
+      error.textContent = t("Fill this in: the message needs it.");
       input.before(error);
       input.setAttribute("aria-describedby", `${input.getAttribute("aria-describedby") || ""} ${id}`.trim());
     }
@@ -139,9 +141,9 @@
       for (const input of this.allInputs()) input.addEventListener("input", () => this.save());
       this.forget.addEventListener("click", () => this.clear());
       if (!this.storage) {
-        this.note.textContent =
-          "Type these once: every message below uses them. This browser is not letting the page keep them, " +
-          "so they are gone when you leave.";
+        this.note.textContent = t(
+          "Type these once: every message below uses them. This browser is not letting the page keep them, so they are gone when you leave.",
+        );
       }
       this.root.hidden = false;
     }
@@ -194,7 +196,7 @@
         // Nothing stored to clear.
       }
       this.root.dispatchEvent(new CustomEvent("atn-shared-clear"));
-      announce(this.status, "Cleared. Nothing you typed on this page is kept in this browser now.");
+      announce(this.status, t("Cleared. Nothing you typed on this page is kept in this browser now."));
       this.inputs[0]?.focus();
     }
 
@@ -300,7 +302,7 @@
     copy() {
       const message = this.finished("copy");
       if (message)
-        copyText(message.body, this.body, this.status, "Message copied. Paste it into your email or message.");
+        copyText(message.body, this.body, this.status, t("Message copied. Paste it into your email or message."));
     }
 
     /** @param {MouseEvent} event */
@@ -332,7 +334,9 @@
 
     init() {
       this.select.addEventListener("change", () => this.show());
-      this.copyButton.addEventListener("click", () => copyText(this.url.value, this.url, this.status, "Link copied."));
+      this.copyButton.addEventListener("click", () =>
+        copyText(this.url.value, this.url, this.status, t("Link copied.")),
+      );
       this.controls.hidden = false;
       this.root.classList.add("atn-linkbuilder--ready");
       this.show();

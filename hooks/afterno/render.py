@@ -12,18 +12,19 @@ import functools
 import json
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
 from markupsafe import Markup, escape
 
 from .checklist_view import checklist_sections
 from .counts import in_words
 from .edit import EditLinks
+from .localize import N_
 from .model import (
     SCHEMA_KINDS,
     TEMPLATE_FIELD,
@@ -82,15 +83,39 @@ def template_environment() -> Environment:
     env.filters["mailto"] = mailto_href
     env.filters["qr_svg"] = qr_svg
     env.filters["in_words"] = in_words
-    env.filters["long_date"] = long_date
+    env.filters["long_date"] = _long_date_filter
     env.tests["applies_to_situation"] = lambda item, situation: situation is None or item.applies(situation.id)
     return env
 
 
-def long_date(iso: str) -> str:
-    """A YYYY-MM-DD date as people read it anywhere: ``2026-11-25`` -> ``25 November 2026``."""
+#: The months' names, translated through the languages' ui.yml like the rest of the interface text.
+MONTHS = (
+    N_("January"),
+    N_("February"),
+    N_("March"),
+    N_("April"),
+    N_("May"),
+    N_("June"),
+    N_("July"),
+    N_("August"),
+    N_("September"),
+    N_("October"),
+    N_("November"),
+    N_("December"),
+)
+
+
+def long_date(iso: str, month_name: Callable[[str], str] = str) -> str:
+    """A YYYY-MM-DD date as people read it anywhere: ``2026-11-25`` -> ``25 November 2026``, the month's
+    name through ``month_name`` (the page's language)."""
     day = datetime.date.fromisoformat(iso)
-    return f"{day.day} {day.strftime('%B')} {day.year}"
+    return f"{day.day} {month_name(MONTHS[day.month - 1])} {day.year}"
+
+
+@pass_context
+def _long_date_filter(context: Any, iso: str) -> str:
+    """``| long_date`` in the templates: the month named in the page's language (its ``gettext``)."""
+    return long_date(iso, context.get("gettext", str))
 
 
 def handout_path(situation_id: str | None = None) -> str:
@@ -172,8 +197,11 @@ class Renderer:
         centre: Centre | None = None,
         repository: str | None = None,
         edit_links: EditLinks | None = None,
+        ui: dict[str, str] | None = None,
     ) -> None:
         self.content = content
+        #: Interface text in the site's language (English wording to translation); empty for English.
+        self.ui = ui or {}
         self.site_url = site_url
         self.centre = centre
         self.env = template_environment()
@@ -181,6 +209,19 @@ class Renderer:
         self.reviewed_on = max((guide.reviewed for guide in content.guides), default="")
         # With a repository set, each step's section links to its own file there ('' without one).
         self.env.globals["edit_url"] = edit_links.url if edit_links else lambda path: ""
+
+    def gettext(self, text: str, **values: Any) -> Markup:
+        """``_("...")`` in the templates: the interface text in the site's language, its ``%(name)s`` filled
+        (escaped, like every value the templates write)."""
+        # Interface text is part of the templates (ours, or a reviewed translation): kept as written, except
+        # that it can open no tag and close no attribute. Values filled in are escaped in full.
+        translated = self.ui.get(text, text).replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+        return Markup(translated) % values if values else Markup(translated)
+
+    def plain_text(self, text: str, **values: Any) -> str:
+        """``gettext("...")`` in the templates: the same, as plain text (for front matter, which is not HTML)."""
+        translated = self.ui.get(text, text)
+        return translated % values if values else translated
 
     def _render(self, template: str, src: str, **values: Any) -> str:
         content = self.content
@@ -235,6 +276,8 @@ class Renderer:
             qr_file=lambda stem, kind: posixpath.relpath(f"{QR_FOLDER}/{stem}.{kind}", page_url(src) or "."),
             qr_targets=qr_targets(self.site_url, content),
             centre_page=CENTRE_PAGE if self.centre else None,
+            _=self.gettext,
+            gettext=self.plain_text,
             checklist_sections=lambda: checklist_sections(
                 content, lambda step_id: step_link(step_id, html=True), self.applies_note
             ),
@@ -321,23 +364,29 @@ class Renderer:
 
     def nav(self, extra: list[NavEntry] | None = None) -> list[NavEntry]:
         """The site navigation: the built-in pages, then the hand-written pages in ``extra``."""
+        _ = self.ui.get
         guides = tuple(
-            [NavEntry("All guides", GENERATED_INDEXES["guides"])]
+            [NavEntry(_(N_("All guides"), "All guides"), GENERATED_INDEXES["guides"])]
             + [NavEntry(guide.title, guide_path(guide)) for guide in self.content.guides]
         )
-        entries = [
-            NavEntry("Home", "index.md"),
-            NavEntry("Checklist", GENERATED_INDEXES["checklist"]),
-            NavEntry("Guides", children=guides),
-            NavEntry("What did they say?", GENERATED_INDEXES["situations"]),
-            NavEntry("Message templates", GENERATED_INDEXES["templates"]),
-            NavEntry("All steps", GENERATED_INDEXES["steps"]),
-            NavEntry("Sources", GENERATED_INDEXES["sources"]),
-            NavEntry("Printable handout", GENERATED_INDEXES["handout"]),
+        titles = [
+            (N_("Home"), "index.md"),
+            (N_("Checklist"), GENERATED_INDEXES["checklist"]),
+            (N_("Guides"), None),
+            (N_("What did they say?"), GENERATED_INDEXES["situations"]),
+            (N_("Message templates"), GENERATED_INDEXES["templates"]),
+            (N_("All steps"), GENERATED_INDEXES["steps"]),
+            (N_("Sources"), GENERATED_INDEXES["sources"]),
+            (N_("Printable handout"), GENERATED_INDEXES["handout"]),
         ]
         if self.centre is not None:
-            entries.append(NavEntry("Your careers service", CENTRE_PAGE))
-        return [*entries, NavEntry("Contributing", GENERATED_INDEXES["contributing"]), *(extra or [])]
+            titles.append((N_("Your careers service"), CENTRE_PAGE))
+        titles.append((N_("Contributing"), GENERATED_INDEXES["contributing"]))
+        entries = [
+            NavEntry(_(title, title), src) if src else NavEntry(_(title, title), children=guides)
+            for title, src in titles
+        ]
+        return [*entries, *(extra or [])]
 
     def not_in_nav(self) -> set[str]:
         """Generated pages linked from other pages, not from the navigation: each situation's handout, the poster."""

@@ -138,6 +138,14 @@ def ui_strings(templates: Path, scripts: Path) -> list[str]:
     for path in sorted(templates.parent.glob("*.py")):
         for match in PY_STRING.finditer(path.read_text(encoding="utf-8")):
             found[json.loads(f'"{match.group(1)}"')] = None
+    found.update(dict.fromkeys(script_strings(scripts)))
+    return list(found)
+
+
+def script_strings(scripts: Path) -> list[str]:
+    """The interface text the scripts in ``scripts`` use (``t("...")``), in order: each translated page carries
+    their translations as JSON."""
+    found: dict[str, None] = {}
     for path in sorted(scripts.glob("*.js")) if scripts.is_dir() else []:
         for match in JS_STRING.finditer(path.read_text(encoding="utf-8")):
             found[json.loads(f'"{match.group(1)}"')] = None

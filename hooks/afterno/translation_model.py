@@ -66,9 +66,6 @@ PLACEHOLDER_FIELD = FieldSpec(
     ),
 )
 
-#: The longest translated page body; about.md is some 3,500 characters in English.
-PAGE_BODY_MAX = 20_000
-
 PAGE_FIELDS = (
     FieldSpec("title", "line", "The page's title (its front matter title).", max_length=model.TITLE_MAX),
     FieldSpec("description", "line", "The page's description for search results.", max_length=200),
@@ -76,8 +73,7 @@ PAGE_FIELDS = (
         "body",
         "text",
         "The page's Markdown, translated. Keep every heading's { #id } and every <!-- afterno:... --> line.",
-        # A whole page, not a paragraph: the English docs pages run to several thousand characters.
-        max_length=PAGE_BODY_MAX,
+        max_length=20_000,
     ),
 )
 

@@ -387,3 +387,20 @@ test("a renamed situation in a link resolves to its new id; others stay as they 
   assert.equal(C.currentId(null, renamed), null);
   assert.equal(C.currentId("old-situation", undefined), "old-situation");
 });
+
+test("t() and dates follow the page's language; English stays the default", () => {
+  C.setStrings({ "by {day}": "bis {day}", "{done} of {total} done": "{done} von {total} erledigt" }, "de");
+  try {
+    const de = new Intl.DateTimeFormat("de", { weekday: "short", day: "numeric", month: "short" });
+    assert.equal(C.formatDay("2025-11-28"), de.format(new Date(2025, 10, 28)));
+    assert.equal(
+      C.dueInfo("2025-11-25", { due: 3, gentle: false }, false, NOW).text,
+      `bis ${C.formatDay("2025-11-28")}`,
+    );
+    assert.equal(C.t("{done} of {total} done", { done: 2, total: 5 }), "2 von 5 erledigt");
+    assert.equal(C.t("Untranslated {x}", { x: 1 }), "Untranslated 1", "no translation: the English");
+  } finally {
+    C.setStrings({}, "");
+  }
+  assert.equal(C.formatDay("2025-11-28"), "Fri 28 Nov");
+});

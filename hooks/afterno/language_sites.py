@@ -1,0 +1,125 @@
+"""Build each published language's site into ``site/<lang>/`` after the English one, and tie them together.
+
+Each language is a build of its own (a separate process running MkDocs with ``AFTERNO_LANGUAGE`` set),
+so the theme's interface text, the search language and every page come out in that language at the
+same addresses under ``/<lang>/``. The processes run side by side. Afterwards the English sitemap gets
+each page's language versions (``xhtml:link`` alternates) and robots.txt points at every sitemap.
+Nothing here imports MkDocs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+#: Set in a language build's environment: the language code, the English site's address, and where the
+#: build writes the hashes of its pages' inline scripts (for the one _headers file of the whole site).
+LANGUAGE_VARIABLE = "AFTERNO_LANGUAGE"
+BASE_VARIABLE = "AFTERNO_BASE_URL"
+HASHES_VARIABLE = "AFTERNO_SCRIPT_HASHES"
+XHTML = "http://www.w3.org/1999/xhtml"
+
+
+@dataclass(frozen=True)
+class SiteLanguage:
+    """One language version of the site: its code, its name in itself, and its root address."""
+
+    code: str
+    name: str
+    root: str
+
+
+def language_root(base_url: str, code: str) -> str:
+    """The root address of a language's site: the English site's address, plus ``<code>/`` except for English."""
+    base = base_url if base_url.endswith("/") else base_url + "/"
+    return base if code == "en" else f"{base}{code}/"
+
+
+def site_languages(base_url: str, others: list[tuple[str, str]]) -> list[SiteLanguage]:
+    """English, then each language in ``others`` ((code, name) pairs), with their root addresses."""
+    return [SiteLanguage(code, name, language_root(base_url, code)) for code, name in [("en", "English"), *others]]
+
+
+def run_language_builds(config_file: Path, site_dir: Path, base_url: str, codes: list[str], strict: bool) -> list[str]:
+    """Build each language in ``codes`` into ``site_dir/<code>/`` at once; return their inline script hashes.
+
+    Raises:
+        RuntimeError: When a language's build fails (its output was already printed).
+    """
+    hashes: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="afterno-languages-") as scratch:
+        running = []
+        for code in codes:
+            env = dict(os.environ)
+            env.update(
+                {
+                    LANGUAGE_VARIABLE: code,
+                    BASE_VARIABLE: base_url,
+                    "SITE_URL": language_root(base_url, code),
+                    HASHES_VARIABLE: str(Path(scratch) / f"{code}.json"),
+                }
+            )
+            command = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(config_file)]
+            command += ["-d", str(site_dir / code)] + (["--strict"] if strict else [])
+            running.append((code, subprocess.Popen(command, cwd=config_file.parent, env=env)))
+        failed = [code for code, process in running if process.wait() != 0]
+        if failed:
+            raise RuntimeError(f"the build of {', '.join(failed)} failed (its messages are above).")
+        for code in codes:
+            hashes += json.loads((Path(scratch) / f"{code}.json").read_text(encoding="utf-8"))
+    return hashes
+
+
+def write_hashes(path: Path, hashes: list[str]) -> None:
+    """Hand a language build's inline script hashes to the English build (which writes _headers)."""
+    path.write_text(json.dumps(sorted(set(hashes))), encoding="utf-8")
+
+
+LOC = re.compile(r"<url>\s*<loc>([^<]+)</loc>")
+
+
+def sitemap_with_alternates(text: str, languages: list[SiteLanguage], code: str = "en") -> str:
+    """The sitemap of the ``code`` site with every page's language versions as ``xhtml:link`` alternates,
+    and x-default (the English page)."""
+    own = next(lang.root for lang in languages if lang.code == code)
+
+    def links(match: re.Match[str]) -> str:
+        address = match.group(1)
+        if not address.startswith(own):
+            return match.group(0)
+        rest = address[len(own) :]
+        alternates = [(lang.code, lang.root + rest) for lang in languages]
+        alternates.append(("x-default", languages[0].root + rest))
+        lines = "".join(
+            f'\n         <xhtml:link rel="alternate" hreflang="{code}" href="{href}"/>' for code, href in alternates
+        )
+        return match.group(0) + lines
+
+    text = LOC.sub(links, text)
+    return text.replace(
+        'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"',
+        f'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="{XHTML}"',
+        1,
+    )
+
+
+def sitemap_lines(languages: list[SiteLanguage]) -> list[str]:
+    """robots.txt's ``Sitemap:`` lines: one per language's site."""
+    return [f"Sitemap: {lang.root}sitemap.xml" for lang in languages]
+
+
+def page_alternates(languages: list[SiteLanguage], page_url: str) -> list[tuple[str, str, str]]:
+    """(code, name, address) of one page in every language: ``page_url`` is its address inside a site."""
+    return [(lang.code, lang.name, lang.root + page_url) for lang in languages]
+
+
+def root_path(address: str) -> str:
+    """The path of an address (``https://x.org/after/de/`` -> ``/after/de/``), as the switcher's script compares it."""
+    return urlsplit(address).path or "/"
