@@ -136,6 +136,11 @@ def content_files() -> list[Path]:
     return sorted(CONTENT.rglob("*.yml"))
 
 
+def translation_files() -> list[Path]:
+    """Every YAML file under content/translations/."""
+    return sorted((CONTENT / "translations").rglob("*.yml"))
+
+
 class PageParser(HTMLParser):
     """Collects ids, links and resource URLs from one HTML page."""
 

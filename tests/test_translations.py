@@ -9,9 +9,9 @@ import pytest
 
 from afterno import cli
 from afterno.translation_load import restamp
-from afterno.translation_model import fingerprint
+from afterno.translation_model import KINDS, fingerprint, languages_schema_line, schema_line
 from afterno.yamlsafe import load_yaml
-from helpers import ROOT
+from helpers import ROOT, translation_files
 
 LANGUAGES = """# yaml-language-server: $schema=../schema/translation-languages.schema.json
 languages:
@@ -30,6 +30,8 @@ def project(tmp_path: Path) -> Path:
     """A copy of content/ and docs/ with a German translation of one step's title."""
     for name in ("content", "docs"):
         shutil.copytree(ROOT / name, tmp_path / name)
+    # Start from no translations at all, whatever the repository holds.
+    shutil.rmtree(tmp_path / "content" / "translations", ignore_errors=True)
     folder = tmp_path / "content" / "translations" / "de" / "steps"
     folder.mkdir(parents=True)
     (tmp_path / "content" / "translations" / "languages.yml").write_text(LANGUAGES.format(status="draft"))
@@ -177,3 +179,15 @@ def test_a_translated_page_may_be_as_long_as_a_whole_page(project: Path, capsys:
     )
     code, out, err = run(project, "check", capsys=capsys)
     assert code == 0 and "body" not in out + err, out + err
+
+
+@pytest.mark.parametrize("path", translation_files(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_translation_file_starts_with_its_schema_line(path: Path) -> None:
+    """Each translation file in the repository names its JSON Schema, so editors check it as it is typed."""
+    relative = path.relative_to(ROOT / "content" / "translations")
+    if relative.parts == ("languages.yml",):
+        expected = languages_schema_line()
+    else:
+        kind = next(kind for kind in KINDS if Path(*relative.parts[1:]).match(kind.pattern))
+        expected = schema_line(kind)
+    assert path.read_text(encoding="utf-8").splitlines()[0] == expected
