@@ -51,7 +51,7 @@ from afterno.localize import (
     translated_content,
     write_translated_docs,
 )
-from afterno.minify import minify_site_scripts
+from afterno.minify import minify_site_assets
 from afterno.render import NavEntry, Renderer
 from afterno.report import text_lines
 from afterno.repository import new_issue_url, repository_url
@@ -412,9 +412,10 @@ def _link_languages(site_dir: Path) -> None:
 
 
 def _minify(config: MkDocsConfig) -> None:
-    # Ours: every script in docs/assets/ (some are loaded on demand, not through extra_javascript).
-    ours = sorted(f"assets/{path.name}" for path in (Path(config.docs_dir) / "assets").glob("*.js"))
-    minify_site_scripts(Path(config.site_dir), ours)
+    # Ours: every script and stylesheet in docs/assets/ (some scripts load on demand, not through extra_javascript).
+    assets = Path(config.docs_dir) / "assets"
+    ours = sorted(f"assets/{path.name}" for pattern in ("*.js", "*.css") for path in assets.glob(pattern))
+    minify_site_assets(Path(config.site_dir), ours)
 
 
 def _point_robots_at_sitemaps(config: MkDocsConfig) -> None:

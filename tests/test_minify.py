@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from afterno.minify import minify_script
+from afterno.minify import minify_script, minify_style
 from helpers import ROOT
 
 SCRIPTS = sorted(p.name for p in (ROOT / "docs" / "assets").glob("*.js"))
+STYLES = sorted(p.name for p in (ROOT / "docs" / "assets").glob("*.css"))
 
 CASES = {
     "whole-line comment": ("  // why\n  run();\n", "run();\n"),
@@ -38,6 +39,34 @@ def test_built_scripts_are_minified_and_smaller(site: Path, name: str) -> None:
     built = (site / "assets" / name).read_text(encoding="utf-8")
     assert built == minify_script(source)
     assert "/**" not in built and "@ts-check" not in built
+    assert len(gzip.compress(built.encode())) < len(gzip.compress(source.encode()))
+
+
+STYLE_CASES = {
+    "comment lines": ("/* why */\na{color:red}\n", "a{color:red}\n"),
+    "comment over lines": ("/* a\n   b */\np{margin:0}\n", "p{margin:0}\n"),
+    "comment inside a rule": ("a{color:red/* x */;top:0}\n", "a{color:red;top:0}\n"),
+    "comment marks inside a string kept": (
+        'a::after{content:"/* not a comment */"}\n',
+        'a::after{content:"/* not a comment */"}\n',
+    ),
+    "indentation and blank lines go": ("  a {\n\n    color: red;\n  }\n", "a {\ncolor: red;\n}\n"),
+}
+
+
+@pytest.mark.parametrize(("source", "expected"), STYLE_CASES.values(), ids=STYLE_CASES.keys())
+def test_minify_style_rules(source: str, expected: str) -> None:
+    """The stylesheet minifier drops comments, indentation and blank lines, never a rule or a string's text."""
+    assert minify_style(source) == expected
+
+
+@pytest.mark.parametrize("name", STYLES, ids=STYLES)
+def test_built_stylesheets_are_minified_and_smaller(site: Path, name: str) -> None:
+    """Each of our stylesheets in the built site is the minified source: no comments, fewer gzipped bytes."""
+    source = (ROOT / "docs" / "assets" / name).read_text(encoding="utf-8")
+    built = (site / "assets" / name).read_text(encoding="utf-8")
+    assert built == minify_style(source)
+    assert "/*" not in built
     assert len(gzip.compress(built.encode())) < len(gzip.compress(source.encode()))
 
 
