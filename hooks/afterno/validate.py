@@ -17,7 +17,7 @@ from typing import Any
 
 from jsonschema import Draft202012Validator, ValidationError, validators
 
-from .errors import Problem
+from .errors import MAX_FILE_PROBLEMS, Problem
 from .model import MAX_ID_LENGTH, MAX_NUMBER, TYPE_EXAMPLES, TYPE_WORDS, FieldSpec, KindSpec
 from .schema import kind_schema
 from .textrules import FORMAT_RULES
@@ -279,6 +279,10 @@ def _unknown_keys(where: Where, error: ValidationError) -> Messages:
     known = [spec.name for spec in where.kind.fields]
     found: Messages = []
     for key in where.value:
+        if len(found) > MAX_FILE_PROBLEMS:
+            # Keys stand in file order and a file lists only its first problems: the rest would be cut off
+            # anyway, and a close-match search for each of thousands of keys took seconds.
+            break
         if key not in known:
             close = difflib.get_close_matches(key, known, n=1)
             hint = f"Did you mean '{close[0]}'?" if close else f"The keys of {where.context} are: {', '.join(known)}."
