@@ -16,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import links, scaffold
+from . import scaffold
 from .centre import CENTRE_FILE, read_centre
 from .errors import ContentError, Problem
 from .load import load_content
@@ -299,6 +299,8 @@ def cmd_links(args: argparse.Namespace) -> int:
         print(f"{site_dir} holds no built site; run 'make build' first.", file=sys.stderr)
         return 2
     ignore_file = Path(args.ignore_file) if args.ignore_file else project / "links-ignore.txt"
+    from . import links  # urllib and threads: for this command only
+
     found, results = links.check_site(site_dir, links.read_ignore_file(ignore_file), retries=args.retries)
     lines, code = links.report(found, results)
     for line in lines:

@@ -20,7 +20,6 @@ from typing import Any
 from xml.etree.ElementTree import Element
 
 import jsonschema
-import markdown
 from markupsafe import escape
 
 from .model import PLACEHOLDER_WORDS, SKELETON_WORDS
@@ -152,6 +151,9 @@ class _KeepTree:
 
 @cache
 def _parser() -> tuple[Any, _KeepTree]:
+    # Imported on first use: most runs of `afterno check` meet no text with markup characters.
+    import markdown
+
     parser = markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS))
     keeper = _KeepTree()
     parser.treeprocessors.register(keeper, "afterno-keep-tree", -1000)

@@ -19,7 +19,6 @@ from typing import Any, Literal
 
 import jsonschema
 import yaml
-from jinja2 import Environment, FileSystemLoader
 
 from .errors import ContentError, Problem
 from .model import TEMPLATE_FIELD, Content
@@ -129,6 +128,8 @@ def hand_written_pages(docs: Path) -> dict[str, dict[str, str]]:
 
 def ui_strings(templates: Path, scripts: Path) -> list[str]:
     """The interface text the page templates (``_("...")``) and scripts (``t("...")``) use, in order."""
+    from jinja2 import Environment, FileSystemLoader  # the templates' parser: for translators' runs only
+
     env = Environment(loader=FileSystemLoader(templates), extensions=["jinja2.ext.i18n"])
     found: dict[str, None] = {}
     for name in sorted(env.list_templates()):

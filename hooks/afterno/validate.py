@@ -299,7 +299,9 @@ def _unknown_keys(where: Where, error: ValidationError) -> Messages:
     found: Messages = []
     for key in where.value:
         if len(found) > MAX_FILE_PROBLEMS:
-            break  # only the first MAX_FILE_PROBLEMS are shown: thousands of look-ups would take seconds
+            # Keys stand in file order and a file lists only its first problems: the rest would be cut off
+            # anyway, and a close-match search for each of thousands of keys took seconds.
+            break
         if key not in known:
             note = note_in_place_of_text(key, where.value[key], f"which YAML reads as a key of {where.context}")
             if note is not None:

@@ -175,25 +175,30 @@ def _events(text: str) -> Iterator[yaml.Event]:
         return yaml.parse(text, Loader=_Loader)
 
 
+def _problem_at(path: str, event: yaml.Event, message: str) -> Problem:
+    where = _mark(event.start_mark)
+    return Problem(path, where.line, where.column, message)
+
+
 def _check_events(path: str, text: str) -> list[Problem]:
     """Every anchor, alias, custom tag, deep nesting or flood of values in the text's events."""
     problems: list[Problem] = []
     depth = 0
     try:
         for count, event in enumerate(_events(text), 1):
-            where = _mark(event.start_mark)
+            # The mark is made only for a problem: tens of thousands of events come through here.
             if count > MAX_EVENTS:
                 message = (
                     f"the file holds too many values (more than {MAX_EVENTS // 2}) to check. "
                     "Split it into several smaller files."
                 )
-                return [*problems, Problem(path, where.line, where.column, message)]
-            problems += [Problem(path, where.line, where.column, message) for message in _event_problems(event)]
+                return [*problems, _problem_at(path, event, message)]
+            problems += [_problem_at(path, event, message) for message in _event_problems(event)]
             depth += 1 if isinstance(event, yaml.CollectionStartEvent) else 0
             depth -= 1 if isinstance(event, yaml.CollectionEndEvent) else 0
             if depth > MAX_DEPTH:
                 message = f"the data is nested more than {MAX_DEPTH} levels deep. Content files need only a few levels."
-                return [*problems, Problem(path, where.line, where.column, message)]
+                return [*problems, _problem_at(path, event, message)]
             if len(problems) >= MAX_EVENT_PROBLEMS:
                 break
     except yaml.MarkedYAMLError as exc:
