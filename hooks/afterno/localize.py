@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from .model import Content, Template
-from .translation_load import FRONT_MATTER, ItemStatus, LanguageTranslations
+from .translation_load import ItemStatus, LanguageTranslations, split_front_matter
 from .translation_model import KIND_BY_NAME
 
 #: Languages whose words run right to left (the page then gets dir="rtl"; our CSS uses logical properties).
@@ -95,13 +95,7 @@ def write_translated_docs(docs: Path, target: Path, translations: LanguageTransl
         if item is None:
             untranslated.append(path.stem)
             continue
-        text = path.read_text(encoding="utf-8")
-        match = FRONT_MATTER.match(text)
-        meta: dict[str, Any] = {}
-        if match:
-            loaded = yaml.safe_load(match.group(1))
-            meta = loaded if isinstance(loaded, dict) else {}
-            text = text[match.end() :]
+        meta, text = split_front_matter(path.read_text(encoding="utf-8"))
         for name in ("title", "description"):
             if name in item.fields:
                 meta[name] = item.fields[name]

@@ -107,15 +107,18 @@ class ItemStatus:
 # --- The English side ---------------------------------------------------------------------------
 
 
+def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
+    """A Markdown page's front matter (a mapping, empty if it has none) and the text after it."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    loaded = yaml.safe_load(match.group(1))
+    return (loaded if isinstance(loaded, dict) else {}), text[match.end() :]
+
+
 def read_page(path: Path) -> dict[str, str]:
     """A hand-written Markdown page's title, description and body (the text after its front matter)."""
-    text = path.read_text(encoding="utf-8")
-    match = FRONT_MATTER.match(text)
-    meta: dict[str, Any] = {}
-    if match:
-        loaded = yaml.safe_load(match.group(1))
-        meta = loaded if isinstance(loaded, dict) else {}
-        text = text[match.end() :]
+    meta, text = split_front_matter(path.read_text(encoding="utf-8"))
     return {"title": str(meta.get("title", "")), "description": str(meta.get("description", "")), "body": text}
 
 
