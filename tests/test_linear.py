@@ -68,9 +68,9 @@ CHECKS: dict[str, tuple[Callable[[str], object], Callable[[int], str]]] = {
 
 
 def best_time(check: Callable[[str], object], value: str) -> float:
-    """The least processor time of three runs (other work on a busy machine only adds)."""
+    """The least processor time of five runs (other work on a busy machine only adds)."""
     times = []
-    for _ in range(3):
+    for _ in range(5):
         started = time.process_time()
         check(value)
         times.append(time.process_time() - started)
@@ -79,12 +79,18 @@ def best_time(check: Callable[[str], object], value: str) -> float:
 
 @pytest.mark.parametrize("name", list(CHECKS))
 def test_check_grows_linearly(name: str) -> None:
-    """A hundred times the input costs at most a few hundred times the time (quadratic: ten thousand)."""
+    """Each tenfold step of the input costs at most forty times the time (linear: ten; quadratic: a hundred).
+
+    Each step is compared with the one before it, not with 10^4 characters, whose fraction of a millisecond is
+    mostly the clock; the slack covers a loaded machine evicting a megabyte string from the cache (CI saw
+    0.1, 1.3 and 50 ms for the id pattern, a linear match).
+    """
     check, make = CHECKS[name]
     times = [best_time(check, make(size)) for size in SIZES]
-    # 2 ms of slack: timing a fast check on a small value measures mostly the clock.
-    assert times[2] <= 300 * times[0] + 0.002, [f"{t:.4f}" for t in times]
-    assert times[2] < 1.0, [f"{t:.4f}" for t in times]
+    shown = [f"{t:.4f}" for t in times]
+    assert times[1] <= 40 * times[0] + 0.002, shown
+    assert times[2] <= 40 * times[1] + 0.01, shown
+    assert times[2] < 1.0, shown
 
 
 @pytest.fixture
