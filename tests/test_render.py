@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from afterno.render import _message_html, _yaml_string, html_link, md_link, normalise_url, page_url
+from afterno.load import load_content
+from afterno.render import Renderer, _message_html, _yaml_string, html_link, md_link, normalise_url, page_url
+from helpers import CONTENT
 
 
 @pytest.mark.parametrize(
@@ -59,3 +61,25 @@ def test_front_matter_strings_are_safe() -> None:
 def test_normalise_url_decodes_only_unreserved_characters() -> None:
     """%2D becomes '-', while reserved characters such as %2F stay encoded (RFC 3986, 6.2.2.2)."""
     assert normalise_url("https://a.example/x%2Dy%2Fz%7e") == "https://a.example/x-y%2Fz~"
+
+
+def test_all_steps_page_lists_each_phase_in_the_guides_reading_order() -> None:
+    """/steps/ follows the guides (a reader found "Don't take it personally" before "Let yourself feel it")."""
+    content = load_content(CONTENT)
+    page = Renderer(content).pages()["steps/index.md"]
+    reading = [ref.id for guide in content.guides for ref in guide.steps]
+    for phase in content.phases:
+        in_phase = [step_id for step_id in dict.fromkeys(reading) if content.step_by_id[step_id].phase.id == phase.id]
+        shown = sorted(in_phase, key=lambda step_id: page.index(f"#{step_id})"))
+        assert shown == in_phase, phase.id
+
+
+def test_situations_page_quotes_the_employers_words_once() -> None:
+    """A heading that already quotes the employer is not repeated in a quote box under it (a reader saw each twice)."""
+    content = load_content(CONTENT)
+    page = Renderer(content).pages()["situations/index.md"]
+    quoted = [line[2:] for line in page.splitlines() if line.startswith("> ")]
+    for situation in content.situations:
+        bare = situation.title.strip("\"' ").casefold()
+        assert bare not in (line.casefold() for line in quoted), situation.id
+    assert "We will keep your details on file for future vacancies" in quoted

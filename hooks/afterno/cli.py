@@ -182,7 +182,8 @@ def _stamp(translations: Translations, code: str, paths: list[Path]) -> int:
             if key in translations.english and item.kind != "ui" and shown_tail.endswith(item.path.split("/", 1)[1])
         }
         path.write_text(restamp(path.read_text(encoding="utf-8"), stamps), encoding="utf-8")
-        print(f"stamped {path}: {len(stamps)} item{'s' if len(stamps) != 1 else ''} now match the English")
+        matched = "1 item now matches" if len(stamps) == 1 else f"{len(stamps)} items now match"
+        print(f"stamped {path}: {matched} the English")
     return 0
 
 

@@ -779,6 +779,12 @@ class Content:
         return tuple(item for phase in self.checklist for item in phase.items)
 
     @cached_property
+    def steps_in_reading_order(self) -> tuple[Step, ...]:
+        """The steps as the guides present them, guide by guide (a step in no guide comes last)."""
+        position = {step_id: index for index, step_id in enumerate(self._home_guides)}
+        return tuple(sorted(self.steps, key=lambda step: position.get(step.id, len(position))))
+
+    @cached_property
     def _home_guides(self) -> dict[str, Guide]:
         homes: dict[str, Guide] = {}
         for guide in self.guides:

@@ -84,6 +84,7 @@ def template_environment() -> Environment:
     env.filters["qr_svg"] = qr_svg
     env.filters["in_words"] = in_words
     env.filters["long_date"] = _long_date_filter
+    env.filters["own_phrase"] = own_phrase
     env.tests["applies_to_situation"] = lambda item, situation: situation is None or item.applies(situation.id)
     return env
 
@@ -391,6 +392,16 @@ class Renderer:
     def not_in_nav(self) -> set[str]:
         """Generated pages linked from other pages, not from the navigation: each situation's handout, the poster."""
         return {handout_path(s.id) for s in self.content.situations} | {GENERATED_INDEXES["poster"]}
+
+
+#: Quotation marks a situation's title may wrap the employer's words in, in any of our languages.
+_QUOTES = "\"'\u201c\u201d\u201e\u00ab\u00bb\u201a\u2018\u2019 "
+
+
+def own_phrase(situation: Situation) -> str:
+    """The employer's words, when the situation's title does not already quote them ('' when it does)."""
+    phrase = (situation.phrase or "").strip()
+    return "" if situation.title.strip(_QUOTES).casefold() == phrase.casefold() else phrase
 
 
 def normalise_url(url: str) -> str:
