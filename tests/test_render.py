@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from afterno.load import load_content
-from afterno.render import Renderer, _message_html, _yaml_string, html_link, md_link, normalise_url, page_url
+from afterno.render import NavEntry, Renderer, _message_html, _yaml_string, html_link, md_link, normalise_url, page_url
 from helpers import CONTENT
 
 
@@ -83,3 +83,9 @@ def test_situations_page_quotes_the_employers_words_once() -> None:
         bare = situation.title.strip("\"' ").casefold()
         assert bare not in (line.casefold() for line in quoted), situation.id
     assert "We will keep your details on file for future vacancies" in quoted
+
+
+def test_contributors_page_comes_last_in_the_navigation() -> None:
+    """Readers' and careers centres' pages first: /contributing/ sat between the handout and the careers page."""
+    nav = Renderer(load_content(CONTENT)).nav([NavEntry("For careers centres", "careers-centres.md")])
+    assert [entry.src for entry in nav[-2:]] == ["careers-centres.md", "contributing/index.md"]

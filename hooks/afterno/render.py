@@ -364,7 +364,7 @@ class Renderer:
         return MARKER.sub(fill, markdown)
 
     def nav(self, extra: list[NavEntry] | None = None) -> list[NavEntry]:
-        """The site navigation: the built-in pages, then the hand-written pages in ``extra``."""
+        """The site navigation: the readers' pages, the hand-written pages in ``extra``, then contributing."""
         _ = self.ui.get
         guides = tuple(
             [NavEntry(_(N_("All guides"), "All guides"), GENERATED_INDEXES["guides"])]
@@ -382,12 +382,13 @@ class Renderer:
         ]
         if self.centre is not None:
             titles.append((N_("Your careers service"), CENTRE_PAGE))
-        titles.append((N_("Contributing"), GENERATED_INDEXES["contributing"]))
         entries = [
             NavEntry(_(title, title), src) if src else NavEntry(_(title, title), children=guides)
             for title, src in titles
         ]
-        return [*entries, *(extra or [])]
+        # Readers' pages first, then the configured ones (careers centres, about); contributors' page last.
+        contributing = NavEntry(_(N_("Contributing"), "Contributing"), GENERATED_INDEXES["contributing"])
+        return [*entries, *(extra or []), contributing]
 
     def not_in_nav(self) -> set[str]:
         """Generated pages linked from other pages, not from the navigation: each situation's handout, the poster."""
