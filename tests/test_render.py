@@ -89,3 +89,16 @@ def test_contributors_page_comes_last_in_the_navigation() -> None:
     """Readers' and careers centres' pages first: /contributing/ sat between the handout and the careers page."""
     nav = Renderer(load_content(CONTENT)).nav([NavEntry("For careers centres", "careers-centres.md")])
     assert [entry.src for entry in nav[-2:]] == ["careers-centres.md", "contributing/index.md"]
+
+
+def test_contributing_page_shows_examples_as_written_and_claims_edit_links_only_when_there_are_some() -> None:
+    """A reader saw `&#34;skip this…&#34;` in the field reference, and "every page has Edit this page" on a copy
+    with no such links."""
+    content = load_content(CONTENT)
+    plain = Renderer(content).pages()["contributing/index.md"]
+    assert "&#34;" not in plain and '`"skip this if you heard nothing back"`' in plain
+    assert "Example: `monique-lees`" in plain and "Example: `no-reply`" in plain
+    assert "every page of this site has" not in plain and "REPO_URL" in plain
+    linked = Renderer(content, repository="https://github.com/example/after-the-no").pages()["contributing/index.md"]
+    assert "every page of this site has" in linked
+    assert "(https://github.com/example/after-the-no/issues/new/choose)" in linked

@@ -167,13 +167,13 @@ _summary = FieldSpec(
 _order = FieldSpec("order", "int", "Position in lists and navigation: 1 comes first.", minimum=1)
 
 
-def _id(what: str) -> FieldSpec:
+def _id(what: str, example: str) -> FieldSpec:
     return FieldSpec(
         "id",
         "id",
         f"The {what}'s stable id: lowercase words joined by hyphens, the same as the file name. "
         "It is part of public links: never change it once published.",
-        example="ask-for-feedback",
+        example=example,
     )
 
 
@@ -229,7 +229,7 @@ SOURCE = KindSpec(
     "Source",
     "An article the advice comes from, and every distinct point it makes.",
     (
-        _id("source"),
+        _id("source", "monique-lees"),
         FieldSpec(
             "title", "line", "The article's full title, as it was published, or null when it has none.", nullable=True
         ),
@@ -259,7 +259,7 @@ STEP = KindSpec(
     "Step",
     "One thing to do after a rejection: why it helps and how to do it.",
     (
-        _id("step"),
+        _id("step", "ask-for-feedback"),
         FieldSpec("title", "line", "A short instruction, e.g. 'Ask for feedback'.", max_length=TITLE_MAX),
         _summary,
         FieldSpec("phase", "ref", "When to do it: a phase id from content/phases.yml.", target="phase"),
@@ -287,7 +287,7 @@ GUIDE = KindSpec(
     "Guide",
     "A page that walks through several steps in order.",
     (
-        _id("guide"),
+        _id("guide", "first-48-hours"),
         _order,
         FieldSpec("title", "line", "The guide's title.", max_length=TITLE_MAX),
         _summary,
@@ -311,7 +311,7 @@ SITUATION = KindSpec(
     "Situation",
     "One way a rejection arrives, what it usually means, and what to do.",
     (
-        _id("situation"),
+        _id("situation", "no-reply"),
         _order,
         FieldSpec(
             "kind",
@@ -375,7 +375,7 @@ TEMPLATE = KindSpec(
     "Message template",
     "A message the reader can fill in and send.",
     (
-        _id("template"),
+        _id("template", "thank-you-reply"),
         _order,
         FieldSpec("title", "line", "What the message is.", max_length=TITLE_MAX),
         _summary,
