@@ -98,12 +98,14 @@ def test_resources_have_a_page_in_the_navigation(centre_site: Path) -> None:
 
 
 def test_pages_added_under_docs_join_the_navigation_in_order(centre_site: Path) -> None:
-    """Markdown pages added under docs/ build and follow the built-in pages, ordered by nav_order."""
+    """Markdown pages added under docs/ build and follow the readers' pages, ordered by nav_order; the
+    contributors' page comes last."""
     links = nav_links(centre_site)
-    order = [links.index(path) for path in ("contributing/", "careers-centres/", "drop-in-times/", "about/")]
+    order = [links.index(path) for path in ("handout/", "careers-centres/", "drop-in-times/", "about/")]
     assert order == sorted(order), links
-    # No nav_order: after every page that has one.
-    assert links.index("local/printing/") == len(links) - 1
+    # No nav_order: after every page that has one, before the contributors' page.
+    assert links.index("local/printing/") == len(links) - 2
+    assert links.index("contributing/") == len(links) - 1
     assert "Drop-ins run on Wednesday afternoons" in html_of(centre_site, "drop-in-times/")
 
 
