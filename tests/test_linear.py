@@ -79,11 +79,13 @@ def best_time(check: Callable[[str], object], value: str) -> float:
 
 @pytest.mark.parametrize("name", list(CHECKS))
 def test_check_grows_linearly(name: str) -> None:
-    """A hundred times the input costs at most a few hundred times the time (quadratic: ten thousand)."""
+    """A hundred times the input costs at most a thousand times the time (quadratic: ten thousand)."""
     check, make = CHECKS[name]
     times = [best_time(check, make(size)) for size in SIZES]
-    # 2 ms of slack: timing a fast check on a small value measures mostly the clock.
-    assert times[2] <= 300 * times[0] + 0.002, [f"{t:.4f}" for t in times]
+    # 2 ms of slack: timing a fast check on a small value measures mostly the clock. A value of 10^6 characters
+    # no longer fits the processor's caches: the id pattern measured 0.13 ms, 1.8 ms, 46 ms, then 187 ms at
+    # 4 * 10^6 (linear from there), so a hundred times the input may cost a few hundred times on a busy machine.
+    assert times[2] <= 1000 * times[0] + 0.002, [f"{t:.4f}" for t in times]
     assert times[2] < 1.0, [f"{t:.4f}" for t in times]
 
 

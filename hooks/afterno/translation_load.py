@@ -14,6 +14,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -295,8 +296,14 @@ def _schema_message(error: jsonschema.ValidationError, doc: Any) -> tuple[Mark, 
     return mark, f"'{name}': {error.message}."
 
 
-def _validate(shown: str, doc: Any, schema: dict[str, Any], problems: list[Problem]) -> bool:
-    validator = jsonschema.Draft202012Validator(schema)
+@cache
+def _validator(kind: TranslationKind | None) -> jsonschema.Draft202012Validator:
+    """The validator of one kind's translation files (None: languages.yml), made once per process."""
+    return jsonschema.Draft202012Validator(languages_schema() if kind is None else translation_schema(kind))
+
+
+def _validate(shown: str, doc: Any, kind: TranslationKind | None, problems: list[Problem]) -> bool:
+    validator = _validator(kind)
     errors = sorted(validator.iter_errors(doc), key=lambda e: [str(p) for p in e.absolute_path])
     for error in errors[:50]:
         mark, message = _schema_message(error, doc)
@@ -349,7 +356,7 @@ def read_languages(root: Path, problems: list[Problem]) -> list[Language]:
         return []
     shown = f"{root.name}/{TRANSLATIONS_DIR}/{LANGUAGES_FILE}"
     doc = _read(path, shown, languages_schema_line(), problems)
-    if doc is None or not _validate(shown, doc, languages_schema(), problems):
+    if doc is None or not _validate(shown, doc, None, problems):
         return []
     languages: list[Language] = []
     for entry, mark in zip(doc["languages"], doc["languages"].item_marks, strict=True):
@@ -381,12 +388,11 @@ def read_language(root: Path, language: Language, problems: list[Problem]) -> La
     result = LanguageTranslations(language)
     claimed: set[Path] = set()
     for kind in KINDS:
-        schema = translation_schema(kind)
         for path in sorted(folder.glob(kind.pattern)):
             claimed.add(path)
             shown = f"{root.name}/{path.relative_to(root).as_posix()}"
             doc = _read(path, shown, schema_line(kind), problems)
-            if doc is None or not _validate(shown, doc, schema, problems):
+            if doc is None or not _validate(shown, doc, kind, problems):
                 continue
             for entry, mark in _entries(kind, doc, path):
                 item_id = _item_id(kind, entry)
