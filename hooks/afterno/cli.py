@@ -16,12 +16,10 @@ import sys
 import time
 from pathlib import Path
 
-from . import scaffold
 from .centre import CENTRE_FILE, read_centre
 from .errors import ContentError, Problem
 from .load import load_content
 from .model import SLUG_PATTERN, Content
-from .publish import build_atomically, site_url_problem
 from .report import github_lines, text_lines
 from .schema import render_schemas, write_schemas
 from .translation_load import Translations, load_translations, restamp, stamp
@@ -204,6 +202,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def cmd_new(args: argparse.Namespace) -> int:
     """Write a skeleton content file (or checklist item) and say what to fill in next."""
+    from . import scaffold  # for this command only, like publish in cmd_build
+
     root = _content_root(args.content)
     new_id = args.id
     if not re.search(SLUG_PATTERN, new_id) or len(new_id) > 60:
@@ -280,6 +280,7 @@ def cmd_coverage(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     """Build the site into a fresh folder and swap it in only if the build succeeds."""
     # Imported here, as in cmd_links: 'afterno check' should not pay for what only these commands use.
+    from .publish import build_atomically, site_url_problem
 
     project = _content_root(args.content).parent
     site_dir = Path(args.site_dir) if args.site_dir else project / "site"

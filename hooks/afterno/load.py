@@ -141,13 +141,17 @@ def declared_by_kind(loaded: list[LoadedFile]) -> dict[str, frozenset[str]]:
 
 def markup_count_of(value: Any) -> int:
     """How many Markdown triggers all the text values of a file's data hold."""
-    if isinstance(value, str):
-        return markup_count(value)
-    if isinstance(value, MarkedMap):
-        return sum(markup_count_of(item) for item in value.values())
-    if isinstance(value, MarkedList):
-        return sum(markup_count_of(item) for item in value)
-    return 0
+    texts, waiting = [], [value]
+    while waiting:
+        item = waiting.pop()
+        if isinstance(item, str):
+            texts.append(item)
+        elif isinstance(item, MarkedMap):
+            waiting.extend(item.values())
+        elif isinstance(item, MarkedList):
+            waiting.extend(item)
+    # Counted once over all the texts: NUL is no trigger, so no trigger spans two texts.
+    return markup_count("\0".join(texts))
 
 
 def load_content(root: Path) -> Content:

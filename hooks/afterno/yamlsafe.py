@@ -2,16 +2,16 @@
 
 PyYAML's ``safe_load`` forgets where values came from, silently keeps the last of two
 duplicate keys, and expands aliases (the "billion laughs" bomb). Contributors need
-every mistake pointed at a line, so this module checks PyYAML's events, then walks its
-node tree itself.
+every mistake pointed at a line, so this module reads libyaml's events once: each is
+checked (no anchors, aliases, tags, deep nesting or flood of values), then built into the
+value, with its mark. Only a text libyaml refuses is read again, by PyYAML, for its words.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Iterable, Iterator
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -30,8 +30,7 @@ _MERGE_TAG = "tag:yaml.org,2002:merge"
 _TAB_INDENT = re.compile(r"^ *+\t", re.MULTILINE)
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
     """A position in a content file, 1-based as editors show it."""
 
     line: int
@@ -111,22 +110,37 @@ def load_yaml(path: str, data: bytes) -> tuple[Any, list[Problem]]:
     text, problem = _decode(path, data)
     if problem is not None:
         return None, [problem]
-    problems = _check_events(path, text)
-    if problems:
-        return None, problems
     try:
-        # The events passed every check (no anchors, aliases, tags or deep nesting): the tree can be built.
-        node = yaml.compose(text, Loader=_FastLoader)
-    except yaml.MarkedYAMLError as exc:
-        return None, [_yaml_error(path, text, exc)]
-    if node is None:
-        return None, [Problem(path, 1, 1, "the file is empty. Write the item's keys, or delete the file.")]
+        # libyaml parses the whole text first: a syntax error is found before anything is checked or built.
+        events = list(yaml.parse(text, Loader=_FastLoader))
+    except yaml.YAMLError as exc:
+        return None, _refusal(path, text, exc)
     builder = _Builder(path)
     try:
-        value = builder.value(node)
+        # One pass over the events: each is checked (no anchors, aliases, tags or deep nesting), then built.
+        problems = builder.read(events)
     finally:
         builder.loader.dispose()
-    return value, capped(builder.problems)
+    if problems:
+        return None, problems
+    if builder.second_document is not None:
+        return None, [_yaml_error(path, text, builder.second_document)]
+    if not builder.documents:
+        return None, [Problem(path, 1, 1, "the file is empty. Write the item's keys, or delete the file.")]
+    return builder.root, capped(builder.problems)
+
+
+def _refusal(path: str, text: str, exc: yaml.YAMLError) -> list[Problem]:
+    """Why libyaml refused the text: PyYAML's parser, whose error messages the contributors' messages build on,
+    reads it again (with the same checks on what it reads before the error)."""
+    problems = _check_events(path, text, yaml.parse(text, Loader=_Loader))
+    if problems:
+        return problems
+    if isinstance(exc, yaml.reader.ReaderError):
+        return [_control_character(path, text, exc)]
+    if isinstance(exc, yaml.MarkedYAMLError):
+        return [_yaml_error(path, text, exc)]
+    raise exc
 
 
 def _decode(path: str, data: bytes) -> tuple[str, Problem | None]:
@@ -166,41 +180,43 @@ def _yaml_error(path: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
     return Problem(path, where.line, where.column, f"this is not valid YAML ({problem}). {hint}.")
 
 
-def _events(text: str) -> Iterator[yaml.Event]:
-    """The text's parsing events: from libyaml when the text is valid YAML; otherwise from PyYAML,
-    whose error messages the contributors' messages build on."""
-    try:
-        return iter(list(yaml.parse(text, Loader=_FastLoader)))
-    except yaml.YAMLError:
-        return yaml.parse(text, Loader=_Loader)
-
-
 def _problem_at(path: str, event: yaml.Event, message: str) -> Problem:
     where = _mark(event.start_mark)
     return Problem(path, where.line, where.column, message)
 
 
-def _check_events(path: str, text: str) -> list[Problem]:
-    """Every anchor, alias, custom tag, deep nesting or flood of values in the text's events."""
-    problems: list[Problem] = []
+def _checked(path: str, events: Iterable[yaml.Event], problems: list[Problem]) -> Iterator[yaml.Event]:
+    """Each event, after adding to ``problems`` what is not allowed about it; stops at a flood of values,
+    deep nesting, or enough problems to list."""
     depth = 0
+    for count, event in enumerate(events, 1):
+        # The mark is made only for a problem: tens of thousands of events come through here.
+        if count > MAX_EVENTS:
+            message = (
+                f"the file holds too many values (more than {MAX_EVENTS // 2}) to check. "
+                "Split it into several smaller files."
+            )
+            problems.append(_problem_at(path, event, message))
+            return
+        problems += [_problem_at(path, event, message) for message in _event_problems(event)]
+        depth += 1 if isinstance(event, yaml.CollectionStartEvent) else 0
+        depth -= 1 if isinstance(event, yaml.CollectionEndEvent) else 0
+        if depth > MAX_DEPTH:
+            message = f"the data is nested more than {MAX_DEPTH} levels deep. Content files need only a few levels."
+            problems.append(_problem_at(path, event, message))
+            return
+        if len(problems) >= MAX_EVENT_PROBLEMS:
+            return
+        yield event
+
+
+def _check_events(path: str, text: str, events: Iterable[yaml.Event]) -> list[Problem]:
+    """Every anchor, alias, custom tag, deep nesting or flood of values in ``events``, and the syntax error
+    they end with."""
+    problems: list[Problem] = []
     try:
-        for count, event in enumerate(_events(text), 1):
-            # The mark is made only for a problem: tens of thousands of events come through here.
-            if count > MAX_EVENTS:
-                message = (
-                    f"the file holds too many values (more than {MAX_EVENTS // 2}) to check. "
-                    "Split it into several smaller files."
-                )
-                return [*problems, _problem_at(path, event, message)]
-            problems += [_problem_at(path, event, message) for message in _event_problems(event)]
-            depth += 1 if isinstance(event, yaml.CollectionStartEvent) else 0
-            depth -= 1 if isinstance(event, yaml.CollectionEndEvent) else 0
-            if depth > MAX_DEPTH:
-                message = f"the data is nested more than {MAX_DEPTH} levels deep. Content files need only a few levels."
-                return [*problems, _problem_at(path, event, message)]
-            if len(problems) >= MAX_EVENT_PROBLEMS:
-                break
+        for _event in _checked(path, events, problems):
+            pass
     except yaml.MarkedYAMLError as exc:
         problems.append(_yaml_error(path, text, exc))
     except yaml.reader.ReaderError as exc:
@@ -238,60 +254,128 @@ def _control_character(path: str, text: str, exc: yaml.reader.ReaderError) -> Pr
     return Problem(path, line, column, message)
 
 
+class _Open:
+    """A mapping or sequence being built: for a mapping, the key whose value comes next."""
+
+    __slots__ = ("container", "key", "key_mark", "wants_value")
+
+    def __init__(self, container: MarkedMap | MarkedList) -> None:
+        self.container = container
+        self.key: str | None = None
+        self.key_mark = container.mark
+        self.wants_value = False
+
+
 class _Builder:
-    """Builds Python values from the node tree, with a Mark for every key, value and item."""
+    """Builds Python values from checked events, with a Mark for every key, value and item."""
 
     def __init__(self, path: str) -> None:
         self.path = path
         self.problems: list[Problem] = []
         self.loader = _Loader("")
+        self.open: list[_Open] = []
+        self.root: Any = None
+        self.root_mark: Any = None
+        self.documents = 0
+        self.second_document: yaml.MarkedYAMLError | None = None
+        #: How deep inside a value that is not read (its key was refused) the events are.
+        self.skipping = 0
 
     def add(self, mark: Mark, message: str) -> None:
         self.problems.append(Problem(self.path, mark.line, mark.column, message))
 
-    def value(self, node: yaml.Node) -> Any:
-        if isinstance(node, yaml.ScalarNode):
-            return self.scalar(node)
-        if isinstance(node, yaml.SequenceNode):
-            return self.sequence(node)
-        assert isinstance(node, yaml.MappingNode)
-        return self.mapping(node)
+    def read(self, events: Iterable[yaml.Event]) -> list[Problem]:
+        """Check every event and build the document from them; the problems of the checks (the events'
+        own, with nothing built, when there are any)."""
+        problems: list[Problem] = []
+        for event in _checked(self.path, events, problems):
+            if not problems and self.second_document is None:
+                self.take(event)
+        return problems
 
-    def scalar(self, node: yaml.ScalarNode) -> Any:
-        if node.tag == _STR_TAG:
+    def take(self, event: yaml.Event) -> None:
+        if self.skipping:
+            self.skipping += _nesting(event)
+            if not self.skipping:
+                self.open[-1].wants_value = False
+            return
+        kind = type(event)
+        starts = kind is yaml.ScalarEvent or kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent
+        if starts and self._refused_key(kind is yaml.ScalarEvent):
+            return
+        if isinstance(event, yaml.ScalarEvent):
+            self.place(self.scalar(event), event.start_mark)
+        elif kind is yaml.MappingStartEvent:
+            self.open.append(_Open(MarkedMap(_mark(event.start_mark))))
+            self.root_mark = self.root_mark or event.start_mark
+        elif kind is yaml.SequenceStartEvent:
+            self.open.append(_Open(MarkedList(_mark(event.start_mark))))
+            self.root_mark = self.root_mark or event.start_mark
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            container = self.open.pop().container
+            self.place(container, None, container.mark)
+        elif kind is yaml.DocumentStartEvent:
+            self.documents += 1
+            if self.documents > 1:
+                self.second_document = yaml.composer.ComposerError(
+                    "expected a single document in the stream",
+                    self.root_mark,
+                    "but found another document",
+                    event.start_mark,  # type: ignore[arg-type]
+                )
+
+    def _refused_key(self, scalar: bool) -> bool:
+        """Whether the value starting now belongs to a refused key: it is not read (nor are its problems)."""
+        top = self.open[-1] if self.open else None
+        if top is None or not top.wants_value or top.key is not None:
+            return False
+        if scalar:
+            top.wants_value = False
+        else:
+            self.skipping = 1
+        return True
+
+    def place(self, value: Any, event_mark: Any, mark: Mark | None = None) -> None:
+        """Put a finished value where it belongs: the document, a sequence, or a mapping (as key or value)."""
+        mark = mark or _mark(event_mark)
+        if not self.open:
+            self.root = value
+            self.root_mark = self.root_mark or event_mark
+            return
+        top = self.open[-1]
+        container = top.container
+        if isinstance(container, MarkedList):
+            container.append(value)
+            container.item_marks.append(mark)
+        elif not top.wants_value:
+            top.key, top.key_mark, top.wants_value = self.key(value, mark, container), mark, True
+        else:
+            assert top.key is not None
+            container[top.key] = value
+            container.key_marks[top.key] = top.key_mark
+            container.value_marks[top.key] = mark
+            top.wants_value = False
+
+    def scalar(self, event: yaml.ScalarEvent) -> Any:
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
+        if tag == _STR_TAG:
             # Plain text, by far the most common value: no constructor needed.
-            return node.value
-        if node.tag == _MERGE_TAG:
+            return event.value
+        if tag == _MERGE_TAG:
             # Kept as the text '<<' so the mapping reports the merge key in words.
             return "<<"
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)  # type: ignore[arg-type]
         try:
             return self.loader.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError, OverflowError) as exc:
             reason = getattr(exc, "problem", None) or str(exc)
-            self.add(_mark(node.start_mark), f"this value cannot be read ({reason}). Quote it.")
+            self.add(_mark(event.start_mark), f"this value cannot be read ({reason}). Quote it.")
             return None
 
-    def sequence(self, node: yaml.SequenceNode) -> MarkedList:
-        sequence = MarkedList(_mark(node.start_mark))
-        for item in node.value:
-            sequence.append(self.value(item))
-            sequence.item_marks.append(_mark(item.start_mark))
-        return sequence
-
-    def mapping(self, node: yaml.MappingNode) -> MarkedMap:
-        mapping = MarkedMap(_mark(node.start_mark))
-        for key_node, value_node in node.value:
-            key = self.key(key_node, mapping)
-            if key is not None:
-                mapping[key] = self.value(value_node)
-                mapping.key_marks[key] = _mark(key_node.start_mark)
-                mapping.value_marks[key] = _mark(value_node.start_mark)
-        return mapping
-
-    def key(self, node: yaml.Node, mapping: MarkedMap) -> str | None:
-        """The key written at ``node``, or None after reporting why it cannot be one."""
-        key = node.value if isinstance(node, yaml.ScalarNode) and node.tag == _STR_TAG else self.value(node)
-        mark = _mark(node.start_mark)
+    def key(self, key: Any, mark: Mark, mapping: MarkedMap) -> str | None:
+        """The key ``key`` written at ``mark``, or None after reporting why it cannot be one."""
         if not isinstance(key, str):
             self.add(mark, f"a key must be a word, found {describe(key)}. Write keys as plain lowercase words.")
         elif key == "<<":
@@ -306,3 +390,9 @@ class _Builder:
         else:
             return key
         return None
+
+
+def _nesting(event: yaml.Event) -> int:
+    if isinstance(event, yaml.CollectionStartEvent):
+        return 1
+    return -1 if isinstance(event, yaml.CollectionEndEvent) else 0
