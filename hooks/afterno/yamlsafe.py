@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -30,12 +30,37 @@ _MERGE_TAG = "tag:yaml.org,2002:merge"
 _TAB_INDENT = re.compile(r"^ *+\t", re.MULTILINE)
 
 
+#: Where each line of a text value stands: (offset in the value, line, column, length of the line's text).
+Spans = tuple[tuple[int, int, int, int], ...]
+
+
 @dataclass(frozen=True)
 class Mark:
-    """A position in a content file, 1-based as editors show it."""
+    """A position in a content file, 1-based as editors show it.
+
+    A text written over several lines (a ``>-`` block, say) also keeps where each of its lines
+    stands, so that a problem found inside the text can be pointed at its own line and column.
+    """
 
     line: int
     column: int
+    spans: Spans = field(default=(), compare=False, repr=False)
+
+    def at(self, offset: int) -> Mark:
+        """Where the character ``offset`` of the text value starting here is written.
+
+        A plain value on one line is written as it reads; in a value over several lines, an offset
+        that falls where YAML joined two lines is shown at the start of the next line.
+        """
+        if not self.spans:
+            return Mark(self.line, self.column + max(offset, 0))
+        for start, line, column, length in self.spans:
+            if offset < start:
+                return Mark(line, column)
+            if offset < start + length:
+                return Mark(line, column + offset - start)
+        _, line, column, length = self.spans[-1]
+        return Mark(line, column + length)
 
 
 class MarkedMap(dict[str, Any]):
@@ -46,6 +71,8 @@ class MarkedMap(dict[str, Any]):
         self.mark = mark
         self.key_marks: dict[str, Mark] = {}
         self.value_marks: dict[str, Mark] = {}
+        #: Whether its first key came a second time (an entry that lost its dash joined it).
+        self.restarted = False
 
 
 class MarkedList(list[Any]):
@@ -121,7 +148,7 @@ def load_yaml(path: str, data: bytes) -> tuple[Any, list[Problem]]:
         return None, [_yaml_error(path, text, exc)]
     if node is None:
         return None, [Problem(path, 1, 1, "the file is empty. Write the item's keys, or delete the file.")]
-    builder = _Builder(path)
+    builder = _Builder(path, text)
     try:
         value = builder.value(node)
     finally:
@@ -241,8 +268,10 @@ def _control_character(path: str, text: str, exc: yaml.reader.ReaderError) -> Pr
 class _Builder:
     """Builds Python values from the node tree, with a Mark for every key, value and item."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, text: str = "") -> None:
         self.path = path
+        self.text = text
+        self.lines: list[str] | None = None
         self.problems: list[Problem] = []
         self.loader = _Loader("")
 
@@ -275,7 +304,7 @@ class _Builder:
         sequence = MarkedList(_mark(node.start_mark))
         for item in node.value:
             sequence.append(self.value(item))
-            sequence.item_marks.append(_mark(item.start_mark))
+            sequence.item_marks.append(self.mark_of(item))
         return sequence
 
     def mapping(self, node: yaml.MappingNode) -> MarkedMap:
@@ -285,8 +314,60 @@ class _Builder:
             if key is not None:
                 mapping[key] = self.value(value_node)
                 mapping.key_marks[key] = _mark(key_node.start_mark)
-                mapping.value_marks[key] = _mark(value_node.start_mark)
+                mapping.value_marks[key] = self.mark_of(value_node)
         return mapping
+
+    def mark_of(self, node: yaml.Node) -> Mark:
+        """Where ``node`` starts; for text that is quoted or over several lines, where each of its lines is too."""
+        mark = _mark(node.start_mark)
+        if not isinstance(node, yaml.ScalarNode) or node.tag != _STR_TAG:
+            return mark
+        if not node.style and node.start_mark.line == node.end_mark.line:
+            # Plain text on one line, most values: it is written as it reads.
+            return mark
+        return Mark(mark.line, mark.column, self.spans(node))
+
+    def spans(self, node: yaml.ScalarNode) -> Spans:
+        """Where each line of a text value stands, found by looking for the line's words in the value."""
+        if self.lines is None:
+            self.lines = self.text.splitlines()
+        start, end, value = node.start_mark, node.end_mark, node.value
+        quote = 1 if node.style in ('"', "'") else 0
+        # A block (>- or |-) starts on the line after its indicator.
+        first = start.line + (1 if node.style in (">", "|") else 0)
+        spans: list[tuple[int, int, int, int]] = []
+        cursor = 0
+        for number in range(first, min(end.line, len(self.lines) - 1) + 1):
+            line = self.lines[number]
+            begin = start.column + quote if number == start.line else 0
+            stop = end.column - quote if number == end.line else len(line)
+            piece = line[begin:stop].strip()
+            found = value.find(piece, cursor) if piece else -1
+            if found >= 0:
+                spans.append((found, number + 1, line.index(piece, begin) + 1, len(piece)))
+                cursor = found + len(piece)
+        return tuple(spans)
+
+    def duplicate(self, key: str, mark: Mark, mapping: MarkedMap) -> None:
+        """Report a key written twice in ``mapping``; after its first key, only once for the whole mapping."""
+        first = mapping.key_marks[key].line
+        starts = next(iter(mapping.key_marks))
+        if mapping.restarted:
+            # Its first key came again: the keys after it are one entry missing its dash, already reported.
+            return
+        if key == starts and mapping.key_marks[key].column > 1:
+            mapping.restarted = True
+            message = (
+                f"the key '{key}' appears again (first on line {first}), so YAML reads the keys from here on as "
+                f"part of the entry above. If this line starts a new entry, put '- ' in front of it, lined up "
+                "with the '- ' of the entry above."
+            )
+        else:
+            message = (
+                f"the key '{key}' appears twice in the same mapping (first on line {first}). "
+                "Keep one and delete the other."
+            )
+        self.add(mark, message)
 
     def key(self, node: yaml.Node, mapping: MarkedMap) -> str | None:
         """The key written at ``node``, or None after reporting why it cannot be one."""
@@ -297,12 +378,7 @@ class _Builder:
         elif key == "<<":
             self.add(mark, "the merge key '<<' is not allowed in content files. Write the keys out in full.")
         elif key in mapping:
-            first = mapping.key_marks[key].line
-            self.add(
-                mark,
-                f"the key '{key}' appears twice in the same mapping (first on line {first}). "
-                "Keep one and delete the other.",
-            )
+            self.duplicate(key, mark, mapping)
         else:
             return key
         return None
