@@ -191,3 +191,16 @@ def test_translation_file_starts_with_its_schema_line(path: Path) -> None:
         kind = next(kind for kind in KINDS if Path(*relative.parts[1:]).match(kind.pattern))
         expected = schema_line(kind)
     assert path.read_text(encoding="utf-8").splitlines()[0] == expected
+
+
+def test_interface_text_of_a_template_is_parsed_once_per_source() -> None:
+    """Rebuilds of the preview read the templates' interface text again without parsing unchanged templates;
+    a changed template is parsed anew."""
+    from afterno.translation_load import template_strings
+
+    template_strings.cache_clear()
+    source = '{{ _("Print this page") }} {{ _("Saved") }}'
+    assert template_strings(source) == ("Print this page", "Saved")
+    assert template_strings(source) == ("Print this page", "Saved")
+    assert template_strings.cache_info().misses == 1
+    assert template_strings(source + '{{ _("New") }}')[-1] == "New"

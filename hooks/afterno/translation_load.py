@@ -10,6 +10,7 @@ complete, missing, outdated (which fields) or orphaned. Nothing here knows about
 from __future__ import annotations
 
 import difflib
+import functools
 import json
 import re
 from collections.abc import Iterable
@@ -131,20 +132,28 @@ def hand_written_pages(docs: Path) -> dict[str, dict[str, str]]:
 
 def ui_strings(templates: Path, scripts: Path) -> list[str]:
     """The interface text the page templates (``_("...")``) and scripts (``t("...")``) use, in order."""
-    from jinja2 import Environment, FileSystemLoader  # the templates' parser: for translators' runs only
-
-    env = Environment(loader=FileSystemLoader(templates), extensions=["jinja2.ext.i18n"])
     found: dict[str, None] = {}
-    for name in sorted(env.list_templates()):
-        source = (templates / name).read_text(encoding="utf-8")
-        for _line, _function, message in env.extract_translations(source):  # type: ignore[attr-defined]
-            if isinstance(message, str):
-                found[message] = None
+    for path in sorted(path for path in templates.rglob("*") if path.is_file()):
+        found.update(dict.fromkeys(template_strings(path.read_text(encoding="utf-8"))))
     for path in sorted(templates.parent.glob("*.py")):
         for match in PY_STRING.finditer(path.read_text(encoding="utf-8")):
             found[json.loads(f'"{match.group(1)}"')] = None
     found.update(dict.fromkeys(script_strings(scripts)))
     return list(found)
+
+
+@functools.lru_cache(maxsize=256)
+def template_strings(source: str) -> tuple[str, ...]:
+    """The interface text (``_("...")``) of one template's source, in order.
+
+    Kept for the process, by source: the preview rebuilds on every saved edit, and parsing the
+    templates again each time was a tenth of a rebuild; an edited template is a new source.
+    """
+    from jinja2 import Environment  # the templates' parser: loaded only when translations are checked
+
+    env = Environment(extensions=["jinja2.ext.i18n"])
+    found = (message for _line, _function, message in env.extract_translations(source))  # type: ignore[attr-defined]
+    return tuple(message for message in found if isinstance(message, str))
 
 
 def script_strings(scripts: Path) -> list[str]:
