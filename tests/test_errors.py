@@ -221,6 +221,29 @@ CASES: list[tuple[str, str, bytes | str | None, list[str]]] = [
         ],
     ),
     (
+        "Windows line endings: raw HTML on the second line of a folded text",
+        STEP,
+        step_with("  Being turned down hurts. Letting", "  Being turned down hurts.\n  Letting <i>it</i>")
+        .replace("\n", "\r\n")
+        .encode("utf-8"),
+        [
+            f"{STEP}:8:11: 'why' contains raw HTML ('<i>it</i> it'); HTML is not allowed in content. "
+            "Write plain text (use **bold** for emphasis, or write 'less than' instead of '<')."
+        ],
+    ),
+    (
+        "a byte order mark, then a line cut short by ' #'",
+        STEP,
+        b"\xef\xbb\xbf"
+        + step_with("  - Do one kind thing for yourself tonight.", "  - Use the #1 rule: keep it short.").encode(
+            "utf-8"
+        ),
+        [
+            f"{STEP}:9:13: YAML reads the text from ' #' on as a comment and leaves it out ('#1 rule: keep it short.' "
+            'is lost). Put the whole line in double quotes: - "Use the #1 rule: keep it short."',
+        ],
+    ),
+    (
         "a placeholder word in the body of a message template (a |- block)",
         "content/templates/thank-you-reply.yml",
         None,
@@ -750,3 +773,11 @@ def test_comments_that_cut_no_text_are_accepted(content_copy: Path) -> None:
     assert (step.title, step.phase.id) == ("Let yourself feel it, C# or not", "first-day")
     assert step.how == ("Use the #1 rule: be kind to yourself.",)
     assert step.why.endswith("Letting it out (rule #1) helps it pass.")
+
+
+def test_windows_line_endings_and_a_byte_order_mark_load(content_copy: Path) -> None:
+    """A file saved with Windows line endings and a byte order mark (as some editors save) loads as written."""
+    path = content_copy / "steps" / "feel-it.yml"
+    path.write_bytes(b"\xef\xbb\xbf" + VALID_STEP.replace("\n", "\r\n").encode("utf-8"))
+    step = load_content(content_copy).step_by_id["feel-it"]
+    assert (step.title, step.why) == ("Let yourself feel it", "Being turned down hurts. Letting it out helps it pass.")
