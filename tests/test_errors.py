@@ -72,7 +72,7 @@ CASES: list[tuple[str, str, bytes | str | None, list[str]]] = [
         step_with("applies_to: all", "applies_to: [No-Reply]"),
         [
             f"{STEP}:10:14: 'applies_to' must name a situation by its id (lowercase-with-hyphens), found the string "
-            '"No-Reply".'
+            '"No-Reply". Write it as no-reply.'
         ],
     ),
     (
@@ -365,7 +365,7 @@ CASES: list[tuple[str, str, bytes | str | None, list[str]]] = [
         VALID_STEP + "replaces: [Feel It]\n",
         [
             f"{STEP}:12:12: each old id in 'replaces' must be made of lowercase letters, digits and single hyphens "
-            '(like ask-for-feedback), found the string "Feel It".'
+            '(like ask-for-feedback), found the string "Feel It". Write it as feel-it.'
         ],
     ),
     (
@@ -384,13 +384,65 @@ CASES: list[tuple[str, str, bytes | str | None, list[str]]] = [
         [f"{STEP}:9:1: a tab is used for indentation; YAML allows only spaces. Replace the tab with spaces."],
     ),
     (
-        "invalid YAML",
+        "a list never closed (YAML fails on the line below)",
         STEP,
         step_with("phase: first-day", "phase: [first-day"),
         [
-            f"{STEP}:6:4: this is not valid YAML (expected ',' or ']', but got ':'). Check the indentation and quote "
-            "any text that contains ': ' or starts with a special character.",
+            f"{STEP}:5:8: the list that opens with '[' here is not closed on this line, so YAML reads the lines below "
+            "into it. End the list with ']': phase: [first-day]",
         ],
+    ),
+    (
+        "a mapping never closed",
+        STEP,
+        step_with("phase: first-day", "phase: {first-day"),
+        [
+            f"{STEP}:5:8: the mapping that opens with '{{' here is not closed on this line, so YAML reads the lines "
+            "below into it. End the mapping with '}': phase: {first-day}",
+        ],
+    ),
+    (
+        "a non-breaking space as indentation",
+        STEP,
+        step_with("  - Do one kind", "\u00a0\u00a0- Do one kind"),
+        [
+            f"{STEP}:9:1: a non-breaking space (often pasted from a web page or a word processor) is used for "
+            "indentation; YAML allows only ordinary spaces. Delete the indentation of this line and type it again "
+            "with spaces."
+        ],
+    ),
+    (
+        "the word All with a capital",
+        STEP,
+        step_with("applies_to: all", "applies_to: All"),
+        [
+            f"{STEP}:10:13: 'applies_to' must be the word all in small letters, found the string \"All\". "
+            "Write it as all."
+        ],
+    ),
+    (
+        "an id with a capital letter",
+        STEP,
+        step_with("id: feel-it", "id: Feel-It"),
+        [
+            f"{STEP}:2:5: 'id' must be an id made of lowercase letters, digits and single hyphens (like "
+            'ask-for-feedback), found the string "Feel-It". Write it as feel-it.'
+        ],
+    ),
+    (
+        "a phase named with a space",
+        STEP,
+        step_with("phase: first-day", "phase: first day"),
+        [
+            f"{STEP}:5:8: 'phase' must name a phase by its id (lowercase-with-hyphens), found the string "
+            '"first day". Write it as first-day.'
+        ],
+    ),
+    (
+        "a step file saved as .yaml: no message for each reference to it",
+        "content/steps/feel-it.yaml",
+        None,
+        ["content/steps/feel-it.yaml:1:1: content files end in .yml; rename this file to end in .yml."],
     ),
     (
         "text containing ': ' after a key",
@@ -669,7 +721,10 @@ CHANGES = {
 def apply_case(root: Path, path: str, snippet: bytes | str | None, name: str) -> None:
     """Write the broken file into a copy of content/."""
     target = root.parent / path
-    if name == "a step file renamed without its id":
+    if name in (
+        "a step file renamed without its id",
+        "a step file saved as .yaml: no message for each reference to it",
+    ):
         (root.parent / STEP).rename(target)
     elif snippet is None:
         text = target.read_text(encoding="utf-8")

@@ -253,6 +253,27 @@ def unclosed_quote(path: str, lines: list[str], exc: yaml.MarkedYAMLError) -> Pr
     )
 
 
+def unclosed_list(path: str, lines: list[str], exc: yaml.MarkedYAMLError) -> Problem | None:
+    """``sources: [a, b`` with no ``]``: YAML reads the next lines into the list, and fails there."""
+    mark, problem = exc.context_mark, exc.problem_mark
+    brackets = {
+        "while parsing a flow sequence": ("list", "[", "]"),
+        "while parsing a flow mapping": ("mapping", "{", "}"),
+    }
+    if exc.context not in brackets or mark is None or problem is None:
+        return None
+    what, opening, closing = brackets[str(exc.context)]
+    if problem.line == mark.line or not 0 <= mark.line < len(lines) or closing in lines[mark.line]:
+        return None
+    return Problem(
+        path,
+        mark.line + 1,
+        mark.column + 1,
+        f"the {what} that opens with '{opening}' here is not closed on this line, so YAML reads the lines below "
+        f"into it. End the {what} with '{closing}': {lines[mark.line].strip()}{closing}",
+    )
+
+
 def second_document(path: str, lines: list[str], exc: yaml.MarkedYAMLError) -> Problem | None:
     """A line ``---`` in the middle of a file: YAML starts a second document there."""
     mark = exc.problem_mark
@@ -277,6 +298,7 @@ def yaml_error_slip(path: str, text: str, exc: yaml.MarkedYAMLError) -> Problem 
     return (
         unclosed_quote(path, lines, exc)
         or second_document(path, lines, exc)
+        or unclosed_list(path, lines, exc)
         or special_first_character(path, lines, near)
         or text_after_quotes(path, lines, near)
         or missing_space_after_colon(path, lines, context)

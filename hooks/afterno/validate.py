@@ -10,6 +10,7 @@ message, and no pattern then costs more than the limit allows).
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -226,6 +227,18 @@ def _one(where: Where, message: str) -> Messages:
 
 
 def _id_message(where: Where) -> str:
+    message = _id_words(where)
+    slug = SLUG_LIKE.sub("-", where.value.lower()).strip("-") if isinstance(where.value, str) else ""
+    if slug and slug != where.value and len(slug) <= MAX_ID_LENGTH and where.spec and where.spec.type != "name":
+        message += f" Write it as {slug}."
+    return message
+
+
+#: What an id may not hold: an id is lowercase letters and digits, with single hyphens between them.
+SLUG_LIKE = re.compile(r"[^a-z0-9]+")
+
+
+def _id_words(where: Where) -> str:
     spec = where.spec
     assert spec is not None
     if spec.type == "name":
@@ -245,6 +258,8 @@ def _id_message(where: Where) -> str:
 
 def _string_for_list(spec: FieldSpec, value: str) -> str:
     """The message for a string written where a list belongs."""
+    if spec.type == "applies" and value.strip().lower() == "all":
+        return f"'{spec.name}' must be the word all in small letters, found the string \"{value}\". Write it as all."
     if spec.type == "applies":
         return (
             f"'{spec.name}' must be the word all or a list of situation ids, found the string "

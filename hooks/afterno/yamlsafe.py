@@ -28,6 +28,8 @@ _STR_TAG = "tag:yaml.org,2002:str"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 # A tab at the start of a line, after spaces only: linear (one pass, no backtracking).
 _TAB_INDENT = re.compile(r"^ *+\t", re.MULTILINE)
+#: A non-breaking space (U+00A0) at the start of a line, after spaces only, which YAML does not read as indentation.
+_NBSP_INDENT = re.compile("^ *+\u00a0", re.MULTILINE)
 
 
 #: Where each line of a text value stands: (offset in the value, line, column, length of the line's text).
@@ -172,6 +174,14 @@ def _decode(path: str, data: bytes) -> tuple[str, Problem | None]:
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         return "", Problem(path, line, 1, "the file contains a NUL character; remove it.")
+    space = _NBSP_INDENT.search(text)
+    if space:
+        line = text[: space.start()].count("\n") + 1
+        message = (
+            "a non-breaking space (often pasted from a web page or a word processor) is used for indentation; "
+            "YAML allows only ordinary spaces. Delete the indentation of this line and type it again with spaces."
+        )
+        return "", Problem(path, line, space.end() - space.start(), message)
     tab = _TAB_INDENT.search(text)
     if tab:
         line = text[: tab.start()].count("\n") + 1
