@@ -176,6 +176,7 @@ def one_per_skeleton(kind: KindSpec, value: Any, found: list[Found]) -> list[Fou
     kept = [one for one in found if not (one.skeleton and _entry(one.path) in merged)]
     for entry, left in merged.items():
         words = locate(kind, value, entry).kind or kind
+        left.sort(key=lambda one: (one.mark.line, one.mark.column))
         kept.append(Found(entry, left[0].mark, _skeleton_message(words.title.lower(), left)))
     return kept
 
@@ -187,7 +188,7 @@ def _skeleton_message(what: str, left: list[Found]) -> str:
 
     texts = [one for one in left if one.skeleton == "text"]
     ids = [one for one in left if one.skeleton == "id"]
-    empty = sorted((one for one in left if one.skeleton == "empty"), key=lambda one: one.mark.line)
+    empty = [one for one in left if one.skeleton == "empty"]
     then = [f"set {listed(ids)} to the id of its step"] if ids else []
     then += [f"fill in {listed(empty)}"] if empty else []
     message = (
