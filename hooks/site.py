@@ -101,6 +101,10 @@ _script_ui: dict[str, str] = {}
 _translated_docs: tempfile.TemporaryDirectory[str] | None = None
 
 
+#: Under `mkdocs serve`: the theme's templates, compiled on the first build and reused by every rebuild.
+_compiled_theme = preview.CompiledTemplates()
+
+
 def on_startup(command: str, dirty: bool) -> None:
     """Note whether this is the live preview (`mkdocs serve`), which shows content problems in its pages."""
     global _serving
@@ -248,6 +252,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Give the theme's templates (overrides/404.html) the content's counts in words: ``afterno_counts.guides``."""
+    if _serving:
+        env.bytecode_cache = _compiled_theme
     if _problems:
         # A preview of broken content has no pages; the theme's own pages (404.html) get no counts.
         env.globals["afterno_counts"] = {}

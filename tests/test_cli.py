@@ -110,12 +110,11 @@ def test_new_step_writes_a_skeleton_with_the_schema_line(project: Path, capsys: 
     assert yaml.safe_load(text)["id"] == "call-a-friend"
     code, _, err = run(project, "check", capsys=capsys)
     assert code == 1
-    skeleton = "is still the skeleton's text. Write your own words in its place."
+    # One message for the untouched skeleton, naming each blank at its own line (why's text is on line 7).
     assert problem_lines(err) == [
-        f"content/steps/call-a-friend.yml:4:10: 'summary' {skeleton}",
-        f"content/steps/call-a-friend.yml:6:6: 'why' {skeleton}",
-        f"content/steps/call-a-friend.yml:9:5: 'how' {skeleton}",
-        "content/steps/call-a-friend.yml:11:10: 'sources' is an empty list; name at least one point id.",
+        "content/steps/call-a-friend.yml:4:10: this step is still the skeleton that 'afterno new' wrote. Write your "
+        "own words in place of the skeleton text in summary (line 4), why (line 7) and how (line 9); then fill in "
+        "sources (line 11).",
     ]
     # Filling the blanks the check points at (the texts, a source, a guide) makes it valid.
     for key, instruction in SKELETON_TEXT["step"].items():
@@ -159,8 +158,6 @@ def test_check_format_github_is_one_annotation_per_problem(project: Path, capsys
     assert out.splitlines() == [
         "::error file=content/guides/keep-going.yml,line=5,col=10::'summary' is 179 characters long; it must be "
         "at most 160. Shorten it.",
-        "::error file=content/steps/feel-it.yml,line=2,col=1::a step file is missing the key 'title' (one line of "
-        "text). Add it: title: ...",
         "::error file=content/steps/feel-it.yml,line=3,col=1::unknown key 'titel' in a step file. Did you mean "
         "'title'?",
     ]
@@ -175,19 +172,34 @@ def test_github_annotations_escape_what_github_reads_as_syntax() -> None:
     assert github_lines([problem]) == ["::error file=content/a%2Cb%3Ac.yml,line=3,col=7::100%25 wrong%0Asecond line"]
 
 
+SKELETON_PROBLEMS = {
+    "guide": "content/guides/call-a-friend.yml:6:10: this guide is still the skeleton that 'afterno new' wrote. "
+    "Write your own words in place of the skeleton text in summary (line 6) and intro (line 8); then fill in "
+    "steps (line 9).",
+    "situation": "content/situations/call-a-friend.yml:7:10: this situation is still the skeleton that 'afterno "
+    "new' wrote. Write your own words in place of the skeleton text in summary (line 7), meaning (line 9) and "
+    "what_to_do (line 11); then fill in steps (line 12) and sources (line 13).",
+    "template": "content/templates/call-a-friend.yml:5:10: this message template is still the skeleton that "
+    "'afterno new' wrote. Write your own words in place of the skeleton text in summary (line 5), when (line 8), "
+    "channel (line 9), subject (line 10) and body (line 14); then set step (line 7) to the id of its step, and "
+    "fill in sources (line 19).",
+}
+
+
 @pytest.mark.parametrize(
-    ("kind", "path", "first_problem"),
+    ("kind", "path"),
     [
-        ("guide", "guides/call-a-friend.yml", "content/guides/call-a-friend.yml:"),
-        ("situation", "situations/call-a-friend.yml", "content/situations/call-a-friend.yml:"),
-        ("template", "templates/call-a-friend.yml", "content/templates/call-a-friend.yml:"),
+        ("guide", "guides/call-a-friend.yml"),
+        ("situation", "situations/call-a-friend.yml"),
+        ("template", "templates/call-a-friend.yml"),
     ],
     ids=["guide", "situation", "template"],
 )
 def test_new_writes_a_skeleton_for_every_kind(
-    project: Path, capsys: pytest.CaptureFixture[str], kind: str, path: str, first_problem: str
+    project: Path, capsys: pytest.CaptureFixture[str], kind: str, path: str
 ) -> None:
-    """`new KIND ID` writes a skeleton with its schema line and the next step; the check then points into it."""
+    """`new KIND ID` writes a skeleton with its schema line and the next step; the check then says, in one
+    message, that it is still the skeleton and where each blank is."""
     from afterno import model
 
     code, out, _ = run(project, "new", kind, "call-a-friend", capsys=capsys)
@@ -200,7 +212,28 @@ def test_new_writes_a_skeleton_for_every_kind(
     assert data["id"] == "call-a-friend"
     assert {f.name for f in spec.fields if f.required} <= set(data)
     code, _, err = run(project, "check", capsys=capsys)
-    assert code == 1 and all(line.startswith(first_problem) for line in problem_lines(err)), err
+    assert code == 1 and problem_lines(err) == [SKELETON_PROBLEMS[kind]], err
+
+
+def test_new_item_without_a_step_is_one_problem_until_filled(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`new item ID` untouched is one message naming the label and the step; with the label written, the step's
+    placeholder id gets its own message, never "'the-step-id' does not exist"."""
+    assert run(project, "new", "item", "ring-a-friend", capsys=capsys)[0] == 0
+    checklist = project / "content" / "checklist.yml"
+    text = checklist.read_text(encoding="utf-8")
+    line = text.splitlines().index(f"        label: {SKELETON_TEXT['checklist-item']['label']}") + 1
+    code, _, err = run(project, "check", capsys=capsys)
+    assert code == 1 and problem_lines(err) == [
+        f"content/checklist.yml:{line}:16: this checklist item is still the skeleton that 'afterno new' wrote. Write "
+        f"your own words in place of the skeleton text in label (line {line}); then set step (line {line + 1}) to "
+        "the id of its step."
+    ]
+    checklist.write_text(text.replace(SKELETON_TEXT["checklist-item"]["label"], "Ring one friend."), encoding="utf-8")
+    code, _, err = run(project, "check", capsys=capsys)
+    assert code == 1 and problem_lines(err) == [
+        f"content/checklist.yml:{line + 1}:15: 'step' is still the skeleton's 'the-step-id'. Write the id of the step "
+        "this belongs to in its place (the file name in content/steps/, without .yml)."
+    ]
 
 
 def test_new_item_adds_to_its_steps_phase(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -38,9 +38,218 @@ CASES: list[tuple[str, str, bytes | str | None, list[str]]] = [
         "unknown key",
         STEP,
         step_with("title:", "titel:"),
+        # One mistake, one message: 'title' is not also reported missing.
+        [f"{STEP}:3:1: unknown key 'titel' in a step file. Did you mean 'title'?"],
+    ),
+    (
+        "a key written with a capital",
+        STEP,
+        step_with("title:", "Title:"),
+        [f"{STEP}:3:1: unknown key 'Title' in a step file. Did you mean 'title'?"],
+    ),
+    (
+        "a key that is missing, with an unrelated unknown key",
+        STEP,
+        step_with("title: Let yourself feel it", "heading: Let yourself feel it"),
         [
             f"{STEP}:2:1: a step file is missing the key 'title' (one line of text). Add it: title: ...",
-            f"{STEP}:3:1: unknown key 'titel' in a step file. Did you mean 'title'?",
+            f"{STEP}:3:1: unknown key 'heading' in a step file. The keys of a step file are: id, title, summary, "
+            "phase, why, how, avoid, questions, applies_to, sources, related, keywords, replaces.",
+        ],
+    ),
+    (
+        "a misspelt situation id in applies_to: no second message about the checklist or the situations",
+        STEP,
+        step_with("applies_to: all", "applies_to: [no-replyy]"),
+        [
+            f"{STEP}:10:14: 'applies_to' refers to the situation 'no-replyy', which does not exist. "
+            "Did you mean 'no-reply'?"
+        ],
+    ),
+    (
+        "a malformed situation id in applies_to: no 'only applies to .' after it",
+        STEP,
+        step_with("applies_to: all", "applies_to: [No-Reply]"),
+        [
+            f"{STEP}:10:14: 'applies_to' must name a situation by its id (lowercase-with-hyphens), found the string "
+            '"No-Reply". Write it as no-reply.'
+        ],
+    ),
+    (
+        "a misspelt situation id in a checklist item's applies_to",
+        "content/checklist.yml",
+        None,
+        [
+            "content/checklist.yml:28:22: 'applies_to' refers to the situation 'not-hirin', which does not exist. "
+            "Did you mean 'not-hiring'?"
+        ],
+    ),
+    (
+        "the word yes where text belongs",
+        STEP,
+        step_with("title: Let yourself feel it", "title: yes"),
+        [
+            f"{STEP}:3:8: 'title' must be one line of text, but YAML reads yes, no, true, false, on and off on their "
+            'own as a yes-or-no value. Put the text in double quotes: title: "..."'
+        ],
+    ),
+    (
+        "a line of a list starting with '*' (Markdown emphasis)",
+        STEP,
+        step_with("  - Do one kind thing", "  - *Do* one kind thing"),
+        [
+            f"{STEP}:9:5: this text starts with '*', which YAML reads as a sign of its own, not as text. Put the whole "
+            'text in double quotes: - "*Do* one kind thing for yourself tonight."'
+        ],
+    ),
+    (
+        "text starting with a quoted part",
+        STEP,
+        step_with("title: Let yourself feel it", 'title: "Let yourself" feel it'),
+        [
+            f'{STEP}:3:8: this text starts with a quote mark, so YAML reads only "Let yourself" as the value and '
+            "cannot read what follows. Put the whole text in single quotes: title: '\"Let yourself\" feel it'"
+        ],
+    ),
+    (
+        "a quote mark never closed",
+        STEP,
+        step_with("title: Let yourself feel it", 'title: "Let yourself feel it'),
+        [
+            f'{STEP}:3:8: the quote mark " that opens this text is never closed, so YAML reads on to the end of the '
+            'file. End the text with " too: title: "Let yourself feel it"'
+        ],
+    ),
+    (
+        "a second document",
+        STEP,
+        VALID_STEP + "---\nrelated: [pick-yourself-up]\n",
+        [f"{STEP}:12:1: the line '---' starts a second document, but a content file holds one. Delete this line."],
+    ),
+    (
+        "a checklist item that lost its dash",
+        "content/checklist.yml",
+        None,
+        [
+            "content/checklist.yml:11:9: the key 'id' appears again (first on line 5), so YAML reads the keys from "
+            "here on as part of the entry above. If this line starts a new entry, put '- ' in front of it, lined up "
+            "with the '- ' of the entry above."
+        ],
+    ),
+    (
+        "a checklist item's step pointing at a guide",
+        "content/checklist.yml",
+        None,
+        [
+            "content/checklist.yml:7:15: 'step' refers to the guide 'keep-going', but a step is expected here. "
+            "Name one of that guide's steps instead, such as 'keep-other-applications-going'."
+        ],
+    ),
+    (
+        "a step file renamed without its id",
+        "content/steps/feel-it-now.yml",
+        None,
+        [
+            "content/steps/feel-it-now.yml:2:5: the id 'feel-it' does not match the file name 'feel-it-now.yml'. "
+            "Rename the file to feel-it.yml, or set id: feel-it-now."
+        ],
+    ),
+    (
+        "a list written as a mapping",
+        STEP,
+        step_with(
+            "sources: [bayt-feel-emotions, bayt-let-it-out, bayt-time-limit, grace-accept-and-move]",
+            "sources:\n  bayt-feel-emotions: yes",
+        ),
+        [
+            f"{STEP}:12:3: 'sources' must be a list of ids, found a mapping (key: value lines). "
+            "Example: sources: [an-id, another-id]"
+        ],
+    ),
+    (
+        "a title over 80 characters",
+        STEP,
+        step_with("title: Let yourself feel it", "title: " + "Let yourself feel it, " * 4),
+        [f"{STEP}:3:8: 'title' is 87 characters long; it must be at most 80. Shorten it."],
+    ),
+    (
+        "a checklist item with its first key indented less",
+        "content/checklist.yml",
+        None,
+        [
+            "content/checklist.yml:8:7: this line is indented by 6 spaces, unlike the line above (8 spaces), so YAML "
+            "cannot tell where it belongs. Indent this line like the one above."
+        ],
+    ),
+    (
+        "an http address on the third line of a folded text: pointed at in its own line",
+        STEP,
+        step_with(
+            "  Being turned down hurts. Letting it out helps it pass.",
+            "  Being turned down hurts.\n  Letting it out helps\n  it pass, says http://example.org/a.",
+        ),
+        [
+            f"{STEP}:9:17: 'why' contains the address 'http://example.org/a.', which is not https: only https:// and "
+            "mailto: links are allowed. Write https:// in place of http://."
+        ],
+    ),
+    (
+        "skeleton text on the second line of a folded text",
+        STEP,
+        step_with(
+            "  Being turned down hurts. Letting",
+            f"  Being turned down hurts.\n  {SKELETON_TEXT['step']['why']}\n  Letting",
+        ),
+        [f"{STEP}:8:3: 'why' is still the skeleton's text. Write your own words in its place."],
+    ),
+    (
+        "a placeholder word in a text on two plain lines",
+        STEP,
+        step_with("summary: Give yourself time to be upset today.", "summary: Give yourself time\n  to be upset, TBD."),
+        [
+            f"{STEP}:5:16: 'summary' contains the placeholder word 'TBD'. "
+            "Write the real text, or leave the item out until it is ready."
+        ],
+    ),
+    (
+        "raw HTML in a quoted text",
+        STEP,
+        step_with("title: Let yourself feel it", 'title: "Let yourself <b>feel</b> it"'),
+        [
+            f"{STEP}:3:22: 'title' contains raw HTML ('<b>feel</b> '); HTML is not allowed in content. "
+            "Write plain text (use **bold** for emphasis, or write 'less than' instead of '<')."
+        ],
+    ),
+    (
+        "Windows line endings: raw HTML on the second line of a folded text",
+        STEP,
+        step_with("  Being turned down hurts. Letting", "  Being turned down hurts.\n  Letting <i>it</i>")
+        .replace("\n", "\r\n")
+        .encode("utf-8"),
+        [
+            f"{STEP}:8:11: 'why' contains raw HTML ('<i>it</i> it'); HTML is not allowed in content. "
+            "Write plain text (use **bold** for emphasis, or write 'less than' instead of '<')."
+        ],
+    ),
+    (
+        "a byte order mark, then a line cut short by ' #'",
+        STEP,
+        b"\xef\xbb\xbf"
+        + step_with("  - Do one kind thing for yourself tonight.", "  - Use the #1 rule: keep it short.").encode(
+            "utf-8"
+        ),
+        [
+            f"{STEP}:9:13: YAML reads the text from ' #' on as a comment and leaves it out ('#1 rule: keep it short.' "
+            'is lost). Put the whole line in double quotes: - "Use the #1 rule: keep it short."',
+        ],
+    ),
+    (
+        "a placeholder word in the body of a message template (a |- block)",
+        "content/templates/thank-you-reply.yml",
+        None,
+        [
+            "content/templates/thank-you-reply.yml:13:14: 'body' contains the placeholder word 'TODO'. "
+            "Write the real text, or leave the item out until it is ready."
         ],
     ),
     (
@@ -156,7 +365,7 @@ CASES: list[tuple[str, str, bytes | str | None, list[str]]] = [
         VALID_STEP + "replaces: [Feel It]\n",
         [
             f"{STEP}:12:12: each old id in 'replaces' must be made of lowercase letters, digits and single hyphens "
-            '(like ask-for-feedback), found the string "Feel It".'
+            '(like ask-for-feedback), found the string "Feel It". Write it as feel-it.'
         ],
     ),
     (
@@ -175,13 +384,65 @@ CASES: list[tuple[str, str, bytes | str | None, list[str]]] = [
         [f"{STEP}:9:1: a tab is used for indentation; YAML allows only spaces. Replace the tab with spaces."],
     ),
     (
-        "invalid YAML",
+        "a list never closed (YAML fails on the line below)",
         STEP,
         step_with("phase: first-day", "phase: [first-day"),
         [
-            f"{STEP}:6:4: this is not valid YAML (expected ',' or ']', but got ':'). Check the indentation and quote "
-            "any text that contains ': ' or starts with a special character.",
+            f"{STEP}:5:8: the list that opens with '[' here is not closed on this line, so YAML reads the lines below "
+            "into it. End the list with ']': phase: [first-day]",
         ],
+    ),
+    (
+        "a mapping never closed",
+        STEP,
+        step_with("phase: first-day", "phase: {first-day"),
+        [
+            f"{STEP}:5:8: the mapping that opens with '{{' here is not closed on this line, so YAML reads the lines "
+            "below into it. End the mapping with '}': phase: {first-day}",
+        ],
+    ),
+    (
+        "a non-breaking space as indentation",
+        STEP,
+        step_with("  - Do one kind", "\u00a0\u00a0- Do one kind"),
+        [
+            f"{STEP}:9:1: a non-breaking space (often pasted from a web page or a word processor) is used for "
+            "indentation; YAML allows only ordinary spaces. Delete the indentation of this line and type it again "
+            "with spaces."
+        ],
+    ),
+    (
+        "the word All with a capital",
+        STEP,
+        step_with("applies_to: all", "applies_to: All"),
+        [
+            f"{STEP}:10:13: 'applies_to' must be the word all in small letters, found the string \"All\". "
+            "Write it as all."
+        ],
+    ),
+    (
+        "an id with a capital letter",
+        STEP,
+        step_with("id: feel-it", "id: Feel-It"),
+        [
+            f"{STEP}:2:5: 'id' must be an id made of lowercase letters, digits and single hyphens (like "
+            'ask-for-feedback), found the string "Feel-It". Write it as feel-it.'
+        ],
+    ),
+    (
+        "a phase named with a space",
+        STEP,
+        step_with("phase: first-day", "phase: first day"),
+        [
+            f"{STEP}:5:8: 'phase' must name a phase by its id (lowercase-with-hyphens), found the string "
+            '"first day". Write it as first-day.'
+        ],
+    ),
+    (
+        "a step file saved as .yaml: no message for each reference to it",
+        "content/steps/feel-it.yaml",
+        None,
+        ["content/steps/feel-it.yaml:1:1: content files end in .yml; rename this file to end in .yml."],
     ),
     (
         "text containing ': ' after a key",
@@ -333,7 +594,7 @@ CASES: list[tuple[str, str, bytes | str | None, list[str]]] = [
         STEP,
         step_with("Do one kind thing", "Do one [kind thing](http://example.org/kind)"),
         [
-            f"{STEP}:9:5: 'how' contains the address 'http://example.org/kind', which is not https: only https:// and "
+            f"{STEP}:9:25: 'how' contains the address 'http://example.org/kind', which is not https: only https:// and "
             "mailto: links are allowed. Write https:// in place of http://.",
         ],
     ),
@@ -360,7 +621,7 @@ CASES: list[tuple[str, str, bytes | str | None, list[str]]] = [
         STEP,
         step_with("Letting it out", "<script>alert(1)</script> Letting it out"),
         [
-            f"{STEP}:6:6: 'why' contains raw HTML ('<script>aler'); HTML is not allowed in content. "
+            f"{STEP}:7:28: 'why' contains raw HTML ('<script>aler'); HTML is not allowed in content. "
             "Write plain text (use **bold** for emphasis, or write 'less than' instead of '<')."
         ],
     ),
@@ -369,7 +630,7 @@ CASES: list[tuple[str, str, bytes | str | None, list[str]]] = [
         STEP,
         step_with("Do one kind thing", "Do one [kind thing](javascript:alert(1))"),
         [
-            f"{STEP}:9:5: 'how' contains a javascript: link, which is not allowed. "
+            f"{STEP}:9:25: 'how' contains a javascript: link, which is not allowed. "
             "Link only to https:// addresses or to pages of this site."
         ],
     ),
@@ -437,10 +698,35 @@ CASES: list[tuple[str, str, bytes | str | None, list[str]]] = [
 ]
 
 
+#: Cases that change a real file of content/ (snippet None), and how.
+CHANGES = {
+    "a misspelt situation id in a checklist item's applies_to": lambda text: text.replace(
+        "applies_to: [not-hiring,", "applies_to: [not-hirin,", 1
+    ),
+    "a checklist item that lost its dash": lambda text: text.replace(
+        "      - id: talk-to-someone", "        id: talk-to-someone", 1
+    ),
+    "a checklist item's step pointing at a guide": lambda text: text.replace(
+        "step: feel-it\n        due: 0", "step: keep-going\n        due: 0", 1
+    ),
+    "a checklist item with its first key indented less": lambda text: text.replace(
+        "        step: feel-it\n        due: 0", "        step: feel-it\n      due: 0", 1
+    ),
+    "a placeholder word in the body of a message template (a |- block)": lambda text: text.replace(
+        "Thank you", "Thank you, TODO", 1
+    ),
+}
+
+
 def apply_case(root: Path, path: str, snippet: bytes | str | None, name: str) -> None:
     """Write the broken file into a copy of content/."""
     target = root.parent / path
-    if snippet is None:
+    if name in (
+        "a step file renamed without its id",
+        "a step file saved as .yaml: no message for each reference to it",
+    ):
+        (root.parent / STEP).rename(target)
+    elif snippet is None:
         text = target.read_text(encoding="utf-8")
         if name == "checklist item due outside its phase":
             text = text.replace("step: feel-it\n        due: 0", "step: feel-it\n        due: 9", 1)
@@ -448,6 +734,8 @@ def apply_case(root: Path, path: str, snippet: bytes | str | None, name: str) ->
             text = text.replace("url: https://", "url: http://", 1)
         elif name == "template placeholder not declared":
             text = text.replace("{", "{missing_", 1)
+        else:
+            text = CHANGES[name](text)
         target.write_text(text, encoding="utf-8")
     elif isinstance(snippet, bytes):
         target.write_bytes(snippet)
@@ -540,3 +828,11 @@ def test_comments_that_cut_no_text_are_accepted(content_copy: Path) -> None:
     assert (step.title, step.phase.id) == ("Let yourself feel it, C# or not", "first-day")
     assert step.how == ("Use the #1 rule: be kind to yourself.",)
     assert step.why.endswith("Letting it out (rule #1) helps it pass.")
+
+
+def test_windows_line_endings_and_a_byte_order_mark_load(content_copy: Path) -> None:
+    """A file saved with Windows line endings and a byte order mark (as some editors save) loads as written."""
+    path = content_copy / "steps" / "feel-it.yml"
+    path.write_bytes(b"\xef\xbb\xbf" + VALID_STEP.replace("\n", "\r\n").encode("utf-8"))
+    step = load_content(content_copy).step_by_id["feel-it"]
+    assert (step.title, step.why) == ("Let yourself feel it", "Being turned down hurts. Letting it out helps it pass.")

@@ -9,12 +9,13 @@ import shutil
 import urllib.error
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from afterno.errors import ContentError, Problem
 from afterno.load import load_content
-from afterno.preview import allow_livereload, problem_page, split_message
+from afterno.preview import CompiledTemplates, allow_livereload, problem_page, split_message
 from helpers import CONTENT, copy_project, live_preview
 
 GUIDE = "guides/first-48-hours/"
@@ -143,3 +144,31 @@ def test_problem_page_shows_each_slip_with_its_fix_and_caret(tmp_path: Path) -> 
     assert "   14 |   - Use the #1 rule. Cry or let off steam in private if you need to.\n      |             ^" in html
     assert "Put a space after the colon: title: Reply with thanks" in html
     assert "    3 | title:Reply with thanks\n      |      ^" in html
+
+
+def test_rebuilds_reuse_the_compiled_theme_until_a_template_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new environment per rebuild (as `mkdocs serve` makes) compiles an unchanged template once; an edit
+    to it is compiled again and shows."""
+    from jinja2 import Environment, FileSystemLoader
+
+    (tmp_path / "page.html").write_text("<p>{{ word }}</p>", encoding="utf-8")
+    cache = CompiledTemplates()
+    compiled: list[str] = []
+    compile_source = Environment.compile
+
+    def counting(self: Environment, source: str, *args: Any, **kwargs: Any) -> Any:
+        compiled.append(source)
+        return compile_source(self, source, *args, **kwargs)
+
+    monkeypatch.setattr(Environment, "compile", counting)
+
+    def rebuild() -> str:
+        env = Environment(loader=FileSystemLoader(tmp_path), bytecode_cache=cache)
+        return env.get_template("page.html").render(word="hi")
+
+    assert [rebuild(), rebuild(), rebuild()] == ["<p>hi</p>"] * 3
+    assert len(compiled) == 1
+    (tmp_path / "page.html").write_text("<em>{{ word }}</em>", encoding="utf-8")
+    assert rebuild() == "<em>hi</em>" and len(compiled) == 2

@@ -124,11 +124,19 @@ class Builder:
         values: dict[str, Any] = {}
         for spec in sorted(kind.fields, key=lambda spec: spec.item is not None):
             where = (*path, spec.name)
-            if spec.name in mapping and where not in self.invalid:
+            if spec.name in mapping and where not in self.invalid and not self.partly_invalid(spec, where):
                 values[spec.name] = self.convert(
                     spec, mapping[spec.name], mapping.value_marks[spec.name], where, values
                 )
         return values
+
+    def partly_invalid(self, spec: FieldSpec, where: ValuePath) -> bool:
+        """Whether ``where`` is a list of situations with a malformed id in it: then the whole list is unknown.
+
+        Read without the malformed id, the item would seem to apply to fewer situations than written, and
+        every rule that compares two such lists would report the one mistake again.
+        """
+        return spec.type == "applies" and any(path[: len(where)] == where for path in self.invalid)
 
     def convert(self, spec: FieldSpec, value: Any, mark: Mark, path: ValuePath, parent: dict[str, Any]) -> Any:
         """One valid value, as the model holds it."""

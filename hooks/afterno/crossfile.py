@@ -197,13 +197,20 @@ def situation_steps_apply_to_it(context: Context) -> list[Problem]:
     for situation in context.content.situations:
         for ref in situation.steps:
             step = steps.get(ref.id)
-            if step is not None and not step.applies(situation.id):
+            if step is not None and _resolved(context, step.applies_to) and not step.applies(situation.id):
                 message = (
                     f"the step '{ref.id}' does not apply to '{situation.id}' (see its applies_to in {step.path}). "
                     f"Add {situation.id} to that step's applies_to, or remove it here."
                 )
                 problems.append(_at(ref, message))
     return problems
+
+
+def _resolved(context: Context, applies_to: tuple[Ref, ...] | None) -> bool:
+    """Whether every situation in ``applies_to`` exists: a list with a misspelt one is not compared with others,
+    since the misspelt id has its own message and the list does not yet say what was meant."""
+    known = context.content.situation_by_id
+    return applies_to is None or all(ref.id in known for ref in applies_to)
 
 
 def placeholders_match_the_message(context: Context) -> list[Problem]:
@@ -293,10 +300,13 @@ def items_apply_no_wider_than_their_step(context: Context) -> list[Problem]:
     steps = context.content.step_by_id
     for item in context.content.checklist_items:
         step = steps.get(item.step.id)
-        if step is None or step.applies_to is None:
+        if step is None or step.applies_to is None or not _resolved(context, step.applies_to):
             continue
         allowed = {ref.id for ref in step.applies_to}
-        extra = sorted({ref.id for ref in item.applies_to} - allowed) if item.applies_to is not None else ["all"]
+        known = context.content.situation_by_id
+        # A situation that does not exist has its own message (references_resolve), so it is no extra here.
+        written = {ref.id for ref in item.applies_to if ref.id in known} if item.applies_to is not None else None
+        extra = sorted(written - allowed) if written is not None else ["all"]
         if extra:
             message = (
                 f"item '{item.id}' applies to {', '.join(extra)}, but its step '{step.id}' only "

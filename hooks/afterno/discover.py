@@ -48,6 +48,18 @@ def discover(root: Path) -> tuple[list[ContentFile], list[Problem]]:
     return found, problems
 
 
+def claimed_by_misnamed(problems: list[Problem]) -> dict[str, set[str]]:
+    """The ids claimed, by kind, by files refused only for ending in .yaml: references to them are not also
+    reported missing, since renaming the file is the one fix."""
+    claims: dict[str, set[str]] = {}
+    for problem in problems:
+        relative = problem.path.split("/", 1)[-1]
+        kind = _kind_of(relative.removesuffix(".yaml") + ".yml") if relative.endswith(".yaml") else None
+        if kind is not None and kind.one_per_file:
+            claims.setdefault(kind.name, set()).add(Path(relative).stem)
+    return claims
+
+
 def _walk(folder: Path, prefix: str) -> list[tuple[os.DirEntry[str], str]]:
     """Every entry under ``folder`` (never following a link), with its path relative to the content root."""
     entries: list[tuple[os.DirEntry[str], str]] = []

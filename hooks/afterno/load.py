@@ -15,7 +15,7 @@ from typing import Any
 
 from .build import COLLECTIONS, Builder, assemble
 from .crossfile import Context, check_across
-from .discover import ContentFile, discover, read_bytes
+from .discover import ContentFile, claimed_by_misnamed, discover, read_bytes
 from .errors import ContentError, Problem, capped
 from .model import CHECKLIST, PHASES, Content, KindSpec, schema_line
 from .published import published_address_problems
@@ -131,9 +131,9 @@ def declared_ids(value: Any) -> set[str]:
     return found
 
 
-def declared_by_kind(loaded: list[LoadedFile]) -> dict[str, frozenset[str]]:
-    """The ids each kind of file declares (a guide's id is not a step's), valid or not."""
-    found: dict[str, set[str]] = {}
+def declared_by_kind(loaded: list[LoadedFile], claimed: dict[str, set[str]] | None = None) -> dict[str, frozenset[str]]:
+    """The ids each kind of file declares (a guide's id is not a step's), valid or not, with those ``claimed``."""
+    found: dict[str, set[str]] = {kind: set(ids) for kind, ids in (claimed or {}).items()}
     for one in loaded:
         found.setdefault(one.file.kind.name, set()).update(one.declared)
     return {kind: frozenset(ids) for kind, ids in found.items()}
@@ -183,7 +183,7 @@ def load_content(root: Path) -> Content:
     context = Context(
         content,
         {(one.file.shown, key): mark for one in loaded for key, mark in one.key_marks.items()},
-        declared_by_kind(loaded),
+        declared_by_kind(loaded, claimed_by_misnamed(problems)),
     )
     problems += check_across(context, complete=not problems)
     if not problems:

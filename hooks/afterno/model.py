@@ -150,6 +150,8 @@ PLACEHOLDER_WORDS = ("todo", "tbd", "fixme", "lorem", "ipsum")
 #: Every instruction that ``afterno new`` writes in a skeleton holds these words; the checker refuses any
 #: text that still holds them, so a skeleton never reaches the site untouched, even half edited.
 SKELETON_WORDS = "replace this skeleton text"
+#: The id a skeleton of ``afterno new`` writes where the contributor names the step an item belongs to.
+SKELETON_ID = "the-step-id"
 
 
 SUMMARY_MAX = 160

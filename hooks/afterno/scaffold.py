@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from .model import GUIDE, SITUATION, SKELETON_WORDS, STEP, TEMPLATE, schema_line
+from .model import GUIDE, SITUATION, SKELETON_ID, SKELETON_WORDS, STEP, TEMPLATE, schema_line
 
 
 def _instruction(what: str) -> str:
@@ -188,7 +188,7 @@ order: {_next_order(root / "templates")}
 title: {title_of(template_id)}
 summary: {text["summary"]}
 # step: the id of the step this message belongs to (see content/steps/).
-step: the-step-id
+step: {SKELETON_ID}
 when: {text["when"]}
 channel: {text["channel"]}
 subject: {text["subject"]}
@@ -257,7 +257,7 @@ def new_item(root: Path, item_id: str, step_id: str | None = None, phase_id: str
     lines = [
         f"{indent}- id: {item_id}",
         f"{indent}  label: {SKELETON_TEXT['checklist-item']['label']}",
-        f"{indent}  step: {step_id or 'the-step-id'}",
+        f"{indent}  step: {step_id or SKELETON_ID}",
         f"{indent}  due: {due}",
         f"{indent}  applies_to: {applies_to}",
     ]

@@ -5,6 +5,7 @@ Plain Python (no MkDocs): the renderer registers these as Jinja2 filters.
 
 from __future__ import annotations
 
+import functools
 import re
 import struct
 import zlib
@@ -64,10 +65,12 @@ def qr_svg_file(url: str) -> bytes:
     return text.encode("utf-8")
 
 
+@functools.lru_cache(maxsize=32)
 def qr_png(url: str, scale: int = 10) -> bytes:
     """A QR code for ``url`` as a PNG (8-bit greyscale, ``scale`` pixels a module, quiet zone included).
 
-    Written with zlib from the standard library: a PNG is a signature and three chunks.
+    Written with zlib from the standard library: a PNG is a signature and three chunks. Kept for the
+    process: the preview rebuilds the site on every saved edit, and the addresses rarely change.
     """
     rows = qr_rows(url)
     blank = b"\xff" * (len(rows[0]) + 2 * QR_BORDER)

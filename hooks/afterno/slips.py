@@ -39,6 +39,12 @@ _CUT = re.compile(r"[ \t]+#")
 #: A bullet followed by a bullet indented further: the second may be joined to the first.
 _DEEPER_BULLET = re.compile(r"^(?P<indent>[ ]*)-[ ][^\n]*\n(?P=indent)[ ]+-[ ]", re.MULTILINE)
 _CLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: What stands before a value on its line: the indent, a list item's dash, a key and its ': '.
+_LEAD = r"^(?P<lead>[ ]*(?:-[ ]+)?(?:[A-Za-z_][A-Za-z0-9_-]*:[ ]+)?)"
+#: A value that starts with a character YAML reads as a sign of its own (an alias, a tag, a reserved one).
+_SPECIAL_START = re.compile(_LEAD + r"(?P<char>[*!%@`])")
+#: A value that starts with a quote mark.
+_QUOTED_START = re.compile(_LEAD + r"(?P<quote>[\x22'])")
 
 
 def _shown(text: str, width: int = 40) -> str:
@@ -184,6 +190,103 @@ def colon_in_text(path: str, lines: list[str], near: int, column: int) -> Proble
     )
 
 
+def _written(lead: str, value: str) -> str:
+    """A line as the contributor should write it: its key or dash (if any), then the value."""
+    return f"{lead.strip()} {value}" if lead.strip() else value
+
+
+def special_first_character(path: str, lines: list[str], near: int) -> Problem | None:
+    """``- *Cry* if you need to``: text starting with '*' (or '!', '%', '@', '`'), which YAML reads as syntax."""
+    if not 1 <= near <= len(lines):
+        return None
+    line = lines[near - 1]
+    match = _SPECIAL_START.match(line)
+    if match is None:
+        return None
+    lead = match.group("lead")
+    return Problem(
+        path,
+        near,
+        len(lead) + 1,
+        f"this text starts with '{match.group('char')}', which YAML reads as a sign of its own, not as text. Put "
+        f"the whole text in double quotes: {_written(lead, _quoted(line[len(lead) :].strip()))}",
+    )
+
+
+def text_after_quotes(path: str, lines: list[str], near: int) -> Problem | None:
+    """``title: "Let go" of it``: text that starts with a quoted part, which YAML reads as the whole value."""
+    if not 1 <= near <= len(lines):
+        return None
+    line = lines[near - 1]
+    match = _QUOTED_START.match(line)
+    if match is None:
+        return None
+    quote, rest = match.group("quote"), line[match.end() :]
+    close = rest.find(quote)
+    after = rest[close + 1 :].strip() if close >= 0 else ""
+    if not after or after.startswith("#"):
+        return None
+    lead, text = match.group("lead"), line[len(match.group("lead")) :].strip()
+    other, fixed = ("single", "'" + text.replace("'", "''") + "'") if quote == '"' else ("double", _quoted(text))
+    return Problem(
+        path,
+        near,
+        len(lead) + 1,
+        f"this text starts with a quote mark, so YAML reads only {quote}{rest[:close]}{quote} as the value and "
+        f"cannot read what follows. Put the whole text in {other} quotes: {_written(lead, fixed)}",
+    )
+
+
+def unclosed_quote(path: str, lines: list[str], exc: yaml.MarkedYAMLError) -> Problem | None:
+    """A quote mark that opens a text and is never closed: YAML reads on to the end of the file."""
+    mark = exc.context_mark
+    if exc.context != "while scanning a quoted scalar" or mark is None or not 0 <= mark.line < len(lines):
+        return None
+    line = lines[mark.line]
+    quote = line[mark.column] if mark.column < len(line) else '"'
+    return Problem(
+        path,
+        mark.line + 1,
+        mark.column + 1,
+        f"the quote mark {quote} that opens this text is never closed, so YAML reads on to the end of the file. "
+        f"End the text with {quote} too: {line.strip()}{quote}",
+    )
+
+
+def unclosed_list(path: str, lines: list[str], exc: yaml.MarkedYAMLError) -> Problem | None:
+    """``sources: [a, b`` with no ``]``: YAML reads the next lines into the list, and fails there."""
+    mark, problem = exc.context_mark, exc.problem_mark
+    brackets = {
+        "while parsing a flow sequence": ("list", "[", "]"),
+        "while parsing a flow mapping": ("mapping", "{", "}"),
+    }
+    if exc.context not in brackets or mark is None or problem is None:
+        return None
+    what, opening, closing = brackets[str(exc.context)]
+    if problem.line == mark.line or not 0 <= mark.line < len(lines) or closing in lines[mark.line]:
+        return None
+    return Problem(
+        path,
+        mark.line + 1,
+        mark.column + 1,
+        f"the {what} that opens with '{opening}' here is not closed on this line, so YAML reads the lines below "
+        f"into it. End the {what} with '{closing}': {lines[mark.line].strip()}{closing}",
+    )
+
+
+def second_document(path: str, lines: list[str], exc: yaml.MarkedYAMLError) -> Problem | None:
+    """A line ``---`` in the middle of a file: YAML starts a second document there."""
+    mark = exc.problem_mark
+    if exc.problem != "but found another document" or mark is None:
+        return None
+    return Problem(
+        path,
+        mark.line + 1,
+        mark.column + 1,
+        "the line '---' starts a second document, but a content file holds one. Delete this line.",
+    )
+
+
 def yaml_error_slip(path: str, text: str, exc: yaml.MarkedYAMLError) -> Problem | None:
     """A message that fits the slip behind a YAML syntax error, when one of the known slips explains it."""
     lines = text.splitlines()
@@ -193,7 +296,12 @@ def yaml_error_slip(path: str, text: str, exc: yaml.MarkedYAMLError) -> Problem 
     near = mark.line + 1
     context = exc.context_mark.line + 1 if exc.context_mark is not None else near
     return (
-        missing_space_after_colon(path, lines, context)
+        unclosed_quote(path, lines, exc)
+        or second_document(path, lines, exc)
+        or unclosed_list(path, lines, exc)
+        or special_first_character(path, lines, near)
+        or text_after_quotes(path, lines, near)
+        or missing_space_after_colon(path, lines, context)
         or missing_space_after_colon(path, lines, near)
         or missing_dash(path, lines, context)
         or note_read_as_key(path, lines, near)

@@ -94,30 +94,66 @@ def message_problem(text: str) -> str | None:
     return None
 
 
+#: The message for a text that still holds the instruction a skeleton of ``afterno new`` put there.
+SKELETON_PROBLEM = "is still the skeleton's text. Write your own words in its place."
+
+
 def _plain_text_problem(text: str) -> str | None:
     """The rules for every text: written, with no HTML and no placeholder words."""
+    finding = _plain_text_finding(text)
+    return None if finding is None else finding[0]
+
+
+def _plain_text_finding(text: str) -> tuple[str, int] | None:
+    """What ``_plain_text_problem`` says of ``text``, and where in it the problem starts."""
+    lead = len(text) - len(text.lstrip())
     text = text.strip()
     if not text:
-        return "is empty; write the text."
+        return "is empty; write the text.", 0
     found = RAW_HTML.search(text)
     if found:
-        return (
+        message = (
             f"contains raw HTML ('{text[found.start() : found.start() + 12]}'); HTML is not allowed in content. "
             "Write plain text (use **bold** for emphasis, or write 'less than' instead of '<')."
         )
+        return message, lead + found.start()
     plain = PLAIN_HTTP.search(text)
     if plain:
-        return http_problem(plain.group(0))
+        return http_problem(plain.group(0)), lead + plain.start()
     skeleton = SKELETON_MARK.search(text)
     if skeleton:
-        return "is still the skeleton's text. Write your own words in its place."
+        return SKELETON_PROBLEM, lead + skeleton.start()
     filler = PLACEHOLDER_TEXT.search(text)
     if filler:
-        return (
+        message = (
             f"contains the placeholder word '{filler.group(0)}'. "
             "Write the real text, or leave the item out until it is ready."
         )
+        return message, lead + filler.start()
     return None
+
+
+#: A Markdown link's address, as ``](address``.
+_LINK_ADDRESS = re.compile(r"\]\(\s*+([^)\s]++)")
+
+
+def problem_offset(rule: str, text: str) -> int:
+    """Where in ``text`` the problem that the format ``rule`` finds starts, so a message can point at it.
+
+    0 (the start of the text) when the problem is about the text as a whole, or its place is not known.
+    """
+    if rule in ("afterno-line", "afterno-message-line") and "\n" in text.strip():
+        return text.index("\n", len(text) - len(text.lstrip()))
+    finding = _plain_text_finding(text)
+    if finding is not None:
+        return finding[1]
+    if rule.startswith("afterno-message"):
+        braces = BRACES.search(text)
+        return braces.start() if braces else 0
+    for link in _LINK_ADDRESS.finditer(text):
+        if _url_problem("a", link.group(1)) is not None:
+            return link.start(1)
+    return max(text.find("{"), 0)
 
 
 def http_problem(address: str, whole: bool = False) -> str:

@@ -10,18 +10,20 @@ message, and no pattern then costs more than the limit allows).
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 from typing import Any
 
 from jsonschema import Draft202012Validator, ValidationError, validators
 
 from .errors import MAX_FILE_PROBLEMS, Problem
-from .model import MAX_ID_LENGTH, MAX_NUMBER, TYPE_EXAMPLES, TYPE_WORDS, FieldSpec, KindSpec
+from .model import MAX_ID_LENGTH, MAX_NUMBER, SKELETON_ID, TYPE_EXAMPLES, TYPE_WORDS, FieldSpec, KindSpec
 from .schema import kind_schema
 from .slips import line_read_as_mapping, note_in_place_of_text
-from .textrules import FORMAT_RULES, http_problem
+from .textrules import FORMAT_RULES, SKELETON_PROBLEM, http_problem, problem_offset
 from .yamlsafe import Mark, MarkedList, MarkedMap, describe
 
 #: A path inside a file's data, as jsonschema gives it: keys and list indexes.
@@ -93,7 +95,7 @@ def locate(kind: KindSpec, root: Any, path: ValuePath) -> Where:
 
 def validate(kind: KindSpec, value: Any, shown: str) -> tuple[list[Problem], set[ValuePath]]:
     """Every problem of one file's data, and the paths of the values found wrong (the build skips them)."""
-    problems: list[Problem] = []
+    found: list[Found] = []
     invalid: set[ValuePath] = set()
     seen: set[tuple[ValuePath, str]] = set()
     for error in _validator(kind).iter_errors(value):
@@ -107,8 +109,97 @@ def validate(kind: KindSpec, value: Any, shown: str) -> tuple[list[Problem], set
             invalid.add(path)
         where = locate(kind, value, path)
         message = MESSAGES.get(str(error.validator), _unexpected)
-        problems += [Problem(shown, mark.line, mark.column, text) for mark, text in message(where, error)]
-    return problems, invalid
+        left = _left_from_skeleton(error, where)
+        found += [Found(path, mark, text, left) for mark, text in message(where, error)]
+    for path, mark, name in skeleton_ids(value):
+        if path not in invalid:
+            invalid.add(path)
+            found.append(Found(path, mark, _skeleton_id_message(name), "id"))
+    return [
+        Problem(shown, one.mark.line, one.mark.column, one.message) for one in one_per_skeleton(kind, value, found)
+    ], invalid
+
+
+@dataclass(frozen=True)
+class Found:
+    """A problem of one value, before it is a ``Problem``; ``skeleton`` says what of a skeleton it still holds."""
+
+    path: ValuePath
+    mark: Mark
+    message: str
+    #: "text" (an instruction), "id" (the-step-id) or "empty" (an empty list), as ``afterno new`` wrote them.
+    skeleton: str = ""
+
+
+def _left_from_skeleton(error: ValidationError, where: Where) -> str:
+    if error.validator == "format" and error.message == SKELETON_PROBLEM:
+        return "text"
+    return "empty" if error.validator == "minItems" and where.spec is not None else ""
+
+
+def skeleton_ids(value: Any, path: ValuePath = ()) -> Iterator[tuple[ValuePath, Mark, str]]:
+    """Each value still holding the id a skeleton puts where a step belongs (``model.SKELETON_ID``)."""
+    if isinstance(value, MarkedMap):
+        for key, item in value.items():
+            if item == SKELETON_ID:
+                yield (*path, key), value.value_marks[key], key
+            else:
+                yield from skeleton_ids(item, (*path, key))
+    elif isinstance(value, MarkedList):
+        for index, item in enumerate(value):
+            yield from skeleton_ids(item, (*path, index))
+
+
+def _skeleton_id_message(name: str) -> str:
+    return (
+        f"'{name}' is still the skeleton's '{SKELETON_ID}'. "
+        "Write the id of the step this belongs to in its place (the file name in content/steps/, without .yml)."
+    )
+
+
+def _entry(path: ValuePath) -> ValuePath:
+    """The path of the mapping (the file, or one entry of a list) that the value at ``path`` is a field of."""
+    while path and isinstance(path[-1], int):
+        path = path[:-1]
+    return path[:-1]
+
+
+def one_per_skeleton(kind: KindSpec, value: Any, found: list[Found]) -> list[Found]:
+    """``found``, with the skeleton text, ids and empty lists of one untouched skeleton said in one message."""
+    groups: dict[ValuePath, list[Found]] = {}
+    for one in found:
+        if one.skeleton:
+            groups.setdefault(_entry(one.path), []).append(one)
+    merged = {
+        entry: left for entry, left in groups.items() if len(left) > 1 and any(o.skeleton == "text" for o in left)
+    }
+    kept = [one for one in found if not (one.skeleton and _entry(one.path) in merged)]
+    for entry, left in merged.items():
+        words = locate(kind, value, entry).kind or kind
+        left.sort(key=lambda one: (one.mark.line, one.mark.column))
+        kept.append(Found(entry, left[0].mark, _skeleton_message(words.title.lower(), left)))
+    return kept
+
+
+def _skeleton_message(what: str, left: list[Found]) -> str:
+    def listed(ones: list[Found]) -> str:
+        names = [f"{_field(one.path)} (line {one.mark.line})" for one in ones]
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+    texts = [one for one in left if one.skeleton == "text"]
+    ids = [one for one in left if one.skeleton == "id"]
+    empty = [one for one in left if one.skeleton == "empty"]
+    then = [f"set {listed(ids)} to the id of its step"] if ids else []
+    then += [f"fill in {listed(empty)}"] if empty else []
+    message = (
+        f"this {what} is still the skeleton that 'afterno new' wrote. "
+        f"Write your own words in place of the skeleton text in {listed(texts)}"
+    )
+    return message + (f"; then {', and '.join(then)}." if then else ".")
+
+
+def _field(path: ValuePath) -> str:
+    return str(next(step for step in reversed(path) if isinstance(step, str)))
 
 
 # --- The message for each keyword -----------------------------------------------------------------
@@ -137,6 +228,18 @@ def _one(where: Where, message: str) -> Messages:
 
 
 def _id_message(where: Where) -> str:
+    message = _id_words(where)
+    slug = SLUG_LIKE.sub("-", where.value.lower()).strip("-") if isinstance(where.value, str) else ""
+    if slug and slug != where.value and len(slug) <= MAX_ID_LENGTH and where.spec and where.spec.type != "name":
+        message += f" Write it as {slug}."
+    return message
+
+
+#: What an id may not hold: an id is lowercase letters and digits, with single hyphens between them.
+SLUG_LIKE = re.compile(r"[^a-z0-9]+")
+
+
+def _id_words(where: Where) -> str:
     spec = where.spec
     assert spec is not None
     if spec.type == "name":
@@ -156,6 +259,8 @@ def _id_message(where: Where) -> str:
 
 def _string_for_list(spec: FieldSpec, value: str) -> str:
     """The message for a string written where a list belongs."""
+    if spec.type == "applies" and value.strip().lower() == "all":
+        return f"'{spec.name}' must be the word all in small letters, found the string \"{value}\". Write it as all."
     if spec.type == "applies":
         return (
             f"'{spec.name}' must be the word all or a list of situation ids, found the string "
@@ -197,6 +302,11 @@ def _line_as_mapping(spec: FieldSpec, value: MarkedMap) -> str:
 
 
 def _wrong_words(spec: FieldSpec, value: Any) -> str:
+    if isinstance(value, bool) and spec.type in ("line", "text"):
+        return (
+            f"'{spec.name}' must be {TYPE_WORDS[spec.type]}, but YAML reads yes, no, true, false, on and off "
+            f'on their own as a yes-or-no value. Put the text in double quotes: {spec.name}: "..."'
+        )
     return f"'{spec.name}' must be {TYPE_WORDS[spec.type]}, found {describe(value)}. {fix(spec)}"
 
 
@@ -237,7 +347,10 @@ def _rule(where: Where, error: ValidationError) -> Messages:
     message = f"'{spec.name}' {error.message}"
     if error.message.startswith("is empty"):
         message += f" {fix(spec)}"
-    return _one(where, message)
+    # Pointed at the slip itself: in a text over several lines, that is its own line, not the key's.
+    rule, value = error.validator_value, where.value
+    offset = problem_offset(rule, value) if isinstance(rule, str) and isinstance(value, str) else 0
+    return [(where.mark.at(offset), message)]
 
 
 def _blank(where: Where, error: ValidationError) -> Messages:
@@ -283,8 +396,14 @@ def _listed_twice(where: Where, error: ValidationError) -> Messages:
 def _missing_keys(where: Where, error: ValidationError) -> Messages:
     assert where.kind is not None
     found: Messages = []
+    known = [spec.name for spec in where.kind.fields]
+    # A misspelt key ('titel') is one mistake: its own message says which key it should be, so that key is not
+    # also reported missing.
+    # (Only the first keys, as messages list only those: a hostile file may hold thousands.)
+    unknown = islice((key for key in where.value if key not in known), MAX_FILE_PROBLEMS)
+    misspelt = {close for key in unknown for close in _closest(key, known)}
     for spec in where.kind.fields:
-        if spec.required and spec.name not in where.value:
+        if spec.required and spec.name not in where.value and spec.name not in misspelt:
             message = (
                 f"{where.context} is missing the key '{spec.name}' ({TYPE_WORDS[spec.type]}). "
                 f"Add it: {spec.name}: {example(spec)}"
@@ -307,10 +426,17 @@ def _unknown_keys(where: Where, error: ValidationError) -> Messages:
             if note is not None:
                 found.append((where.value.key_marks[key], note))
                 continue
-            close = difflib.get_close_matches(key, known, n=1)
+            close = _closest(key, known)
             hint = f"Did you mean '{close[0]}'?" if close else f"The keys of {where.context} are: {', '.join(known)}."
             found.append((where.value.key_marks[key], f"unknown key '{key}' in {where.context}. {hint}"))
     return found
+
+
+def _closest(key: str, known: list[str]) -> list[str]:
+    """The known key that ``key`` is most likely a slip for (a typo, or capitals), if any."""
+    if key.lower() in known:
+        return [key.lower()]
+    return difflib.get_close_matches(key, known, n=1)
 
 
 def _unexpected(where: Where, error: ValidationError) -> Messages:

@@ -28,6 +28,12 @@ _STR_TAG = "tag:yaml.org,2002:str"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 # A tab at the start of a line, after spaces only: linear (one pass, no backtracking).
 _TAB_INDENT = re.compile(r"^ *+\t", re.MULTILINE)
+#: A non-breaking space (U+00A0) at the start of a line, after spaces only, which YAML does not read as indentation.
+_NBSP_INDENT = re.compile("^ *+\u00a0", re.MULTILINE)
+
+
+#: Where each line of a text value stands: (offset in the value, line, column, length of the line's text).
+Spans = tuple[tuple[int, int, int, int], ...]
 
 
 class Mark(NamedTuple):
@@ -35,6 +41,36 @@ class Mark(NamedTuple):
 
     line: int
     column: int
+
+    def at(self, offset: int) -> Mark:
+        """Where the character ``offset`` of the text value starting here is written (one line: as it reads)."""
+        return Mark(self.line, self.column + max(offset, 0))
+
+
+class TextMark(Mark):
+    """Where a text written over several lines (a ``>-`` block, say) or quoted starts, and where each of its
+    lines stands, so that a problem found inside the text can be pointed at its own line and column. It equals
+    the plain Mark of its start."""
+
+    spans: Spans
+
+    def __new__(cls, line: int, column: int, spans: Spans) -> TextMark:
+        mark = super().__new__(cls, line, column)
+        mark.spans = spans
+        return mark
+
+    def at(self, offset: int) -> Mark:
+        """In a value over several lines, an offset that falls where YAML joined two lines is shown at the start
+        of the next line."""
+        if not self.spans:
+            return Mark(self.line, self.column + max(offset, 0))
+        for start, line, column, length in self.spans:
+            if offset < start:
+                return Mark(line, column)
+            if offset < start + length:
+                return Mark(line, column + offset - start)
+        _, line, column, length = self.spans[-1]
+        return Mark(line, column + length)
 
 
 class MarkedMap(dict[str, Any]):
@@ -45,6 +81,8 @@ class MarkedMap(dict[str, Any]):
         self.mark = mark
         self.key_marks: dict[str, Mark] = {}
         self.value_marks: dict[str, Mark] = {}
+        #: Whether its first key came a second time (an entry that lost its dash joined it).
+        self.restarted = False
 
 
 class MarkedList(list[Any]):
@@ -115,7 +153,7 @@ def load_yaml(path: str, data: bytes) -> tuple[Any, list[Problem]]:
         events = list(yaml.parse(text, Loader=_FastLoader))
     except yaml.YAMLError as exc:
         return None, _refusal(path, text, exc)
-    builder = _Builder(path)
+    builder = _Builder(path, text)
     try:
         # One pass over the events: each is checked (no anchors, aliases, tags or deep nesting), then built.
         problems = builder.read(events)
@@ -159,6 +197,14 @@ def _decode(path: str, data: bytes) -> tuple[str, Problem | None]:
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         return "", Problem(path, line, 1, "the file contains a NUL character; remove it.")
+    space = _NBSP_INDENT.search(text)
+    if space:
+        line = text[: space.start()].count("\n") + 1
+        message = (
+            "a non-breaking space (often pasted from a web page or a word processor) is used for indentation; "
+            "YAML allows only ordinary spaces. Delete the indentation of this line and type it again with spaces."
+        )
+        return "", Problem(path, line, space.end() - space.start(), message)
     tab = _TAB_INDENT.search(text)
     if tab:
         line = text[: tab.start()].count("\n") + 1
@@ -269,8 +315,10 @@ class _Open:
 class _Builder:
     """Builds Python values from checked events, with a Mark for every key, value and item."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, text: str = "") -> None:
         self.path = path
+        self.text = text
+        self.lines: list[str] | None = None
         self.problems: list[Problem] = []
         self.loader = _Loader("")
         self.open: list[_Open] = []
@@ -304,7 +352,8 @@ class _Builder:
         if starts and self._refused_key(kind is yaml.ScalarEvent):
             return
         if isinstance(event, yaml.ScalarEvent):
-            self.place(self.scalar(event), event.start_mark)
+            value = self.scalar(event)
+            self.place(value, event.start_mark, self.mark_of(event, value))
         elif kind is yaml.MappingStartEvent:
             self.open.append(_Open(MarkedMap(_mark(event.start_mark))))
             self.root_mark = self.root_mark or event.start_mark
@@ -381,15 +430,63 @@ class _Builder:
         elif key == "<<":
             self.add(mark, "the merge key '<<' is not allowed in content files. Write the keys out in full.")
         elif key in mapping:
-            first = mapping.key_marks[key].line
-            self.add(
-                mark,
-                f"the key '{key}' appears twice in the same mapping (first on line {first}). "
-                "Keep one and delete the other.",
-            )
+            self.duplicate(key, mark, mapping)
         else:
             return key
         return None
+
+    def duplicate(self, key: str, mark: Mark, mapping: MarkedMap) -> None:
+        """Report a key written twice in ``mapping``; after its first key, only once for the whole mapping."""
+        first = mapping.key_marks[key].line
+        starts = next(iter(mapping.key_marks))
+        if mapping.restarted:
+            # Its first key came again: the keys after it are one entry missing its dash, already reported.
+            return
+        if key == starts and mapping.key_marks[key].column > 1:
+            mapping.restarted = True
+            message = (
+                f"the key '{key}' appears again (first on line {first}), so YAML reads the keys from here on as "
+                f"part of the entry above. If this line starts a new entry, put '- ' in front of it, lined up "
+                "with the '- ' of the entry above."
+            )
+        else:
+            message = (
+                f"the key '{key}' appears twice in the same mapping (first on line {first}). "
+                "Keep one and delete the other."
+            )
+        self.add(mark, message)
+
+    def mark_of(self, event: yaml.ScalarEvent, value: Any) -> Mark:
+        """Where a scalar starts; for text that is quoted or over several lines, where each of its lines is too."""
+        mark = _mark(event.start_mark)
+        if not isinstance(value, str) or event.start_mark is None or event.end_mark is None:
+            return mark
+        if not event.style and event.start_mark.line == event.end_mark.line:
+            # Plain text on one line, most values: it is written as it reads.
+            return mark
+        return TextMark(mark.line, mark.column, self.spans(event))
+
+    def spans(self, event: yaml.ScalarEvent) -> Spans:
+        """Where each line of a text value stands, found by looking for the line's words in the value."""
+        if self.lines is None:
+            self.lines = self.text.splitlines()
+        start, end, value = event.start_mark, event.end_mark, event.value
+        assert start is not None and end is not None  # mark_of checked
+        quote = 1 if event.style in ('"', "'") else 0
+        # A block (>- or |-) starts on the line after its indicator.
+        first = start.line + (1 if event.style in (">", "|") else 0)
+        spans: list[tuple[int, int, int, int]] = []
+        cursor = 0
+        for number in range(first, min(end.line, len(self.lines) - 1) + 1):
+            line = self.lines[number]
+            begin = start.column + quote if number == start.line else 0
+            stop = end.column - quote if number == end.line else len(line)
+            piece = line[begin:stop].strip()
+            found = value.find(piece, cursor) if piece else -1
+            if found >= 0:
+                spans.append((found, number + 1, line.index(piece, begin) + 1, len(piece)))
+                cursor = found + len(piece)
+        return tuple(spans)
 
 
 def _nesting(event: yaml.Event) -> int:
