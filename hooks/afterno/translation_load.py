@@ -129,17 +129,21 @@ def hand_written_pages(docs: Path) -> dict[str, dict[str, str]]:
     return {path.stem: read_page(path) for path in sorted(docs.glob("*.md"))}
 
 
-def ui_strings(templates: Path, scripts: Path) -> list[str]:
-    """The interface text the page templates (``_("...")``) and scripts (``t("...")``) use, in order."""
+def ui_strings(templates: Path, scripts: Path, theme: Path | None = None) -> list[str]:
+    """The interface text the page templates and the theme's templates in ``theme`` (``_("...")``) and the
+    scripts (``t("...")``) use, in order."""
     from jinja2 import Environment, FileSystemLoader  # the templates' parser: for translators' runs only
 
-    env = Environment(loader=FileSystemLoader(templates), extensions=["jinja2.ext.i18n"])
     found: dict[str, None] = {}
-    for name in sorted(env.list_templates()):
-        source = (templates / name).read_text(encoding="utf-8")
-        for _line, _function, message in env.extract_translations(source):  # type: ignore[attr-defined]
-            if isinstance(message, str):
-                found[message] = None
+    for folder in [templates] + ([theme] if theme is not None and theme.is_dir() else []):
+        env = Environment(loader=FileSystemLoader(folder), extensions=["jinja2.ext.i18n"])
+        for name in sorted(env.list_templates()):
+            source = (folder / name).read_text(encoding="utf-8")
+            for _line, _function, message in env.extract_translations(source):  # type: ignore[attr-defined]
+                # A call with named values, _("On: %(item)s", item=...), comes as a tuple: ("On: %(item)s", None).
+                first = message[0] if isinstance(message, tuple) and message else message
+                if isinstance(first, str):
+                    found[first] = None
     for path in sorted(templates.parent.glob("*.py")):
         for match in PY_STRING.finditer(path.read_text(encoding="utf-8")):
             found[json.loads(f'"{match.group(1)}"')] = None
@@ -548,7 +552,7 @@ def load_translations(project: Path, content: Content) -> Translations:
     root = project / "content"
     problems: list[Problem] = []
     pages = hand_written_pages(project / "docs")
-    ui = ui_strings(Path(__file__).parent / "templates", project / "docs" / "assets")
+    ui = ui_strings(Path(__file__).parent / "templates", project / "docs" / "assets", project / "overrides")
     english = english_items(content, pages, ui)
     languages = read_languages(root, problems)
     by_language = {language.code: read_language(root, language, problems) for language in languages}
