@@ -78,17 +78,17 @@ class VisibleText(HTMLParser):
             (self.english.add(text) if self._quiet() else self.pieces.append(text))
 
 
-def read(path: Path) -> VisibleText:
+def read(html: str) -> VisibleText:
     parser = VisibleText()
-    parser.feed(path.read_text(encoding="utf-8"))
+    parser.feed(html)
     parser.close()
     return parser
 
 
-def english_left(page: Path, english_page: Path | None) -> list[str]:
-    """The pieces of ``page`` that are English: on the English page too, or holding an English-only word."""
-    found = read(page)
-    on_english = set(read(english_page).pieces) if english_page else set()
+def english_left_in(html: str, english_html: str | None) -> list[str]:
+    """The pieces of a page's ``html`` that are English: on the English page too, or holding an English-only word."""
+    found = read(html)
+    on_english = set(read(english_html).pieces) if english_html else set()
     left = []
     for piece in dict.fromkeys(found.pieces):
         if piece in found.english:
@@ -98,6 +98,12 @@ def english_left(page: Path, english_page: Path | None) -> list[str]:
         if (piece in on_english and len(WORD.findall(words)) >= 2) or ENGLISH_ONLY.search(words):
             left.append(piece)
     return left
+
+
+def english_left(page: Path, english_page: Path | None) -> list[str]:
+    """``english_left_in`` for two built files."""
+    english = english_page.read_text(encoding="utf-8") if english_page else None
+    return english_left_in(page.read_text(encoding="utf-8"), english)
 
 
 def test_finds_english_left() -> None:
