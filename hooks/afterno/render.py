@@ -235,6 +235,11 @@ class Renderer:
         translated = self.ui.get(text, text)
         return translated % values if values else translated
 
+    def _language_values(self) -> dict[str, Any]:
+        """``_`` and ``gettext`` for the templates, and ``translated``: a language's site, not the English one
+        (notes on what stays in English show only there)."""
+        return {"_": self.gettext, "gettext": self.plain_text, "translated": bool(self.ui)}
+
     def _render(self, template: str, src: str, **values: Any) -> str:
         content = self.content
         steps = content.step_by_id
@@ -288,10 +293,7 @@ class Renderer:
             qr_file=lambda stem, kind: posixpath.relpath(f"{QR_FOLDER}/{stem}.{kind}", page_url(src) or "."),
             qr_targets=qr_targets(self.site_url, content),
             centre_page=CENTRE_PAGE if self.centre else None,
-            _=self.gettext,
-            gettext=self.plain_text,
-            # A language's site (not the English one): notes on what stays in English show only there.
-            translated=bool(self.ui),
+            **self._language_values(),
             checklist_sections=lambda: checklist_sections(
                 content, lambda step_id: step_link(step_id, html=True), self.applies_note, self.plain_text
             ),
