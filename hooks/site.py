@@ -48,6 +48,8 @@ from afterno.localize import (
     OUTDATED_NOTE,
     RIGHT_TO_LEFT,
     outdated_pages,
+    theme_text,
+    translate_palette,
     translated_content,
     write_translated_docs,
 )
@@ -210,6 +212,7 @@ def _set_languages(config: MkDocsConfig, content: Content, translations: Transla
         raise PluginError(f"{LANGUAGE_VARIABLE}={_language}: no such language in content/translations/languages.yml.")
     language = translations.by_language[_language]
     _ui = language.ui()
+    translate_palette(config.theme.get("palette"), _ui)
     _script_ui.clear()
     _script_ui.update({text: _ui[text] for text in script_strings(Path(config.docs_dir) / "assets") if text in _ui})
     _translated_docs = tempfile.TemporaryDirectory(prefix=f"afterno-docs-{_language}-")
@@ -226,6 +229,11 @@ def _outdated_sources(content: Content, statuses: list[Any], docs: Path) -> set[
     sources += ["checklist/index.md", "situations/index.md", "templates/index.md"]
     sources += [f"guides/{guide.id}.md" for guide in content.guides]
     return outdated_pages(content, statuses, sources)
+
+
+def _translate(text: str) -> str:
+    """Interface text in this build's language (the English itself in the English build)."""
+    return _ui.get(text, text)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -251,15 +259,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """Give the theme's templates (overrides/404.html) the content's counts in words: ``afterno_counts.guides``."""
+    """Give the theme's templates (overrides/) the content's counts in words (``afterno_counts.guides``) and
+    ``_("...")``, our interface text in the site's language."""
     if _serving:
         env.bytecode_cache = _compiled_theme
+    env.globals["_"] = theme_text(_ui)
     if _problems:
         # A preview of broken content has no pages; the theme's own pages (404.html) get no counts.
         env.globals["afterno_counts"] = {}
         return env
     assert _renderer is not None, "on_config did not run"
-    env.globals["afterno_counts"] = {name: in_words(n) for name, n in content_counts(_renderer.content).items()}
+    counts = content_counts(_renderer.content)
+    env.globals["afterno_counts"] = {name: in_words(n, _translate) for name, n in counts.items()}
     return env
 
 
@@ -269,7 +280,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     assert _renderer is not None, "on_config did not run"
     src = page.file.src_uri
     try:
-        markdown = fill_counts(markdown, content_counts(_renderer.content), src)
+        markdown = fill_counts(markdown, content_counts(_renderer.content), src, _translate)
         return _renderer.fill_markers(markdown, src)
     except ValueError as error:
         raise PluginError(f"docs/{error}") from None

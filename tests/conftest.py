@@ -138,6 +138,10 @@ def centre_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (project / "docs" / "drop-in-times.md").write_text(OUR_PAGE, encoding="utf-8")
     (project / "docs" / "local").mkdir()
     (project / "docs" / "local" / "printing.md").write_text(LATE_PAGE, encoding="utf-8")
+    # An English-only edition: a page a centre adds has no Spanish or German, which a published language
+    # refuses (the check says to translate it or set the language to draft), so this centre sets them to draft.
+    languages = project / "content" / "translations" / "languages.yml"
+    languages.write_text(languages.read_text(encoding="utf-8").replace("published", "draft"), encoding="utf-8")
     site = tmp_path_factory.mktemp("centre-site")
     result = build_site(
         site, project=project, SITE_URL=CENTRE_SITE_URL, REPO_URL="https://github.com/example/after-the-no"

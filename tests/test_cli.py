@@ -31,6 +31,10 @@ def project(tmp_path: Path) -> Path:
     """A project folder with a private copy of content/ (and mkdocs.yml, which marks the project root)."""
     shutil.copytree(CONTENT, tmp_path / "content")
     shutil.copy2(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    # The languages as drafts: these tests add English content, which a published language refuses until it is
+    # translated (tests/test_translations.py covers that), and the copy has no docs/ for the pages' translations.
+    languages = tmp_path / "content" / "translations" / "languages.yml"
+    languages.write_text(languages.read_text(encoding="utf-8").replace("published", "draft"), encoding="utf-8")
     return tmp_path
 
 

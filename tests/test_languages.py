@@ -167,9 +167,10 @@ def test_sitemap_and_robots_list_every_language(site: Path) -> None:
     assert not (site / "de" / "robots.txt").exists()
 
 
-def test_english_only_build_has_no_language_menu(shared_site: SharedSite) -> None:
-    """Without a published translation (the shared build of this branch) nothing changes: no menu, no /de/."""
+def test_published_languages_are_in_the_shared_build(shared_site: SharedSite) -> None:
+    """With Spanish and German published (content/translations/languages.yml), the build of this branch has
+    /es/ and /de/ and every page has the language menu."""
     site = shared_site.build()
     text = (site / "checklist" / "index.html").read_text(encoding="utf-8")
-    assert "md-select__link" not in text and "hreflang" not in text
-    assert not (site / "de").exists()
+    assert "md-select__link" in text and 'hreflang="de"' in text and 'hreflang="es"' in text
+    assert (site / "de" / "checklist" / "index.html").exists() and (site / "es" / "checklist" / "index.html").exists()

@@ -17,11 +17,19 @@ STYLES = sorted(p.name for p in (ROOT / "docs" / "assets").glob("*.css"))
 
 CASES = {
     "whole-line comment": ("  // why\n  run();\n", "run();\n"),
-    "JSDoc block": ("/**\n * @param {string} a\n */\nfunction f(a) {}\n", "function f(a) {}\n"),
-    "inline type cast": ("const el = /** @type {HTMLElement} */ (x);\n", "const el = (x);\n"),
+    "JSDoc block": ("/**\n * @param {string} a\n */\nfunction f(a) {}\n", "function f(a){}\n"),
+    "inline type cast": ("const el = /** @type {HTMLElement} */ (x);\n", "const el=(x);\n"),
+    "spaces beside punctuation go": ('if (a === b) { go(c, "x"); }\n', 'if(a===b){go(c,"x");}\n'),
+    "spaces inside strings kept": (
+        "say(\"a = b, c\", 'd : e', `f ( ${g} )`);\n",
+        "say(\"a = b, c\",'d : e',`f ( ${g} )`);\n",
+    ),
+    "spaces beside + and - kept": ("x = a - -b + +c;\n", "x=a - -b + +c;\n"),
+    "a line with a regular expression kept": ("s.replace(/ = /g, x);\n", "s.replace(/ = /g, x);\n"),
+    "nested template literals kept": ("t = `${a ? `x : y` : z}`;\n", "t = `${a ? `x : y` : z}`;\n"),
     "code after a block's end": ("/* a */ run();\n", "run();\n"),
     "trailing comment kept (it may be inside a string)": ('go("http://x"); // y\n', 'go("http://x"); // y\n'),
-    "line breaks kept": ("a = 1\n(b)\n", "a = 1\n(b)\n"),
+    "line breaks kept": ("a = 1\n(b)\n", "a=1\n(b)\n"),
     "multi-line template literal: file left as written": ("const t = `a\n  b`;\n// c\n", "const t = `a\n  b`;\n// c\n"),
 }
 

@@ -56,8 +56,12 @@ def test_guide_descriptions_come_from_content_summaries(site: Path) -> None:
 
 def test_sitemap_lists_every_page(site: Path, site_url: str) -> None:
     """sitemap.xml lists every built page (and not the 404 page)."""
-    listed = set(re.findall(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8")))
-    assert listed == set(built_pages(site, site_url))
+    pages = set(built_pages(site, site_url))
+    listed: set[str] = set()
+    # Each language's site has its own sitemap (robots.txt names them all): together they list every page.
+    for sitemap in site.rglob("sitemap.xml"):
+        listed |= set(re.findall(r"<loc>([^<]+)</loc>", sitemap.read_text(encoding="utf-8")))
+    assert listed == pages
     assert not any("404" in url for url in listed)
 
 

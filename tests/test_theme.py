@@ -23,6 +23,9 @@ ORIGINALS: dict[str, dict[str, str]] = {
     "partials/alternate.html": {
         "partials/alternate.html": "572b1d4dae611aa5fd65107edec95e44331b6141abf86834ea4dc6c1ddd7241b",
     },
+    "partials/copyright.html": {
+        "partials/copyright.html": "bc86bca3bf75070fe5d72e2a3463bdddf87c10f4d6459c945fe81c5d384e35ea",
+    },
     "partials/source.html": {
         "partials/source.html": "6847616d67be4920d39c278c2799bf20222bbc02ee2a8393aca85e3eaa518752",
     },

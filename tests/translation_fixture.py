@@ -56,7 +56,7 @@ def write_translation(project: Path, languages: dict[str, str]) -> None:
     english = english_items(
         content,
         hand_written_pages(project / "docs"),
-        ui_strings(project / "hooks" / "afterno" / "templates", project / "docs" / "assets"),
+        ui_strings(project / "hooks" / "afterno" / "templates", project / "docs" / "assets", project / "overrides"),
     )
     lines = [languages_schema_line(), "languages:"]
     for code, name in languages.items():

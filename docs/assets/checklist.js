@@ -408,7 +408,7 @@
 
     /** @param {WriteResult} result */
     savedWords(result) {
-      return result === "ok" ? "" : " It could not be saved in this browser yet: see the note at the top.";
+      return result === "ok" ? "" : ` ${t("It could not be saved in this browser yet: see the note at the top.")}`;
     }
 
     bind() {
@@ -600,7 +600,11 @@
 
     add() {
       if (this.state.applications.length >= C.MAX_APPLICATIONS) {
-        this.say(`This page keeps at most ${C.MAX_APPLICATIONS} checklists in one browser. Delete one to add another.`);
+        this.say(
+          t("This page keeps at most {count} checklists in one browser. Delete one to add another.", {
+            count: C.MAX_APPLICATIONS,
+          }),
+        );
         return;
       }
       const app = C.newApplication();
@@ -611,7 +615,7 @@
       this.renderAll();
       this.openSetup();
       need(this.root, "#atn-company").focus();
-      this.parts.live.textContent = "A new checklist is ready. Add the company and role.";
+      this.parts.live.textContent = t("A new checklist is ready. Add the company and role.");
     }
 
     async remove() {
@@ -633,8 +637,8 @@
       this.renderAll();
       this.say(
         found
-          ? `Deleted the checklist for ${name}.${this.savedWords(result)}`
-          : `The checklist for ${name} was already deleted, in another tab. Nothing else was changed.`,
+          ? t("Deleted the checklist for {name}.", { name }) + this.savedWords(result)
+          : t("The checklist for {name} was already deleted, in another tab. Nothing else was changed.", { name }),
       );
       this.parts.apps.focus();
     }
@@ -657,8 +661,8 @@
       this.renderAll();
       this.say(
         found
-          ? `The checklist for ${name} is clear again.${this.savedWords(result)}`
-          : `The checklist for ${name} was deleted in another tab, so there was nothing to clear.`,
+          ? t("The checklist for {name} is clear again.", { name }) + this.savedWords(result)
+          : t("The checklist for {name} was deleted in another tab, so there was nothing to clear.", { name }),
       );
     }
 
@@ -683,12 +687,11 @@
           count: plan.entries.length,
         }),
       ];
-      if (plan.moved)
-        words.push(`${plan.moved} whose day had passed ${plan.moved === 1 ? "is" : "are"} set for today.`);
-      if (plan.left)
-        words.push(
-          `${plan.left} about how you feel ${plan.left === 1 ? "is" : "are"} left out, as its day has passed.`,
-        );
+      if (plan.moved === 1) words.push(t("1 whose day had passed is set for today."));
+      else if (plan.moved) words.push(t("{count} whose day had passed are set for today.", { count: plan.moved }));
+      if (plan.left === 1) words.push(t("1 about how you feel is left out, as its day has passed."));
+      else if (plan.left)
+        words.push(t("{count} about how you feel are left out, as its day has passed.", { count: plan.left }));
       words.push(t("Open the file to add them to your calendar."));
       this.say(words.join(" "));
     }
@@ -839,8 +842,8 @@
       if (!skipped) return;
       el.whyText.textContent =
         skipped === 1
-          ? "1 item is put aside: it does not usually apply to what happened"
-          : `${skipped} items are put aside: they do not usually apply to what happened`;
+          ? t("1 item is put aside: it does not usually apply to what happened")
+          : t("{count} items are put aside: they do not usually apply to what happened", { count: skipped });
       el.others.textContent = this.showOthers ? t("Hide them") : t("Show them");
       el.others.setAttribute("aria-pressed", String(this.showOthers));
     }
@@ -852,14 +855,19 @@
     sayArrival(skipped) {
       const title = this.titles[this.arrived || ""];
       this.arrived = "";
-      const put =
-        skipped === 1 ? "1 item that does not usually apply is" : `${skipped} items that do not usually apply are`;
-      const aside = skipped ? `${put} put aside.` : "Every item applies to it.";
+      let aside = t("Every item applies to it.");
+      if (skipped === 1) aside = t("1 item that does not usually apply is put aside.");
+      else if (skipped) aside = t("{count} items that do not usually apply are put aside.", { count: skipped });
       const app = this.active();
-      const name = app.company || app.role ? `Your checklist for ${C.applicationName(app)}` : "Your checklist";
-      const was = this.was === "none" ? "" : this.was && ` (before: ${this.titles[this.was] || this.was})`;
-      const kept = this.was ? " Your ticks and notes are kept." : "";
-      this.arrivalText = `${this.was ? name : "This checklist"} is set up for: ${title}${was}. ${aside}${kept}`;
+      const yours =
+        app.company || app.role
+          ? t("Your checklist for {name}", { name: C.applicationName(app) })
+          : t("Your checklist");
+      const before = this.titles[this.was] || this.was;
+      const was = this.was === "none" || !this.was ? "" : ` ${t("(before: {title})", { title: before })}`;
+      const kept = this.was ? ` ${t("Your ticks and notes are kept.")}` : "";
+      const checklist = this.was ? yours : t("This checklist");
+      this.arrivalText = `${t("{checklist} is set up for: {title}{was}.", { checklist, title, was })} ${aside}${kept}`;
       this.showNotice(this.arrivalText);
     }
 
@@ -881,7 +889,10 @@
         const from = C.formatDay(C.addDays(app.rejectedOn, phase.from));
         const to = C.formatDay(C.addDays(app.rejectedOn, phase.to));
         phase.status.hidden = false;
-        phase.status.textContent = `${from} to ${to}. ${phaseTotal ? `${phaseDone} of ${phaseTotal} done.` : "Nothing here for your situation."}`;
+        const count = phaseTotal
+          ? t("{done} of {total} done.", { done: phaseDone, total: phaseTotal })
+          : t("Nothing here for your situation.");
+        phase.status.textContent = `${t("{from} to {to}.", { from, to })} ${count}`;
       }
       this.done = done;
       this.total = total;

@@ -9,7 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .localize import N_
 from .model import ChecklistItem, Content
+
+#: An item's date without JavaScript, in the languages' ui.yml like the rest of the interface text.
+DAY_OF_REJECTION = N_("Day of the rejection")
+BY_DAY = N_("By day %(day)s")
 
 
 @dataclass(frozen=True)
@@ -45,13 +50,17 @@ class ChecklistSection:
     rows: tuple[ChecklistRow, ...]
 
 
-def due_text(due: int) -> str:
-    """An item's date before the reader has said when they heard: counted in days from the rejection."""
-    return "Day of the rejection" if due == 0 else f"By day {due}"
+def due_text(due: int, translate: Callable[[str], str] = str) -> str:
+    """An item's date before the reader has said when they heard: counted in days from the rejection, in the
+    language of ``translate``."""
+    return translate(DAY_OF_REJECTION) if due == 0 else translate(BY_DAY) % {"day": due}
 
 
 def checklist_sections(
-    content: Content, step_url: Callable[[str], str], applies_note: Callable[[ChecklistItem], str]
+    content: Content,
+    step_url: Callable[[str], str],
+    applies_note: Callable[[ChecklistItem], str],
+    translate: Callable[[str], str] = str,
 ) -> list[ChecklistSection]:
     """The checklist's phases and rows.
 
@@ -59,6 +68,7 @@ def checklist_sections(
         content: The loaded content.
         step_url: The link from the checklist page to a step's explanation.
         applies_note: Who an item is for, in words (``Renderer.applies_note``: the one place that writes it).
+        translate: Interface text in the page's language (its dates before JavaScript runs).
     """
     phases = content.phase_by_id
     steps = content.step_by_id
@@ -70,7 +80,7 @@ def checklist_sections(
                 id=item.id,
                 label=item.label,
                 due=item.due,
-                due_text=due_text(item.due),
+                due_text=due_text(item.due, translate),
                 gentle=item.gentle,
                 applies="all" if item.applies_to is None else " ".join(ref.id for ref in item.applies_to),
                 skip_note=applies_note(item),

@@ -8,21 +8,37 @@ Nothing here knows about MkDocs.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
+
+from .localize import N_
 
 if TYPE_CHECKING:
     from .model import Content
 
 #: Numbers written as words, as in running text; larger ones are written as digits.
-WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+#: Each is translated in the languages' ui.yml, like the rest of the interface text.
+WORDS = (
+    N_("no"),
+    N_("one"),
+    N_("two"),
+    N_("three"),
+    N_("four"),
+    N_("five"),
+    N_("six"),
+    N_("seven"),
+    N_("eight"),
+    N_("nine"),
+    N_("ten"),
+)
 #: ``<!-- afterno:count NAME -->`` anywhere in a line of a hand-written page.
 COUNT_MARKER = re.compile(r"<!-- afterno:count ([a-z-]{1,40}) -->")
 
 
-def in_words(number: int) -> str:
-    """A count as running text writes it: words up to ten ("five"), digits above ("24")."""
-    return WORDS[number] if 0 <= number < len(WORDS) else str(number)
+def in_words(number: int, translate: Callable[[str], str] = str) -> str:
+    """A count as running text writes it: words up to ten ("five", or its translation through ``translate``),
+    digits above ("24")."""
+    return translate(WORDS[number]) if 0 <= number < len(WORDS) else str(number)
 
 
 def content_counts(content: Content) -> dict[str, int]:
@@ -37,7 +53,7 @@ def content_counts(content: Content) -> dict[str, int]:
     }
 
 
-def fill_counts(markdown: str, counts: Mapping[str, int], src: str) -> str:
+def fill_counts(markdown: str, counts: Mapping[str, int], src: str, translate: Callable[[str], str] = str) -> str:
     """Replace each ``<!-- afterno:count NAME -->`` in a page with that count in words.
 
     Raises:
@@ -52,6 +68,6 @@ def fill_counts(markdown: str, counts: Mapping[str, int], src: str) -> str:
             raise ValueError(
                 f"{src}:{line}:{column}: unknown count '{name}' in {match.group(0)}; write one of: {', '.join(counts)}"
             )
-        return in_words(counts[name])
+        return in_words(counts[name], translate)
 
     return COUNT_MARKER.sub(fill, markdown)

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 import yaml
+from markupsafe import Markup, escape
 
 from .model import Content, Template
 from .translation_load import ItemStatus, LanguageTranslations, split_front_matter
@@ -32,6 +33,27 @@ def N_(text: str) -> str:
 #: The note on a page whose translation was made from older English (looked up in the language's ui.yml).
 OUTDATED_NOTE = N_("This translation was made from an older version of the English page. The advice may have changed.")
 OUTDATED_LINK = N_("Read the current English page")
+#: The names of the theme's light and dark switch (mkdocs.yml's palette toggles), by their English wording.
+PALETTE_NAMES = (N_("Switch to dark mode"), N_("Switch to light mode"))
+
+
+def theme_text(ui: dict[str, str]) -> Callable[..., Markup]:
+    """``_("...")`` in the theme's templates (overrides/): the text in the page's language, escaped, its
+    ``%(name)s`` filled with values escaped in their turn (a value marked ``| safe`` is kept as it is)."""
+
+    def text(english: str, **values: Any) -> Markup:
+        translated = escape(ui.get(english, english))
+        return translated % values if values else translated
+
+    return text
+
+
+def translate_palette(palette: Any, ui: dict[str, str]) -> None:
+    """Name the theme's light and dark switch in the site's language (``palette`` is mkdocs.yml's list)."""
+    for scheme in palette if isinstance(palette, list) else []:
+        toggle = scheme.get("toggle") if isinstance(scheme, dict) else None
+        if toggle and toggle.get("name") in ui:
+            toggle["name"] = ui[toggle["name"]]
 
 
 def _replace(obj: Any, kind: str, translations: LanguageTranslations) -> Any:

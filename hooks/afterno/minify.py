@@ -3,8 +3,10 @@
 The sources in docs/assets keep their JSDoc types (checked by ``tsc --noEmit``) and comments for contributors;
 readers' phones download the code alone. The rules are deliberately few, so they cannot change what the code
 does: whole-line comments and comment blocks go, inline ``/** ... */`` type casts go, each line loses its
-indentation, and line breaks stay (so automatic semicolon insertion reads the code as before). A file with a
-template literal that spans lines (whose indentation is part of a string) is served as written.
+indentation, spaces beside punctuation go outside strings (not beside ``+``, ``-`` or ``/``, and not on a
+line with a ``/`` outside its strings), and line breaks stay (so automatic semicolon insertion reads the code as
+before). A file with a template literal that spans lines (whose indentation is part of a string) is served as
+written.
 tests/test_minify.py runs the unit tests against the result.
 """
 
@@ -23,6 +25,25 @@ def spans_lines(source: str) -> bool:
     return any(len(re.findall(r"(?<!\\)`", line)) % 2 for line in source.splitlines())
 
 
+#: A string on one line: double or single quotes, or a template literal without a nested one.
+JS_STRING = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\\n]|\\.)*`")
+#: Spaces beside punctuation that needs none. Not + or - (``a - -b`` must keep its space), not / (regex literals).
+PUNCTUATION_SPACE = re.compile(r" *([{}()\[\];,:=<>?|&!*]+) *")
+
+
+def tighten_line(line: str) -> str:
+    """``line`` without the spaces beside punctuation, outside its strings; a line with a ``/`` outside its
+    strings (a regular expression, a division, a trailing comment) or with nested template literals is kept."""
+    if line.count("`") > 2:
+        return line
+    code = JS_STRING.split(line)
+    if any("/" in part for part in code):
+        return line
+    strings = JS_STRING.findall(line)
+    out = [PUNCTUATION_SPACE.sub(r"\1", part) + (strings[i] if i < len(strings) else "") for i, part in enumerate(code)]
+    return "".join(out)
+
+
 def minify_script(source: str) -> str:
     """The script without comments or indentation; every line of code, and its order, unchanged."""
     if spans_lines(source):
@@ -36,7 +57,7 @@ def minify_script(source: str) -> str:
             line = "" if in_block else line.split("*/", 1)[1].strip()
         if not line or line.startswith("//"):
             continue
-        lines.append(INLINE_DOC.sub("", line))
+        lines.append(tighten_line(INLINE_DOC.sub("", line)))
     return "\n".join(lines) + "\n"
 
 

@@ -82,7 +82,7 @@ def template_environment() -> Environment:
     env.filters["markdown_text"] = _markdown_text
     env.filters["mailto"] = mailto_href
     env.filters["qr_svg"] = qr_svg
-    env.filters["in_words"] = in_words
+    env.filters["in_words"] = _in_words_filter
     env.filters["long_date"] = _long_date_filter
     env.filters["own_phrase"] = own_phrase
     env.tests["applies_to_situation"] = lambda item, situation: situation is None or item.applies(situation.id)
@@ -106,17 +106,29 @@ MONTHS = (
 )
 
 
-def long_date(iso: str, month_name: Callable[[str], str] = str) -> str:
-    """A YYYY-MM-DD date as people read it anywhere: ``2026-11-25`` -> ``25 November 2026``, the month's
-    name through ``month_name`` (the page's language)."""
+#: The order of a long date's parts; each language's ui.yml gives its own ("%(day)s. %(month)s %(year)s").
+LONG_DATE = N_("%(day)s %(month)s %(year)s")
+
+
+def long_date(iso: str, translate: Callable[[str], str] = str) -> str:
+    """A YYYY-MM-DD date as people read it anywhere: ``2026-11-25`` -> ``25 November 2026``; through
+    ``translate`` (the page's language) the month's name and the parts' order: ``25. November 2026``,
+    ``25 de noviembre de 2026``."""
     day = datetime.date.fromisoformat(iso)
-    return f"{day.day} {month_name(MONTHS[day.month - 1])} {day.year}"
+    month = translate(MONTHS[day.month - 1])
+    return translate(LONG_DATE) % {"day": day.day, "month": month, "year": day.year}
 
 
 @pass_context
 def _long_date_filter(context: Any, iso: str) -> str:
     """``| long_date`` in the templates: the month named in the page's language (its ``gettext``)."""
     return long_date(iso, context.get("gettext", str))
+
+
+@pass_context
+def _in_words_filter(context: Any, number: int) -> str:
+    """``| in_words`` in the templates: a count in words of the page's language (its ``gettext``)."""
+    return in_words(number, context.get("gettext", str))
 
 
 def handout_path(situation_id: str | None = None) -> str:
@@ -224,6 +236,11 @@ class Renderer:
         translated = self.ui.get(text, text)
         return translated % values if values else translated
 
+    def _language_values(self) -> dict[str, Any]:
+        """``_`` and ``gettext`` for the templates, and ``translated``: a language's site, not the English one
+        (notes on what stays in English show only there)."""
+        return {"_": self.gettext, "gettext": self.plain_text, "translated": bool(self.ui)}
+
     def _render(self, template: str, src: str, **values: Any) -> str:
         content = self.content
         steps = content.step_by_id
@@ -277,10 +294,9 @@ class Renderer:
             qr_file=lambda stem, kind: posixpath.relpath(f"{QR_FOLDER}/{stem}.{kind}", page_url(src) or "."),
             qr_targets=qr_targets(self.site_url, content),
             centre_page=CENTRE_PAGE if self.centre else None,
-            _=self.gettext,
-            gettext=self.plain_text,
+            **self._language_values(),
             checklist_sections=lambda: checklist_sections(
-                content, lambda step_id: step_link(step_id, html=True), self.applies_note
+                content, lambda step_id: step_link(step_id, html=True), self.applies_note, self.plain_text
             ),
             **values,
         )

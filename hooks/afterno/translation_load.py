@@ -141,11 +141,13 @@ def hand_written_pages(docs: Path) -> dict[str, dict[str, str]]:
     return {path.stem: read_page(path) for path in sorted(docs.glob("*.md"))}
 
 
-def ui_strings(templates: Path, scripts: Path) -> list[str]:
-    """The interface text the page templates (``_("...")``) and scripts (``t("...")``) use, in order."""
+def ui_strings(templates: Path, scripts: Path, theme: Path | None = None) -> list[str]:
+    """The interface text the page templates and the theme's templates in ``theme`` (``_("...")``) and the
+    scripts (``t("...")``) use, in order."""
     found: dict[str, None] = {}
-    for path in sorted(templates.rglob("*.j2")):
-        found.update(dict.fromkeys(template_strings(path.read_text(encoding="utf-8"))))
+    for folder in [templates] + ([theme] if theme is not None and theme.is_dir() else []):
+        for path in sorted(path for path in folder.rglob("*") if path.suffix in (".j2", ".html") and path.is_file()):
+            found.update(dict.fromkeys(template_strings(path.read_text(encoding="utf-8"))))
     for path in sorted(templates.parent.glob("*.py")):
         for match in PY_STRING.finditer(path.read_text(encoding="utf-8")):
             found[json.loads(f'"{match.group(1)}"')] = None
@@ -595,7 +597,7 @@ def load_translations(project: Path, content: Content) -> Translations:
     root = project / "content"
     problems: list[Problem] = []
     pages = hand_written_pages(project / "docs")
-    ui = ui_strings(Path(__file__).parent / "templates", project / "docs" / "assets")
+    ui = ui_strings(Path(__file__).parent / "templates", project / "docs" / "assets", project / "overrides")
     english = english_items(content, pages, ui)
     languages = read_languages(root, problems)
     by_language = {language.code: read_language(root, language, problems) for language in languages}

@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import unquote
 
 import pytest
+import yaml
 from playwright.sync_api import BrowserContext, Page
 
 from afterno.load import load_content
@@ -37,7 +38,11 @@ def site_pages() -> list[str]:
     """The URL path of every page the build writes, home first, then the theme's 404 page."""
     sources = set(Renderer(load_content(CONTENT), "").pages())
     sources |= {str(path.relative_to(ROOT / "docs")) for path in (ROOT / "docs").rglob("*.md")}
-    return [*sorted(page_url(src) for src in sources), "404.html"]
+    english = [*sorted(page_url(src) for src in sources), "404.html"]
+    # Each published language's site has every page at the same address under /<code>/.
+    languages = yaml.safe_load((CONTENT / "translations" / "languages.yml").read_text(encoding="utf-8"))
+    codes = sorted(lang["code"] for lang in languages["languages"] if lang["status"] == "published")
+    return english + [f"{code}/{path}" for code in codes for path in english]
 
 
 PAGES = site_pages()
