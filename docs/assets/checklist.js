@@ -239,6 +239,8 @@
       this.showOthers = false;
       /** @type {Map<HTMLTextAreaElement, number>} */
       this.pendingNotes = new Map();
+      /** The record as this page last wrote it: while storage still holds it, no other tab has changed it. */
+      this.written = "";
     }
 
     init() {
@@ -381,7 +383,7 @@
       if (!this.storage.readable || this.storage.state !== "ok") return;
       const raw = this.storage.get(C.KEY);
       // Nothing saved yet (a first visit): this page's record is the only one.
-      if (raw == null) return;
+      if (raw == null || raw === this.written) return;
       const read = C.readStore(raw, null);
       if (read.problem) return;
       const active = this.state.active;
@@ -394,7 +396,9 @@
     save() {
       Checklist.memory = this.state;
       const before = this.storage.state;
-      const result = this.storage.readable ? this.storage.set(C.KEY, JSON.stringify(this.state)) : "off";
+      const json = JSON.stringify(this.state);
+      const result = this.storage.readable ? this.storage.set(C.KEY, json) : "off";
+      if (result === "ok") this.written = json;
       if (result !== "ok") this.showNotice(NOTICES[result]);
       else if (before !== "ok") this.hideNotice(NOTICES.full);
       this.root.dispatchEvent(new CustomEvent("afterno:saved", { detail: result }));
