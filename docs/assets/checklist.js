@@ -207,6 +207,18 @@
     };
   }
 
+  /**
+   * The theme made the page's links absolute against the address it arrived at, ?situation= included: in-page
+   * links followed later would load that address again and undo a situation the reader has changed since.
+   * @param {string} arrivedAt the address before the query was dropped, without its #fragment
+   */
+  function forgetQuery(arrivedAt) {
+    for (const link of document.querySelectorAll("a[href]")) {
+      const a = /** @type {HTMLAnchorElement} */ (link);
+      if (a.href.startsWith(`${arrivedAt}#`)) a.href = a.hash;
+    }
+  }
+
   class Checklist {
     /** @param {HTMLElement} root */
     constructor(root) {
@@ -227,6 +239,8 @@
       this.showOthers = false;
       /** @type {Map<HTMLTextAreaElement, number>} */
       this.pendingNotes = new Map();
+      /** The record as this page last wrote it: while storage still holds it, no other tab has changed it. */
+      this.written = "";
     }
 
     init() {
@@ -332,7 +346,9 @@
       const renamed = /** @type {{situations?: unknown}} */ (this.aliases).situations;
       const wanted = C.currentId(new URLSearchParams(location.search).get("situation"), renamed);
       if (!wanted) return;
+      const arrivedAt = location.href.replace(/#.*/, "");
       history.replaceState(history.state, "", location.pathname + location.hash);
+      forgetQuery(arrivedAt);
       if (!this.titles[wanted]) return;
       const app = this.active();
       if (app.situation === wanted) return;
@@ -367,7 +383,7 @@
       if (!this.storage.readable || this.storage.state !== "ok") return;
       const raw = this.storage.get(C.KEY);
       // Nothing saved yet (a first visit): this page's record is the only one.
-      if (raw == null) return;
+      if (raw == null || raw === this.written) return;
       const read = C.readStore(raw, null);
       if (read.problem) return;
       const active = this.state.active;
@@ -380,7 +396,9 @@
     save() {
       Checklist.memory = this.state;
       const before = this.storage.state;
-      const result = this.storage.readable ? this.storage.set(C.KEY, JSON.stringify(this.state)) : "off";
+      const json = JSON.stringify(this.state);
+      const result = this.storage.readable ? this.storage.set(C.KEY, json) : "off";
+      if (result === "ok") this.written = json;
       if (result !== "ok") this.showNotice(NOTICES[result]);
       else if (before !== "ok") this.hideNotice(NOTICES.full);
       this.root.dispatchEvent(new CustomEvent("afterno:saved", { detail: result }));
