@@ -58,9 +58,14 @@ test("cleaning caps the length without splitting a character, and a 5 MB value s
   assert.equal(T.clean("abcd", 3), "abc");
   assert.equal(T.clean("ab\ud83d\ude00", 3), "ab", "the pair would be cut in half, so it goes whole");
   const huge = "y".repeat(5 * 1024 * 1024);
-  const start = process.hrtime.bigint();
-  assert.equal(T.clean(huge, 100), "y".repeat(100));
-  assert.ok(Number(process.hrtime.bigint() - start) / 1e6 < 50, "cleaning 5 MB took too long");
+  // The best of five runs: a busy machine (CI runs this beside other work) only ever adds time.
+  let best = Number.POSITIVE_INFINITY;
+  for (let run = 0; run < 5; run++) {
+    const start = process.hrtime.bigint();
+    assert.equal(T.clean(huge, 100), "y".repeat(100));
+    best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  assert.ok(best < 50, `cleaning 5 MB took ${best.toFixed(1)} ms at best`);
 });
 
 test("the mailto link has only a subject and a body, CRLF line breaks, and survives any text", () => {
