@@ -71,6 +71,8 @@ const AtnChecklistCore = (() => {
   let language = "";
   /** @type {Intl.DateTimeFormat | null} */
   let formatter = null;
+  const EN_DAYS = "Sun Mon Tue Wed Thu Fri Sat".split(" ");
+  const EN_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sept Oct Nov Dec".split(" ");
 
   /**
    * Use ``table`` for t() and ``lang`` for dates (tests call this; in the browser the page's JSON is read).
@@ -110,17 +112,12 @@ const AtnChecklistCore = (() => {
     const d = parseDate(text);
     if (!d) return "";
     pageStrings();
-    const english = !language || language.startsWith("en");
-    formatter ||= new Intl.DateTimeFormat(english ? "en-GB" : language, {
-      weekday: "short",
-      day: "numeric",
-      month: "short",
-    });
-    if (!english) return formatter.format(d);
-    /** @type {Record<string, string>} */
-    const parts = {};
-    for (const p of formatter.formatToParts(d)) parts[p.type] = p.value;
-    return `${parts.weekday} ${parts.day} ${parts.month}`;
+    // English without Intl, as en-GB writes it: a phone takes tens of milliseconds to build the first formatter.
+    if (!language || language.startsWith("en")) {
+      return `${EN_DAYS[d.getDay()]} ${d.getDate()} ${EN_MONTHS[d.getMonth()]}`;
+    }
+    formatter ||= new Intl.DateTimeFormat(language, { weekday: "short", day: "numeric", month: "short" });
+    return formatter.format(d);
   }
 
   /**

@@ -207,6 +207,18 @@
     };
   }
 
+  /**
+   * The theme made the page's links absolute against the address it arrived at, ?situation= included: in-page
+   * links followed later would load that address again and undo a situation the reader has changed since.
+   * @param {string} arrivedAt the address before the query was dropped, without its #fragment
+   */
+  function forgetQuery(arrivedAt) {
+    for (const link of document.querySelectorAll("a[href]")) {
+      const a = /** @type {HTMLAnchorElement} */ (link);
+      if (a.href.startsWith(`${arrivedAt}#`)) a.href = a.hash;
+    }
+  }
+
   class Checklist {
     /** @param {HTMLElement} root */
     constructor(root) {
@@ -332,7 +344,9 @@
       const renamed = /** @type {{situations?: unknown}} */ (this.aliases).situations;
       const wanted = C.currentId(new URLSearchParams(location.search).get("situation"), renamed);
       if (!wanted) return;
+      const arrivedAt = location.href.replace(/#.*/, "");
       history.replaceState(history.state, "", location.pathname + location.hash);
+      forgetQuery(arrivedAt);
       if (!this.titles[wanted]) return;
       const app = this.active();
       if (app.situation === wanted) return;

@@ -58,11 +58,24 @@
       const followed = event.target instanceof Element ? event.target.closest("a[href]") : null;
       if (followed instanceof HTMLAnchorElement) this.followed = followed.href;
       const link = event.target instanceof Element ? event.target.closest("a.md-skip") : null;
-      if (!(link instanceof HTMLAnchorElement)) return;
+      if (link instanceof HTMLAnchorElement) this.skipped(event, link);
+    }
+
+    /**
+     * The skip link moves the focus in the page and nothing else. Left to the theme, the first link followed after
+     * a full load fetches the page again and replaces it (its instant navigation has no address to compare with
+     * yet), and the href it made absolute at load may still carry a query the page has since dropped.
+     * @param {MouseEvent} event
+     * @param {HTMLAnchorElement} link
+     */
+    skipped(event, link) {
       const el = target(link.hash) || document.querySelector(".md-content h1");
       if (!(el instanceof HTMLElement)) return;
-      // After the theme has scrolled to it.
-      setTimeout(() => focusHere(el), 0);
+      event.preventDefault();
+      event.stopPropagation();
+      this.followed = "";
+      el.scrollIntoView({ block: "start" });
+      focusHere(el);
     }
   }
 

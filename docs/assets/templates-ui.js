@@ -145,7 +145,6 @@
           "Type these once: every message below uses them. This browser is not letting the page keep them, so they are gone when you leave.",
         );
       }
-      this.root.hidden = false;
     }
 
     /** Every box on the page with a value, the shared ones and each message's own. */
@@ -252,12 +251,6 @@
       this.shared?.root.addEventListener("atn-shared-clear", () => this.update());
       this.copyButton.addEventListener("click", () => this.copy());
       this.link.addEventListener("click", (event) => this.openMail(event));
-      for (const hidden of this.root.querySelectorAll("[data-atn-form], [data-atn-uses]")) {
-        /** @type {HTMLElement} */ (hidden).hidden = false;
-      }
-      const note = this.root.querySelector("[data-atn-nojs]");
-      if (note instanceof HTMLElement) note.hidden = true;
-      this.copyButton.hidden = false;
       this.update();
     }
 

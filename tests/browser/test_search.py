@@ -5,10 +5,11 @@ The queries go through the real search box (Material's lunr worker), as a reader
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 pytestmark = pytest.mark.browser
 
@@ -49,7 +50,7 @@ def top_results(page: Page, query: str) -> list[str]:
     meta = page.locator(".md-search-result__meta")
     box.fill("")
     page.wait_for_function("() => !document.querySelector('.md-search-result__item')")
-    # Typed key by key, as a reader does: the theme searches on key presses, not on a pasted value.
+    # Typed key by key, as a reader does (a pasted query: test_a_query_pasted_in_one_go_is_answered).
     box.press_sequentially(query)
     page.wait_for_function("() => /matching/.test(document.querySelector('.md-search-result__meta').textContent)")
     # The answer to the last key press is the one that stays: wait until the results stop changing.
@@ -98,3 +99,17 @@ def test_search_results_do_not_show_the_keyword_list(search_page: Page) -> None:
     """The keywords behind a match stay out of sight: results show titles and text, not a row of tags."""
     top_results(search_page, "ghosted")
     assert search_page.locator(".md-search-result .md-tags").first.is_hidden()
+
+
+@pytest.mark.parametrize("how", ["fill", "insert-text"])
+def test_a_query_pasted_in_one_go_is_answered(search_page: Page, how: str) -> None:
+    """A query pasted or dictated into the box (an input event, no key pressed) gets the same results as typing."""
+    top_results(search_page, "feedback")
+    box = search_page.locator("input.md-search__input")
+    box.fill("")
+    if how == "fill":
+        box.fill("linkedin")
+    else:
+        box.evaluate("box => { box.focus(); document.execCommand('insertText', false, 'linkedin'); }")
+    first = search_page.locator(".md-search-result__item").first
+    expect(first.locator("a").first).to_have_attribute("href", re.compile(r"guides/build-your-network/"))

@@ -64,6 +64,27 @@ test("formats a due day as a short British date", () => {
   assert.equal(C.formatDay("rubbish"), "");
 });
 
+test("English dates are written as en-GB writes them, for every weekday and month, without building Intl", () => {
+  const gb = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short" });
+  const real = Intl.DateTimeFormat;
+  C.setStrings({}, "");
+  const days = [];
+  for (let day = 0; day < 365; day += 5) days.push(new Date(2026, 0, 1 + day));
+  const expected = days.map((d) => gb.format(d));
+  // @ts-expect-error: a formatter built here would cost a phone tens of milliseconds as the checklist starts.
+  Intl.DateTimeFormat = () => assert.fail("Intl.DateTimeFormat built for an English date");
+  try {
+    const iso = (/** @type {Date} */ d) =>
+      `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+    assert.deepEqual(
+      days.map((d) => C.formatDay(iso(d))),
+      expected,
+    );
+  } finally {
+    Intl.DateTimeFormat = real;
+  }
+});
+
 test("a past date is a plan, never overdue; a gentle item's date is only a suggestion", () => {
   const plainItem = { due: 4, gentle: false };
   const gentle = { due: 0, gentle: true };
