@@ -230,12 +230,16 @@
       this.notices = [];
       /** Whether the record read needs saving (migrated, repaired, set up by a link). */
       this.changed = false;
-      /** The situation a ?situation= link set up on this visit, until the page has said so. */
+      /** The situation of the ?situation= link this visit arrived by. */
       this.arrived = "";
-      /** The situation the checklist had before a link changed it ("none", or "" for a fresh checklist). */
-      this.was = "";
-      /** What the page said on arrival: it goes once the reader changes the situation. */
-      this.arrivalText = "";
+      /**
+       * What the arrival box shows: "fresh" (a new checklist set up by the link), "ask" (a checklist in progress is
+       * for something else: use it, or start a new one?), "use" or "new" (the choice made, with Undo), or nothing.
+       * @type {"" | "fresh" | "ask" | "use" | "new"}
+       */
+      this.arrival = "";
+      /** @type {{id: string, situation?: string, made?: string}} What Undo puts back. */
+      this.undoTo = { id: "" };
       this.showOthers = false;
       /** @type {Map<HTMLTextAreaElement, number>} */
       this.pendingNotes = new Map();
@@ -276,6 +280,12 @@
         message: /** @type {HTMLElement} */ (part("[data-atn-message]")),
         file: /** @type {HTMLInputElement} */ (part("[data-atn-import]")),
         situation: /** @type {HTMLSelectElement} */ (part("[data-atn-field=situation]")),
+        arrival: /** @type {HTMLElement} */ (part("[data-atn-arrival]")),
+        arrivalText: /** @type {HTMLElement} */ (part("[data-atn-arrival-text]")),
+        choice: /** @type {HTMLElement} */ (part("[data-atn-choice]")),
+        use: /** @type {HTMLButtonElement} */ (part("[data-atn-action=use]")),
+        heard: /** @type {HTMLElement} */ (part("[data-atn-heard]")),
+        undo: /** @type {HTMLButtonElement} */ (part("[data-atn-action=undo]")),
       };
       this.confirm = new ConfirmDialog(part("[data-atn-dialog]"));
       /** @type {HTMLInputElement[]} */
@@ -339,7 +349,10 @@
       }
     }
 
-    /** A link like /checklist/?situation=no-reply sets up a checklist for that situation, and says so. */
+    /**
+     * A link like /checklist/?situation=no-reply sets up a new checklist for that situation, and says so; a checklist
+     * in progress that is for something else is not changed until the reader says which to use (see renderArrival).
+     */
     applyLink() {
       const renamed = /** @type {{situations?: unknown}} */ (this.aliases).situations;
       const wanted = C.currentId(new URLSearchParams(location.search).get("situation"), renamed);
@@ -350,11 +363,55 @@
       if (!this.titles[wanted]) return;
       const app = this.active();
       if (app.situation === wanted) return;
-      // The situation goes to the checklist the reader already has: its ticks and notes stay, and the page says so.
-      this.was = C.pristine(app) ? "" : app.situation || "none";
-      app.situation = wanted;
       this.arrived = wanted;
+      this.arrival = C.pristine(app) ? "fresh" : "ask";
+      if (this.arrival === "ask") return;
+      app.situation = wanted;
       this.changed = true;
+    }
+
+    /** The reader's answer to "ask": this situation for the checklist in progress (its ticks and notes stay). */
+    useHere() {
+      const id = this.active().id;
+      this.update((store) => {
+        const app = C.findApplication(store, id);
+        if (!app) return;
+        this.undoTo = { id, situation: app.situation };
+        app.situation = this.arrived;
+      });
+      this.arrival = "use";
+      this.renderAll();
+      this.parts.undo.focus();
+    }
+
+    /** The other answer: a new checklist for this situation, the one in progress kept as it is. */
+    startNew() {
+      if (!this.roomForOne()) return;
+      const app = C.newApplication({ situation: this.arrived });
+      this.undoTo = { id: this.state.active, made: app.id };
+      this.update((store) => {
+        store.applications.push(app);
+        store.active = app.id;
+      });
+      this.arrival = "new";
+      this.renderAll();
+      need(this.root, "#atn-heard").focus();
+    }
+
+    /** Undo the answer and ask again: the new checklist goes if nothing was ticked or typed in it; nothing is lost. */
+    undo() {
+      const back = this.undoTo;
+      this.update((store) => {
+        const made = back.made && C.findApplication(store, back.made);
+        if (made && C.pristine(made)) C.deleteApplication(store, made.id);
+        const app = C.findApplication(store, back.id);
+        if (!app) return;
+        if (back.made) store.active = app.id;
+        else app.situation = back.situation || "";
+      });
+      this.arrival = "ask";
+      this.renderAll();
+      this.parts.use.focus();
     }
 
     /** @returns {Application} */
@@ -468,6 +525,9 @@
         export: () => this.exportBackup(),
         import: () => this.parts.file.click(),
         ics: () => this.calendar(),
+        use: () => this.useHere(),
+        new: () => this.startNew(),
+        undo: () => this.undo(),
         print: () => window.print(),
       });
       actions[name]?.();
@@ -554,8 +614,7 @@
       this.update((store) => {
         if (C.findApplication(store, id)) store.active = id;
       });
-      if (this.arrivalText) this.hideNotice(this.arrivalText);
-      this.arrivalText = "";
+      this.arrival = "";
       this.renderAll();
       this.parts.live.textContent = t("Showing the checklist for {name}. {progress}.", {
         name: C.applicationName(this.active()),
@@ -566,7 +625,12 @@
     /** @param {HTMLInputElement} input */
     dateChanged(input) {
       const id = this.active().id;
-      if (!C.parseDate(input.value)) {
+      // A day still to come is refused, gently, with the field put back (typed dates can pass the picker's max).
+      const future = input.value > C.today();
+      const error = need(/** @type {HTMLElement} */ (input.parentElement), "[data-atn-date-error]");
+      error.hidden = !future;
+      if (future) this.parts.live.textContent = error.textContent || "";
+      if (future || !C.parseDate(input.value)) {
         input.value = this.active().rejectedOn;
         return;
       }
@@ -586,8 +650,7 @@
         if (app) app.situation = situation;
       });
       // "Set up for: <old situation>" would be stale now; the top line shows the new one.
-      if (this.arrivalText) this.hideNotice(this.arrivalText);
-      this.arrivalText = "";
+      this.arrival = "";
       this.showOthers = false;
       this.parts.live.textContent = this.renderItems();
     }
@@ -612,11 +675,21 @@
       this.renderItems();
     }
 
-    add() {
-      if (this.state.applications.length >= C.MAX_APPLICATIONS) {
-        this.say(`This page keeps at most ${C.MAX_APPLICATIONS} checklists in one browser. Delete one to add another.`);
-        return;
+    /** Whether one more checklist fits; if not, says so. */
+    roomForOne() {
+      const full = this.state.applications.length >= C.MAX_APPLICATIONS;
+      if (full) {
+        this.parts.live.textContent = t(
+          "This page keeps at most {max} checklists in one browser. Delete one to add another.",
+          { max: C.MAX_APPLICATIONS },
+        );
+        this.say(this.parts.live.textContent);
       }
+      return !full;
+    }
+
+    add() {
+      if (!this.roomForOne()) return;
       const app = C.newApplication();
       this.update((store) => {
         store.applications.push(app);
@@ -631,12 +704,18 @@
     async remove() {
       const app = this.active();
       const name = C.applicationName(app);
+      // An application with no company or role is "this checklist", never "Untitled application".
+      const named = !!(app.company || app.role);
       const choice = await this.dialog().ask({
         title: t("Delete this checklist?"),
-        text: t(
-          "The checklist for {name}, with its ticks and notes, will be removed from this browser. Save a backup first if you may want it again.",
-          { name },
-        ),
+        text: named
+          ? t(
+              "The checklist for {name}, with its ticks and notes, will be removed from this browser. Save a backup first if you may want it again.",
+              { name },
+            )
+          : t(
+              "This checklist, with its ticks and notes, will be removed from this browser. Save a backup first if you may want it again.",
+            ),
         ok: t("Delete it"),
       });
       if (choice !== "ok") return;
@@ -647,8 +726,9 @@
       this.renderAll();
       this.say(
         found
-          ? `Deleted the checklist for ${name}.${this.savedWords(result)}`
-          : `The checklist for ${name} was already deleted, in another tab. Nothing else was changed.`,
+          ? (named ? t("Deleted the checklist for {name}.", { name }) : t("Deleted the checklist.")) +
+              this.savedWords(result)
+          : t("That checklist was already deleted, in another tab. Nothing else was changed."),
       );
       this.parts.apps.focus();
     }
@@ -656,11 +736,12 @@
     async reset() {
       const app = this.active();
       const name = C.applicationName(app);
+      const named = !!(app.company || app.role);
       const choice = await this.dialog().ask({
         title: t("Start this checklist again?"),
-        text: t("This clears every tick and note in the checklist for {name}. The company, role and date stay.", {
-          name,
-        }),
+        text: named
+          ? t("This clears every tick and note in the checklist for {name}. The company, role and date stay.", { name })
+          : t("This clears every tick and note in your checklist. The date stays."),
         ok: t("Clear ticks and notes"),
       });
       if (choice !== "ok") return;
@@ -671,8 +752,9 @@
       this.renderAll();
       this.say(
         found
-          ? `The checklist for ${name} is clear again.${this.savedWords(result)}`
-          : `The checklist for ${name} was deleted in another tab, so there was nothing to clear.`,
+          ? (named ? t("The checklist for {name} is clear again.", { name }) : t("Your checklist is clear again.")) +
+              this.savedWords(result)
+          : t("That checklist was deleted in another tab, so there was nothing to clear."),
       );
     }
 
@@ -729,14 +811,13 @@
       const count = incoming.applications.length;
       const choice = await this.dialog().ask({
         title: t("Restore this backup?"),
+        // One form for 1 and one for more (English, German and Spanish have no other plural forms for counts).
         text:
           count === 1
-            ? t("The file holds 1 checklist. Add them to the checklists in this browser, or replace yours with them?")
+            ? t("The file holds 1 checklist. Add it to the checklists in this browser, or replace yours with it?")
             : t(
                 "The file holds {count} checklists. Add them to the checklists in this browser, or replace yours with them?",
-                {
-                  count,
-                },
+                { count },
               ),
         ok: t("Add to mine"),
         alt: t("Replace mine"),
@@ -769,6 +850,8 @@
       for (const field of this.fields) {
         const name = /** @type {keyof Application} */ (field.getAttribute("data-atn-field"));
         field.value = String(app[name] || "");
+        // The date picker offers no day after today.
+        if (field.type === "date") field.max = C.today();
       }
       for (const item of this.items) {
         const note = app.notes[item.id] || "";
@@ -800,13 +883,23 @@
       select.value = this.state.active;
     }
 
-    /** The top line: "Heard Sat 28 Nov · "We are pursuing other candidates"" and, with several, which one. */
+    /**
+     * What the top line and the printed list say: the company and role if given, the day heard, what they said.
+     * @param {Application} app
+     */
+    about(app) {
+      const parts = [t("Heard {day}", { day: C.formatDay(app.rejectedOn) })];
+      if (app.company || app.role) parts.unshift(C.applicationName(app));
+      if (app.situation) parts.push(this.titles[app.situation]);
+      return parts;
+    }
+
+    /** The top line: "Heard Sat 28 Nov · "We are pursuing other candidates"" (and the company and role, if given). */
     renderSummary() {
       const app = this.active();
-      const parts = [];
-      if (this.state.applications.length > 1 || app.company || app.role) parts.push(C.applicationName(app));
-      parts.push(t("Heard {day}", { day: C.formatDay(app.rejectedOn) }));
-      parts.push(app.situation ? this.titles[app.situation] : t("What they said: not chosen"));
+      const parts = this.about(app);
+      // "not set", never "not chosen", which can read as "you were not chosen".
+      if (!app.situation) parts.push(t("What they said: not set"));
       this.parts.summary.textContent = parts.join(" · ");
     }
 
@@ -835,7 +928,7 @@
           if (app.situation && !applies) item.appliesText.textContent = t("Does not usually apply to what they said.");
         }
       }
-      this.renderWhy(skipped, app);
+      this.renderWhy(skipped);
       this.renderProgress(app);
       this.renderNext(app);
       this.renderSummary();
@@ -844,11 +937,10 @@
 
     /**
      * @param {number} skipped
-     * @param {Application} app
      */
-    renderWhy(skipped, app) {
+    renderWhy(skipped) {
       const el = this.parts;
-      if (this.arrived && this.arrived === app.situation) this.sayArrival(skipped);
+      this.renderArrival(skipped);
       el.why.hidden = !skipped;
       if (!skipped) return;
       el.whyText.textContent =
@@ -860,21 +952,50 @@
     }
 
     /**
-     * Arriving from a situation link (a careers centre, the home page): say once what the link set up.
+     * Arriving from a situation link (a careers centre, the home page): what it set up, the day heard to confirm
+     * (the link cannot know it), or first the choice between the checklist in progress and a new one.
      * @param {number} skipped
      */
-    sayArrival(skipped) {
-      const title = this.titles[this.arrived || ""];
-      this.arrived = "";
-      const put =
-        skipped === 1 ? "1 item that does not usually apply is" : `${skipped} items that do not usually apply are`;
-      const aside = skipped ? `${put} put aside.` : "Every item applies to it.";
+    renderArrival(skipped) {
+      const el = this.parts;
+      const mode = this.arrival;
+      el.arrival.hidden = !mode;
+      if (!mode) return;
       const app = this.active();
-      const name = app.company || app.role ? `Your checklist for ${C.applicationName(app)}` : "Your checklist";
-      const was = this.was === "none" ? "" : this.was && ` (before: ${this.titles[this.was] || this.was})`;
-      const kept = this.was ? " Your ticks and notes are kept." : "";
-      this.arrivalText = `${this.was ? name : "This checklist"} is set up for: ${title}${was}. ${aside}${kept}`;
-      this.showNotice(this.arrivalText);
+      const name = C.applicationName(app);
+      const named = !!(app.company || app.role);
+      const situation = this.titles[this.arrived];
+      el.choice.hidden = mode !== "ask";
+      el.heard.hidden = mode !== "fresh" && mode !== "new";
+      el.undo.hidden = mode !== "use" && mode !== "new";
+      if (mode === "ask") {
+        el.use.textContent = named
+          ? t("Use it for {name} (your ticks and notes are kept)", { name })
+          : t("Use it for your checklist (your ticks and notes are kept)");
+        el.arrivalText.textContent = t(
+          "This link is for: {situation}. Your checklist here is set up for something else: use the link for it, or start a new one?",
+          { situation },
+        );
+        return;
+      }
+      const words = [
+        mode === "new"
+          ? t("A new checklist is set up for: {situation}. Your other checklist is kept: switch with Change.", {
+              situation,
+            })
+          : mode === "fresh"
+            ? t("This checklist is set up for: {situation}.", { situation })
+            : named
+              ? t("Your checklist for {name} is set up for: {situation}.", { name, situation })
+              : t("Your checklist is set up for: {situation}.", { situation }),
+        skipped === 1
+          ? t("1 item that does not usually apply is put aside.")
+          : skipped
+            ? t("{count} items that do not usually apply are put aside.", { count: skipped })
+            : t("Every item applies to it."),
+      ];
+      if (mode === "use") words.push(t("Your ticks and notes are kept."));
+      el.arrivalText.textContent = words.join(" ");
     }
 
     /** @param {Application} app */
@@ -904,11 +1025,7 @@
       el.progress.value = done;
       el.progressText.textContent = this.progressWords();
       el.head.hidden = false;
-      el.head.textContent = t("Checklist for {name}. Heard on {day}. {progress}.", {
-        name: C.applicationName(app),
-        day: C.formatDay(app.rejectedOn),
-        progress: this.progressWords(),
-      });
+      el.head.textContent = [...this.about(app), this.progressWords()].join(" · ");
     }
 
     progressWords() {
