@@ -12,18 +12,6 @@
   /** @typedef {import("./checklist-core.js").Application} Application */
   /** @typedef {"ok" | "full" | "off"} WriteResult */
 
-  const NOTICES = {
-    off: t(
-      "This browser is not letting the page save your checklist (for example in a private window). Your ticks and notes will last until you close this tab. Save a backup below to keep them.",
-    ),
-    full: t(
-      "This browser's storage is full, so new changes cannot be saved here until some space is freed (for example by clearing other sites' data). Your saved checklist is shown, and a backup below holds everything, including changes made since.",
-    ),
-    damaged: t(
-      "Part of the checklist saved in this browser could not be read. What could be read is shown, and a copy of the old data is kept in this browser in case the rest can be recovered.",
-    ),
-    migrated: t("Your ticks from an earlier version of this page were carried over."),
-  };
   // Notes are saved this long after the last keystroke (and at once when the field loses focus or the tab hides).
   const NOTE_DELAY = 300;
 
@@ -41,6 +29,17 @@
       );
     }
     return /** @type {T} */ (el);
+  }
+
+  /**
+   * Words the page holds for the script in data- attributes, in its language (like GOV.UK Frontend's data-i18n),
+   * their {name} places filled: long sentences cost the script nothing to download.
+   * @param {HTMLElement} el
+   * @param {string} kind the attribute's name after data-, in camelCase
+   * @param {Record<string, string | number>} [values]
+   */
+  function pageWords(el, kind, values) {
+    return t(el.dataset[kind] || "", values);
   }
 
   /**
@@ -160,6 +159,15 @@
       this.ok = need(dialog, "[data-atn-dialog-ok]");
       /** @type {HTMLButtonElement} */
       this.alt = need(dialog, "[data-atn-dialog-alt]");
+    }
+
+    /**
+     * The question the page holds for ``kind`` (see pageWords).
+     * @param {string} kind
+     * @param {Record<string, string | number>} values
+     */
+    words(kind, values) {
+      return pageWords(this.dialog, kind, values);
     }
 
     /**
@@ -321,7 +329,7 @@
     load() {
       this.storage.init();
       if (!this.storage.readable) {
-        this.notices.push(NOTICES.off);
+        this.notices.push(this.words("off"));
         this.state = Checklist.memory || C.emptyStore();
         return;
       }
@@ -329,11 +337,11 @@
       const read = C.readStore(raw, raw == null ? this.storage.get(C.LEGACY_KEY) : null);
       this.state = read.store;
       if (read.problem === "damaged") this.keepDamaged(raw == null ? this.storage.get(C.LEGACY_KEY) : raw);
-      if (read.problem === "migrated") this.notices.push(NOTICES.migrated);
+      if (read.problem === "migrated") this.notices.push(this.words("migrated"));
       // A migrated or repaired record is saved in its new form (the damaged one was copied aside first).
       this.changed = read.problem !== "" || C.applyReplaces(this.state, this.items, this.aliases);
       if (this.storage.state !== "ok") {
-        this.notices.push(NOTICES[this.storage.state]);
+        this.notices.push(this.words(this.storage.state));
         // Changes made on this visit that could not be saved are newer than the stored record.
         if (Checklist.memory) this.state = Checklist.memory;
       }
@@ -342,7 +350,7 @@
 
     /** @param {string | null} raw */
     keepDamaged(raw) {
-      this.notices.push(NOTICES.damaged);
+      this.notices.push(this.words("damaged"));
       if (raw != null && this.storage.set(C.DAMAGED_KEY, raw) !== "ok") {
         // The copy could not be made: work in memory, so the old data stays where it is.
         this.storage.storage = null;
@@ -452,10 +460,18 @@
       Checklist.memory = this.state;
       const before = this.storage.state;
       const result = this.storage.readable ? this.storage.set(C.KEY, JSON.stringify(this.state)) : "off";
-      if (result !== "ok") this.showNotice(NOTICES[result]);
-      else if (before !== "ok") this.hideNotice(NOTICES.full);
+      if (result !== "ok") this.showNotice(this.words(result));
+      else if (before !== "ok") this.hideNotice(this.words("full"));
       this.root.dispatchEvent(new CustomEvent("afterno:saved", { detail: result }));
       return result;
+    }
+
+    /**
+     * What the notice says when storage is off or full, a record was damaged or migrated: the page's words.
+     * @param {"off" | "full" | "damaged" | "migrated"} kind
+     */
+    words(kind) {
+      return pageWords(this.parts.notice, kind);
     }
 
     /** @param {string} text */
@@ -708,14 +724,7 @@
       const named = !!(app.company || app.role);
       const choice = await this.dialog().ask({
         title: t("Delete this checklist?"),
-        text: named
-          ? t(
-              "The checklist for {name}, with its ticks and notes, will be removed from this browser. Save a backup first if you may want it again.",
-              { name },
-            )
-          : t(
-              "This checklist, with its ticks and notes, will be removed from this browser. Save a backup first if you may want it again.",
-            ),
+        text: this.dialog().words(named ? "deleteNamed" : "delete", { name }),
         ok: t("Delete it"),
       });
       if (choice !== "ok") return;
@@ -739,9 +748,7 @@
       const named = !!(app.company || app.role);
       const choice = await this.dialog().ask({
         title: t("Start this checklist again?"),
-        text: named
-          ? t("This clears every tick and note in the checklist for {name}. The company, role and date stay.", { name })
-          : t("This clears every tick and note in your checklist. The date stays."),
+        text: this.dialog().words(named ? "resetNamed" : "reset", { name }),
         ok: t("Clear ticks and notes"),
       });
       if (choice !== "ok") return;
@@ -812,13 +819,7 @@
       const choice = await this.dialog().ask({
         title: t("Restore this backup?"),
         // One form for 1 and one for more (English, German and Spanish have no other plural forms for counts).
-        text:
-          count === 1
-            ? t("The file holds 1 checklist. Add it to the checklists in this browser, or replace yours with it?")
-            : t(
-                "The file holds {count} checklists. Add them to the checklists in this browser, or replace yours with them?",
-                { count },
-              ),
+        text: this.dialog().words(count === 1 ? "restoreOne" : "restore", { count }),
         ok: t("Add to mine"),
         alt: t("Replace mine"),
       });
@@ -972,17 +973,14 @@
         el.use.textContent = named
           ? t("Use it for {name} (your ticks and notes are kept)", { name })
           : t("Use it for your checklist (your ticks and notes are kept)");
-        el.arrivalText.textContent = t(
-          "This link is for: {situation}. Your checklist here is set up for something else: use the link for it, or start a new one?",
-          { situation },
-        );
+        el.arrivalText.textContent = t("This link is for: {situation}. You already have a checklist here.", {
+          situation,
+        });
         return;
       }
       const words = [
         mode === "new"
-          ? t("A new checklist is set up for: {situation}. Your other checklist is kept: switch with Change.", {
-              situation,
-            })
+          ? t("A new checklist is set up for: {situation}.", { situation })
           : mode === "fresh"
             ? t("This checklist is set up for: {situation}.", { situation })
             : named
@@ -995,6 +993,7 @@
             : t("Every item applies to it."),
       ];
       if (mode === "use") words.push(t("Your ticks and notes are kept."));
+      if (mode === "new") words.push(t("Your other checklist is kept: switch between them with Change."));
       el.arrivalText.textContent = words.join(" ");
     }
 
