@@ -251,6 +251,8 @@
       this.showOthers = false;
       /** @type {Map<HTMLTextAreaElement, number>} */
       this.pendingNotes = new Map();
+      /** The record as this page last wrote it: while storage still holds it, no other tab has changed it. */
+      this.written = "";
     }
 
     init() {
@@ -446,7 +448,7 @@
       if (!this.storage.readable || this.storage.state !== "ok") return;
       const raw = this.storage.get(C.KEY);
       // Nothing saved yet (a first visit): this page's record is the only one.
-      if (raw == null) return;
+      if (raw == null || raw === this.written) return;
       const read = C.readStore(raw, null);
       if (read.problem) return;
       const active = this.state.active;
@@ -459,7 +461,9 @@
     save() {
       Checklist.memory = this.state;
       const before = this.storage.state;
-      const result = this.storage.readable ? this.storage.set(C.KEY, JSON.stringify(this.state)) : "off";
+      const json = JSON.stringify(this.state);
+      const result = this.storage.readable ? this.storage.set(C.KEY, json) : "off";
+      if (result === "ok") this.written = json;
       if (result !== "ok") this.showNotice(this.words(result));
       else if (before !== "ok") this.hideNotice(this.words("full"));
       this.root.dispatchEvent(new CustomEvent("afterno:saved", { detail: result }));

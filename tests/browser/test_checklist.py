@@ -145,6 +145,37 @@ def test_two_open_tabs_do_not_overwrite_each_other(context: BrowserContext, page
     other.close()
 
 
+def test_a_tick_reads_the_stored_record_again_only_when_another_tab_changed_it(page: Page, served_site: str) -> None:
+    """Ticking parses the saved record only if storage no longer holds what this page wrote (tick to saved stays
+    within 5 ms with 20 checklists stored); a change made elsewhere is still read and kept."""
+    open_checklist(page, served_site)
+    page.check("#check-take-a-breath")
+    page.evaluate(
+        """() => {
+            const parse = JSON.parse;
+            window.atnParsed = 0;
+            JSON.parse = (text, ...rest) => {
+                if (typeof text === "string" && text.includes('"applications"')) window.atnParsed++;
+                return parse(text, ...rest);
+            };
+        }"""
+    )
+    page.check("#check-cross-it-off")
+    assert page.evaluate("window.atnParsed") == 0
+    # As another tab would: the same record with one more tick.
+    page.evaluate(
+        """() => {
+            const store = JSON.parse(localStorage.getItem("afterno:v1"));
+            store.applications[0].ticks["talk-to-someone"] = true;
+            localStorage.setItem("afterno:v1", JSON.stringify(store));
+        }"""
+    )
+    page.evaluate("window.atnParsed = 0")
+    page.uncheck("#check-cross-it-off")
+    assert page.evaluate("window.atnParsed") >= 1
+    assert set(active(stored(page))["ticks"]) == {"take-a-breath", "talk-to-someone"}
+
+
 def test_several_applications_add_switch_rename_delete(page: Page, served_site: str) -> None:
     """Each application keeps its own ticks; it can be added, renamed, switched and deleted after a confirmation."""
     open_checklist(page, served_site)
