@@ -499,7 +499,7 @@
 
     /** @param {WriteResult} result */
     savedWords(result) {
-      return result === "ok" ? "" : " It could not be saved in this browser yet: see the note at the top.";
+      return result === "ok" ? "" : ` ${pageWords(this.parts.notice, "unsaved")}`;
     }
 
     bind() {
@@ -718,7 +718,7 @@
       this.renderAll();
       this.openSetup();
       need(this.root, "#atn-company").focus();
-      this.parts.live.textContent = "A new checklist is ready. Add the company and role.";
+      this.parts.live.textContent = pageWords(this.parts.notice, "added");
     }
 
     async remove() {
@@ -948,10 +948,7 @@
       this.renderArrival(skipped);
       el.why.hidden = !skipped;
       if (!skipped) return;
-      el.whyText.textContent =
-        skipped === 1
-          ? "1 item is put aside: it does not usually apply to what happened"
-          : `${skipped} items are put aside: they do not usually apply to what happened`;
+      el.whyText.textContent = pageWords(el.why, skipped === 1 ? "one" : "many", { count: skipped });
       el.others.textContent = this.showOthers ? t("Hide them") : t("Show them");
       el.others.setAttribute("aria-pressed", String(this.showOthers));
     }
@@ -967,37 +964,18 @@
       el.arrival.hidden = !mode;
       if (!mode) return;
       const app = this.active();
-      const name = C.applicationName(app);
-      const named = !!(app.company || app.role);
-      const situation = this.titles[this.arrived];
+      const named = app.company || app.role ? "Named" : "";
+      const values = { name: C.applicationName(app), situation: this.titles[this.arrived], count: skipped };
+      /** @param {string} kind */
+      const say = (kind) => pageWords(el.arrival, kind, values);
       el.choice.hidden = mode !== "ask";
       el.heard.hidden = mode !== "fresh" && mode !== "new";
       el.undo.hidden = mode !== "use" && mode !== "new";
-      if (mode === "ask") {
-        el.use.textContent = named
-          ? t("Use it for {name} (your ticks and notes are kept)", { name })
-          : t("Use it for your checklist (your ticks and notes are kept)");
-        el.arrivalText.textContent = t("This link is for: {situation}. You already have a checklist here.", {
-          situation,
-        });
-        return;
-      }
-      const words = [
-        mode === "new"
-          ? t("A new checklist is set up for: {situation}.", { situation })
-          : mode === "fresh"
-            ? t("This checklist is set up for: {situation}.", { situation })
-            : named
-              ? t("Your checklist for {name} is set up for: {situation}.", { name, situation })
-              : t("Your checklist is set up for: {situation}.", { situation }),
-        skipped === 1
-          ? t("1 item that does not usually apply is put aside.")
-          : skipped
-            ? t("{count} items that do not usually apply are put aside.", { count: skipped })
-            : t("Every item applies to it."),
-      ];
-      if (mode === "use") words.push(t("Your ticks and notes are kept."));
-      if (mode === "new") words.push(t("Your other checklist is kept: switch between them with Change."));
+      el.use.textContent = say(`useButton${named}`);
+      const words = [say(mode === "use" ? `use${named}` : mode)];
+      if (mode !== "ask") words.push(say(skipped === 1 ? "asideOne" : skipped ? "aside" : "asideNone"));
+      if (mode === "use") words.push(say("kept"));
+      if (mode === "new") words.push(say("other"));
       el.arrivalText.textContent = words.join(" ");
     }
 
