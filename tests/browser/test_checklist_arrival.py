@@ -11,10 +11,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from browser.conftest import READY
 from browser.test_checklist import CHANGE, _restore, active, open_checklist, stored
+from browser.test_checklist_a11y import AXE, violations
 
 pytestmark = pytest.mark.browser
 
@@ -249,3 +250,19 @@ def test_printed_checklist_names_the_situation_and_leaves_room_to_write(
     expect(page.locator(CHANGE)).to_be_hidden()
     if filled:
         expect(page.locator(".atn-reflect [data-atn-print]").filter(has_text="The portfolio review.")).to_be_visible()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_arrival_box_has_no_axe_violations(browser: Browser, served_site: str, scheme: str) -> None:
+    """The arrival box asking which checklist to use, then asking when you heard with a future day refused, has no
+    axe-core violations, in light and dark."""
+    context = browser.new_context(bypass_csp=True, color_scheme=scheme, viewport={"width": 390, "height": 844})  # type: ignore[arg-type]
+    page = context.new_page()
+    in_progress(page, served_site)
+    page.add_script_tag(path=str(AXE))
+    assert violations(page, ARRIVAL) == [], "asking which checklist"
+    page.click(NEW)
+    page.fill("#atn-heard", (dt.date.today() + dt.timedelta(days=5)).isoformat())
+    expect(page.locator("#atn-heard-error")).to_be_visible()
+    assert violations(page, ARRIVAL) == [], "asking when you heard"
+    context.close()
