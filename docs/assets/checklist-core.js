@@ -133,7 +133,8 @@ const AtnChecklistCore = (() => {
     const day = addDays(rejectedOn, item.due) || today(now);
     const shown = formatDay(day);
     const current = today(now);
-    if (ticked) return { state: "done", text: t("planned for {day}", { day: shown }) };
+    // A ticked item says it is done (its checkbox describes itself with this text, for screen readers too).
+    if (ticked) return { state: "done", text: t("done") };
     if (day > current) return { state: "upcoming", text: t("by {day}", { day: shown }) };
     if (day === current) return { state: "today", text: t("today, {day}", { day: shown }) };
     if (item.gentle)

@@ -12,18 +12,6 @@
   /** @typedef {import("./checklist-core.js").Application} Application */
   /** @typedef {"ok" | "full" | "off"} WriteResult */
 
-  const NOTICES = {
-    off: t(
-      "This browser is not letting the page save your checklist (for example in a private window). Your ticks and notes will last until you close this tab. Save a backup below to keep them.",
-    ),
-    full: t(
-      "This browser's storage is full, so new changes cannot be saved here until some space is freed (for example by clearing other sites' data). Your saved checklist is shown, and a backup below holds everything, including changes made since.",
-    ),
-    damaged: t(
-      "Part of the checklist saved in this browser could not be read. What could be read is shown, and a copy of the old data is kept in this browser in case the rest can be recovered.",
-    ),
-    migrated: t("Your ticks from an earlier version of this page were carried over."),
-  };
   // Notes are saved this long after the last keystroke (and at once when the field loses focus or the tab hides).
   const NOTE_DELAY = 300;
 
@@ -41,6 +29,17 @@
       );
     }
     return /** @type {T} */ (el);
+  }
+
+  /**
+   * Words the page holds for the script in data- attributes, in its language (like GOV.UK Frontend's data-i18n),
+   * their {name} places filled: long sentences cost the script nothing to download.
+   * @param {HTMLElement} el
+   * @param {string} kind the attribute's name after data-, in camelCase
+   * @param {Record<string, string | number>} [values]
+   */
+  function pageWords(el, kind, values) {
+    return t(el.dataset[kind] || "", values);
   }
 
   /**
@@ -163,6 +162,15 @@
     }
 
     /**
+     * The question the page holds for ``kind`` (see pageWords).
+     * @param {string} kind
+     * @param {Record<string, string | number>} values
+     */
+    words(kind, values) {
+      return pageWords(this.dialog, kind, values);
+    }
+
+    /**
      * Ask, and resolve with "ok", "alt" or "cancel".
      * @param {{title: string, text: string, ok: string, alt?: string}} question
      * @returns {Promise<string>}
@@ -230,12 +238,16 @@
       this.notices = [];
       /** Whether the record read needs saving (migrated, repaired, set up by a link). */
       this.changed = false;
-      /** The situation a ?situation= link set up on this visit, until the page has said so. */
+      /** The situation of the ?situation= link this visit arrived by. */
       this.arrived = "";
-      /** The situation the checklist had before a link changed it ("none", or "" for a fresh checklist). */
-      this.was = "";
-      /** What the page said on arrival: it goes once the reader changes the situation. */
-      this.arrivalText = "";
+      /**
+       * What the arrival box shows: "fresh" (a new checklist set up by the link), "ask" (a checklist in progress is
+       * for something else: use it, or start a new one?), "use" or "new" (the choice made, with Undo), or nothing.
+       * @type {"" | "fresh" | "ask" | "use" | "new"}
+       */
+      this.arrival = "";
+      /** @type {{id: string, situation?: string, made?: string}} What Undo puts back. */
+      this.undoTo = { id: "" };
       this.showOthers = false;
       /** @type {Map<HTMLTextAreaElement, number>} */
       this.pendingNotes = new Map();
@@ -278,6 +290,12 @@
         message: /** @type {HTMLElement} */ (part("[data-atn-message]")),
         file: /** @type {HTMLInputElement} */ (part("[data-atn-import]")),
         situation: /** @type {HTMLSelectElement} */ (part("[data-atn-field=situation]")),
+        arrival: /** @type {HTMLElement} */ (part("[data-atn-arrival]")),
+        arrivalText: /** @type {HTMLElement} */ (part("[data-atn-arrival-text]")),
+        choice: /** @type {HTMLElement} */ (part("[data-atn-choice]")),
+        use: /** @type {HTMLButtonElement} */ (part("[data-atn-action=use]")),
+        heard: /** @type {HTMLElement} */ (part("[data-atn-heard]")),
+        undo: /** @type {HTMLButtonElement} */ (part("[data-atn-action=undo]")),
       };
       this.confirm = new ConfirmDialog(part("[data-atn-dialog]"));
       /** @type {HTMLInputElement[]} */
@@ -313,7 +331,7 @@
     load() {
       this.storage.init();
       if (!this.storage.readable) {
-        this.notices.push(NOTICES.off);
+        this.notices.push(this.words("off"));
         this.state = Checklist.memory || C.emptyStore();
         return;
       }
@@ -321,11 +339,11 @@
       const read = C.readStore(raw, raw == null ? this.storage.get(C.LEGACY_KEY) : null);
       this.state = read.store;
       if (read.problem === "damaged") this.keepDamaged(raw == null ? this.storage.get(C.LEGACY_KEY) : raw);
-      if (read.problem === "migrated") this.notices.push(NOTICES.migrated);
+      if (read.problem === "migrated") this.notices.push(this.words("migrated"));
       // A migrated or repaired record is saved in its new form (the damaged one was copied aside first).
       this.changed = read.problem !== "" || C.applyReplaces(this.state, this.items, this.aliases);
       if (this.storage.state !== "ok") {
-        this.notices.push(NOTICES[this.storage.state]);
+        this.notices.push(this.words(this.storage.state));
         // Changes made on this visit that could not be saved are newer than the stored record.
         if (Checklist.memory) this.state = Checklist.memory;
       }
@@ -334,14 +352,17 @@
 
     /** @param {string | null} raw */
     keepDamaged(raw) {
-      this.notices.push(NOTICES.damaged);
+      this.notices.push(this.words("damaged"));
       if (raw != null && this.storage.set(C.DAMAGED_KEY, raw) !== "ok") {
         // The copy could not be made: work in memory, so the old data stays where it is.
         this.storage.storage = null;
       }
     }
 
-    /** A link like /checklist/?situation=no-reply sets up a checklist for that situation, and says so. */
+    /**
+     * A link like /checklist/?situation=no-reply sets up a new checklist for that situation, and says so; a checklist
+     * in progress that is for something else is not changed until the reader says which to use (see renderArrival).
+     */
     applyLink() {
       const renamed = /** @type {{situations?: unknown}} */ (this.aliases).situations;
       const wanted = C.currentId(new URLSearchParams(location.search).get("situation"), renamed);
@@ -352,11 +373,55 @@
       if (!this.titles[wanted]) return;
       const app = this.active();
       if (app.situation === wanted) return;
-      // The situation goes to the checklist the reader already has: its ticks and notes stay, and the page says so.
-      this.was = C.pristine(app) ? "" : app.situation || "none";
-      app.situation = wanted;
       this.arrived = wanted;
+      this.arrival = C.pristine(app) ? "fresh" : "ask";
+      if (this.arrival === "ask") return;
+      app.situation = wanted;
       this.changed = true;
+    }
+
+    /** The reader's answer to "ask": this situation for the checklist in progress (its ticks and notes stay). */
+    useHere() {
+      const id = this.active().id;
+      this.update((store) => {
+        const app = C.findApplication(store, id);
+        if (!app) return;
+        this.undoTo = { id, situation: app.situation };
+        app.situation = this.arrived;
+      });
+      this.arrival = "use";
+      this.renderAll();
+      this.parts.undo.focus();
+    }
+
+    /** The other answer: a new checklist for this situation, the one in progress kept as it is. */
+    startNew() {
+      if (!this.roomForOne()) return;
+      const app = C.newApplication({ situation: this.arrived });
+      this.undoTo = { id: this.state.active, made: app.id };
+      this.update((store) => {
+        store.applications.push(app);
+        store.active = app.id;
+      });
+      this.arrival = "new";
+      this.renderAll();
+      need(this.root, "#atn-heard").focus();
+    }
+
+    /** Undo the answer and ask again: the new checklist goes if nothing was ticked or typed in it; nothing is lost. */
+    undo() {
+      const back = this.undoTo;
+      this.update((store) => {
+        const made = back.made && C.findApplication(store, back.made);
+        if (made && C.pristine(made)) C.deleteApplication(store, made.id);
+        const app = C.findApplication(store, back.id);
+        if (!app) return;
+        if (back.made) store.active = app.id;
+        else app.situation = back.situation || "";
+      });
+      this.arrival = "ask";
+      this.renderAll();
+      this.parts.use.focus();
     }
 
     /** @returns {Application} */
@@ -399,10 +464,18 @@
       const json = JSON.stringify(this.state);
       const result = this.storage.readable ? this.storage.set(C.KEY, json) : "off";
       if (result === "ok") this.written = json;
-      if (result !== "ok") this.showNotice(NOTICES[result]);
-      else if (before !== "ok") this.hideNotice(NOTICES.full);
+      if (result !== "ok") this.showNotice(this.words(result));
+      else if (before !== "ok") this.hideNotice(this.words("full"));
       this.root.dispatchEvent(new CustomEvent("afterno:saved", { detail: result }));
       return result;
+    }
+
+    /**
+     * What the notice says when storage is off or full, a record was damaged or migrated: the page's words.
+     * @param {"off" | "full" | "damaged" | "migrated"} kind
+     */
+    words(kind) {
+      return pageWords(this.parts.notice, kind);
     }
 
     /** @param {string} text */
@@ -426,7 +499,7 @@
 
     /** @param {WriteResult} result */
     savedWords(result) {
-      return result === "ok" ? "" : ` ${t("It could not be saved in this browser yet: see the note at the top.")}`;
+      return result === "ok" ? "" : ` ${pageWords(this.parts.notice, "unsaved")}`;
     }
 
     bind() {
@@ -472,6 +545,9 @@
         export: () => this.exportBackup(),
         import: () => this.parts.file.click(),
         ics: () => this.calendar(),
+        use: () => this.useHere(),
+        new: () => this.startNew(),
+        undo: () => this.undo(),
         print: () => window.print(),
       });
       actions[name]?.();
@@ -558,8 +634,7 @@
       this.update((store) => {
         if (C.findApplication(store, id)) store.active = id;
       });
-      if (this.arrivalText) this.hideNotice(this.arrivalText);
-      this.arrivalText = "";
+      this.arrival = "";
       this.renderAll();
       this.parts.live.textContent = t("Showing the checklist for {name}. {progress}.", {
         name: C.applicationName(this.active()),
@@ -570,7 +645,12 @@
     /** @param {HTMLInputElement} input */
     dateChanged(input) {
       const id = this.active().id;
-      if (!C.parseDate(input.value)) {
+      // A day still to come is refused, gently, with the field put back (typed dates can pass the picker's max).
+      const future = input.value > C.today();
+      const error = need(/** @type {HTMLElement} */ (input.parentElement), "[data-atn-date-error]");
+      error.hidden = !future;
+      if (future) this.parts.live.textContent = error.textContent || "";
+      if (future || !C.parseDate(input.value)) {
         input.value = this.active().rejectedOn;
         return;
       }
@@ -590,8 +670,7 @@
         if (app) app.situation = situation;
       });
       // "Set up for: <old situation>" would be stale now; the top line shows the new one.
-      if (this.arrivalText) this.hideNotice(this.arrivalText);
-      this.arrivalText = "";
+      this.arrival = "";
       this.showOthers = false;
       this.parts.live.textContent = this.renderItems();
     }
@@ -616,15 +695,21 @@
       this.renderItems();
     }
 
-    add() {
-      if (this.state.applications.length >= C.MAX_APPLICATIONS) {
-        this.say(
-          t("This page keeps at most {count} checklists in one browser. Delete one to add another.", {
-            count: C.MAX_APPLICATIONS,
-          }),
+    /** Whether one more checklist fits; if not, says so. */
+    roomForOne() {
+      const full = this.state.applications.length >= C.MAX_APPLICATIONS;
+      if (full) {
+        this.parts.live.textContent = t(
+          "This page keeps at most {max} checklists in one browser. Delete one to add another.",
+          { max: C.MAX_APPLICATIONS },
         );
-        return;
+        this.say(this.parts.live.textContent);
       }
+      return !full;
+    }
+
+    add() {
+      if (!this.roomForOne()) return;
       const app = C.newApplication();
       this.update((store) => {
         store.applications.push(app);
@@ -633,18 +718,17 @@
       this.renderAll();
       this.openSetup();
       need(this.root, "#atn-company").focus();
-      this.parts.live.textContent = t("A new checklist is ready. Add the company and role.");
+      this.parts.live.textContent = pageWords(this.parts.notice, "added");
     }
 
     async remove() {
       const app = this.active();
       const name = C.applicationName(app);
+      // An application with no company or role is "this checklist", never "Untitled application".
+      const named = !!(app.company || app.role);
       const choice = await this.dialog().ask({
         title: t("Delete this checklist?"),
-        text: t(
-          "The checklist for {name}, with its ticks and notes, will be removed from this browser. Save a backup first if you may want it again.",
-          { name },
-        ),
+        text: this.dialog().words(named ? "deleteNamed" : "delete", { name }),
         ok: t("Delete it"),
       });
       if (choice !== "ok") return;
@@ -655,8 +739,9 @@
       this.renderAll();
       this.say(
         found
-          ? t("Deleted the checklist for {name}.", { name }) + this.savedWords(result)
-          : t("The checklist for {name} was already deleted, in another tab. Nothing else was changed.", { name }),
+          ? (named ? t("Deleted the checklist for {name}.", { name }) : t("Deleted the checklist.")) +
+              this.savedWords(result)
+          : t("That checklist was already deleted, in another tab. Nothing else was changed."),
       );
       this.parts.apps.focus();
     }
@@ -664,11 +749,10 @@
     async reset() {
       const app = this.active();
       const name = C.applicationName(app);
+      const named = !!(app.company || app.role);
       const choice = await this.dialog().ask({
         title: t("Start this checklist again?"),
-        text: t("This clears every tick and note in the checklist for {name}. The company, role and date stay.", {
-          name,
-        }),
+        text: this.dialog().words(named ? "resetNamed" : "reset", { name }),
         ok: t("Clear ticks and notes"),
       });
       if (choice !== "ok") return;
@@ -679,8 +763,9 @@
       this.renderAll();
       this.say(
         found
-          ? t("The checklist for {name} is clear again.", { name }) + this.savedWords(result)
-          : t("The checklist for {name} was deleted in another tab, so there was nothing to clear.", { name }),
+          ? (named ? t("The checklist for {name} is clear again.", { name }) : t("Your checklist is clear again.")) +
+              this.savedWords(result)
+          : t("That checklist was deleted in another tab, so there was nothing to clear."),
       );
     }
 
@@ -736,15 +821,8 @@
       const count = incoming.applications.length;
       const choice = await this.dialog().ask({
         title: t("Restore this backup?"),
-        text:
-          count === 1
-            ? t("The file holds 1 checklist. Add them to the checklists in this browser, or replace yours with them?")
-            : t(
-                "The file holds {count} checklists. Add them to the checklists in this browser, or replace yours with them?",
-                {
-                  count,
-                },
-              ),
+        // One form for 1 and one for more (English, German and Spanish have no other plural forms for counts).
+        text: this.dialog().words(count === 1 ? "restoreOne" : "restore", { count }),
         ok: t("Add to mine"),
         alt: t("Replace mine"),
       });
@@ -776,6 +854,8 @@
       for (const field of this.fields) {
         const name = /** @type {keyof Application} */ (field.getAttribute("data-atn-field"));
         field.value = String(app[name] || "");
+        // The date picker offers no day after today.
+        if (field.type === "date") field.max = C.today();
       }
       for (const item of this.items) {
         const note = app.notes[item.id] || "";
@@ -807,13 +887,23 @@
       select.value = this.state.active;
     }
 
-    /** The top line: "Heard Sat 28 Nov · "We are pursuing other candidates"" and, with several, which one. */
+    /**
+     * What the top line and the printed list say: the company and role if given, the day heard, what they said.
+     * @param {Application} app
+     */
+    about(app) {
+      const parts = [t("Heard {day}", { day: C.formatDay(app.rejectedOn) })];
+      if (app.company || app.role) parts.unshift(C.applicationName(app));
+      if (app.situation) parts.push(this.titles[app.situation]);
+      return parts;
+    }
+
+    /** The top line: "Heard Sat 28 Nov · "We are pursuing other candidates"" (and the company and role, if given). */
     renderSummary() {
       const app = this.active();
-      const parts = [];
-      if (this.state.applications.length > 1 || app.company || app.role) parts.push(C.applicationName(app));
-      parts.push(t("Heard {day}", { day: C.formatDay(app.rejectedOn) }));
-      parts.push(app.situation ? this.titles[app.situation] : t("What they said: not chosen"));
+      const parts = this.about(app);
+      // "not set", never "not chosen", which can read as "you were not chosen".
+      if (!app.situation) parts.push(t("What they said: not set"));
       this.parts.summary.textContent = parts.join(" · ");
     }
 
@@ -842,7 +932,7 @@
           if (app.situation && !applies) item.appliesText.textContent = t("Does not usually apply to what they said.");
         }
       }
-      this.renderWhy(skipped, app);
+      this.renderWhy(skipped);
       this.renderProgress(app);
       this.renderNext(app);
       this.renderSummary();
@@ -851,42 +941,41 @@
 
     /**
      * @param {number} skipped
-     * @param {Application} app
      */
-    renderWhy(skipped, app) {
+    renderWhy(skipped) {
       const el = this.parts;
-      if (this.arrived && this.arrived === app.situation) this.sayArrival(skipped);
+      this.renderArrival(skipped);
       el.why.hidden = !skipped;
       if (!skipped) return;
-      el.whyText.textContent =
-        skipped === 1
-          ? t("1 item is put aside: it does not usually apply to what happened")
-          : t("{count} items are put aside: they do not usually apply to what happened", { count: skipped });
+      el.whyText.textContent = pageWords(el.why, skipped === 1 ? "one" : "many", { count: skipped });
       el.others.textContent = this.showOthers ? t("Hide them") : t("Show them");
       el.others.setAttribute("aria-pressed", String(this.showOthers));
     }
 
     /**
-     * Arriving from a situation link (a careers centre, the home page): say once what the link set up.
+     * Arriving from a situation link (a careers centre, the home page): what it set up, the day heard to confirm
+     * (the link cannot know it), or first the choice between the checklist in progress and a new one.
      * @param {number} skipped
      */
-    sayArrival(skipped) {
-      const title = this.titles[this.arrived || ""];
-      this.arrived = "";
-      let aside = t("Every item applies to it.");
-      if (skipped === 1) aside = t("1 item that does not usually apply is put aside.");
-      else if (skipped) aside = t("{count} items that do not usually apply are put aside.", { count: skipped });
+    renderArrival(skipped) {
+      const el = this.parts;
+      const mode = this.arrival;
+      el.arrival.hidden = !mode;
+      if (!mode) return;
       const app = this.active();
-      const yours =
-        app.company || app.role
-          ? t("Your checklist for {name}", { name: C.applicationName(app) })
-          : t("Your checklist");
-      const before = this.titles[this.was] || this.was;
-      const was = this.was === "none" || !this.was ? "" : ` ${t("(before: {title})", { title: before })}`;
-      const kept = this.was ? ` ${t("Your ticks and notes are kept.")}` : "";
-      const checklist = this.was ? yours : t("This checklist");
-      this.arrivalText = `${t("{checklist} is set up for: {title}{was}.", { checklist, title, was })} ${aside}${kept}`;
-      this.showNotice(this.arrivalText);
+      const named = app.company || app.role ? "Named" : "";
+      const values = { name: C.applicationName(app), situation: this.titles[this.arrived], count: skipped };
+      /** @param {string} kind */
+      const say = (kind) => pageWords(el.arrival, kind, values);
+      el.choice.hidden = mode !== "ask";
+      el.heard.hidden = mode !== "fresh" && mode !== "new";
+      el.undo.hidden = mode !== "use" && mode !== "new";
+      el.use.textContent = say(`useButton${named}`);
+      const words = [say(mode === "use" ? `use${named}` : mode)];
+      if (mode !== "ask") words.push(say(skipped === 1 ? "asideOne" : skipped ? "aside" : "asideNone"));
+      if (mode === "use") words.push(say("kept"));
+      if (mode === "new") words.push(say("other"));
+      el.arrivalText.textContent = words.join(" ");
     }
 
     /** @param {Application} app */
@@ -919,11 +1008,7 @@
       el.progress.value = done;
       el.progressText.textContent = this.progressWords();
       el.head.hidden = false;
-      el.head.textContent = t("Checklist for {name}. Heard on {day}. {progress}.", {
-        name: C.applicationName(app),
-        day: C.formatDay(app.rejectedOn),
-        progress: this.progressWords(),
-      });
+      el.head.textContent = [...this.about(app), this.progressWords()].join(" · ");
     }
 
     progressWords() {

@@ -225,7 +225,7 @@ def test_due_dates_follow_the_rejection_date_and_past_ones_read_as_plans(page: P
         "Suggested for Tue 25 Nov: whenever you feel ready"
     )
     page.check("#check-decide-next-roles")
-    expect(page.locator("#decide-next-roles .atn-item__due")).to_have_text("Planned for Tue 2 Dec")
+    expect(page.locator("#decide-next-roles .atn-item__due")).to_have_text("Done")
     expect(page.locator("[data-atn-phase-status=first-week]")).to_have_text(re.compile(r"^Wed 26 Nov to Tue 2 Dec\. "))
     assert active(stored(page))["rejectedOn"] == "2025-11-25"
     colours = page.eval_on_selector_all(
@@ -233,8 +233,9 @@ def test_due_dates_follow_the_rejection_date_and_past_ones_read_as_plans(page: P
     )
     assert len(set(colours)) == 1, "some items are styled apart"
     page.fill("#atn-date", today.isoformat())
-    expect(page.locator("#decide-next-roles .atn-item__due")).to_have_text(
-        "Planned for " + page.evaluate("d => AtnChecklistCore.formatDay(d)", (today + dt.timedelta(7)).isoformat())
+    expect(page.locator("#decide-next-roles .atn-item__due")).to_have_text("Done")
+    expect(page.locator("#write-down-your-goal .atn-item__due")).to_have_text(
+        "By " + page.evaluate("d => AtnChecklistCore.formatDay(d)", (today + dt.timedelta(7)).isoformat())
     )
 
 
@@ -285,19 +286,20 @@ def test_adding_an_application_focuses_its_company_field(page: Page, served_site
 
 
 def test_situations_page_links_to_a_tailored_checklist(page: Page, served_site: str) -> None:
-    """The link on /situations/ opens /checklist/?situation=<id> with that situation chosen for the saved checklist."""
+    """The link on /situations/ opens /checklist/?situation=<id>; asked, the reader applies it to the saved one."""
     open_checklist(page, served_site)
     page.fill("#atn-company", "Acme")
     page.goto(served_site + "situations/")
     page.locator("#no-reply ~ p a[href$='?situation=no-reply']").first.click()
     page.wait_for_selector(READY)
+    page.get_by_role("button", name="Use it for Acme (your ticks and notes are kept)").click()
     open_details(page)
     expect(page.locator("#atn-situation")).to_have_value("no-reply")
     expect(page.locator("#send-thank-you")).to_be_hidden()
     # Acme had progress: the situation is applied to it (no second, empty checklist), and the page says so.
     expect(page.locator("[data-atn-app] option")).to_have_count(1)
     expect(page.locator("#atn-company")).to_have_value("Acme")
-    expect(page.locator("[data-atn-notice]")).to_contain_text(
+    expect(page.locator("[data-atn-arrival]")).to_contain_text(
         "Your checklist for Acme is set up for: I heard nothing back. 8 items that do not usually apply are put aside."
         " Your ticks and notes are kept."
     )
@@ -491,7 +493,9 @@ def test_print_shows_the_application_with_ticks_dates_and_notes(page: Page, serv
     page.select_option("#atn-situation", "no-reply")
     page.emulate_media(media="print")
     expect(page.locator("[data-atn-print-head]")).to_be_visible()
-    expect(page.locator("[data-atn-print-head]")).to_contain_text("Checklist for Acme.")
+    expect(page.locator("[data-atn-print-head]")).to_have_text(
+        re.compile(r"^Acme · Heard \w{3} \d+ \w+ · I heard nothing back · 1 of \d+ done$")
+    )
     for selector in (".atn-tools", ".atn-backup", "#note-take-a-breath", ".md-header", ".md-sidebar--primary"):
         expect(page.locator(selector).first).to_be_hidden()
     expect(page.locator("#check-take-a-breath")).to_be_visible()

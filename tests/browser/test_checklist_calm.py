@@ -70,7 +70,7 @@ def test_phone_top_line_shows_day_and_situation_and_changes_in_place(context: Br
     expect(line).to_contain_text(re.compile(r"Heard \w{3} \d+ \w{3} · \"We are pursuing other candidates\""))
     box = line.bounding_box()
     assert box and box["y"] + box["height"] <= 844, box
-    expect(page.locator("[data-atn-notice]")).to_contain_text('set up for: "We are pursuing other candidates"')
+    expect(page.locator("[data-atn-arrival]")).to_contain_text('set up for: "We are pursuing other candidates"')
     expect(page.locator("[data-atn-next-list] li")).to_have_count(3)
     page.click(CHANGE)
     expect(page.locator("#atn-date")).to_be_focused()

@@ -99,6 +99,10 @@ test("a past date is a plan, never overdue; a gentle item's date is only a sugge
   assert.equal(C.dueInfo("2025-11-25", gentle, false, NOW).state, "today");
   assert.equal(C.dueInfo("2025-11-25", plainItem, false, NOW).text, "by Sat 29 Nov");
   assert.equal(C.dueInfo("2025-11-20", plainItem, true, NOW).state, "done");
+  // A ticked item says it is done, whatever its day (not "planned for ...").
+  for (const rejectedOn of ["2025-10-01", "2025-11-25", "2025-12-20"]) {
+    assert.equal(C.dueInfo(rejectedOn, plainItem, true, NOW).text, "done");
+  }
   for (const rejectedOn of ["2025-10-01", "2025-11-24", "2025-11-25"]) {
     for (const item of [plainItem, gentle]) {
       assert.ok(!/overdue|late|missed/i.test(C.dueInfo(rejectedOn, item, false, NOW).text), rejectedOn);
