@@ -1,7 +1,8 @@
 // @ts-check
 /* After the No: calm focus on every page. After Material's instant navigation, focus moves to the new page's main
    heading (or to the heading its link points at), as a screen reader would expect after a page load; the skip link
-   moves focus to the content too, not only the scroll position. */
+   moves focus to the content too, not only the scroll position. On the home page, a reader coming back finds a
+   way into the checklist saved in this browser. */
 "use strict";
 
 (() => {
@@ -66,5 +67,39 @@
     }
   }
 
+  /**
+   * The home page's "Continue your checklist for Acme (3 of 24 done)", when this browser holds a checklist the
+   * reader has started (checklist-core.js reads the record). Its data attribute maps each item to the situations
+   * it leaves out, so done and total are counted as the checklist counts them. Never throws: with storage blocked
+   * or a damaged record the page stays as on a first visit.
+   */
+  function offerContinue() {
+    const box = document.querySelector("[data-atn-continue]");
+    const link = box?.querySelector("a");
+    if (!(box instanceof HTMLElement) || !link || typeof AtnChecklistCore !== "object") return;
+    const C = AtnChecklistCore;
+    try {
+      const raw = localStorage.getItem(C.KEY);
+      const read = raw && C.readStore(raw, null);
+      const app = read && !read.problem && C.findApplication(read.store, read.store.active);
+      if (!app || (C.pristine(app) && !app.situation)) return;
+      /** @type {Record<string, string[]>} */
+      const leftOut = JSON.parse(box.dataset.atnContinue || "{}");
+      const counted = Object.keys(leftOut).filter((id) => !leftOut[id].includes(app.situation));
+      const values = {
+        name: app.company || app.role,
+        done: counted.filter((id) => app.ticks[id] === true).length,
+        total: counted.length,
+      };
+      link.textContent = values.name
+        ? C.t("Continue your checklist for {name} ({done} of {total} done)", values)
+        : C.t("Continue your checklist ({done} of {total} done)", values);
+      box.hidden = false;
+    } catch {
+      // Storage refused or the page's data unreadable: nothing to offer.
+    }
+  }
+
   new PageFocus().init();
+  window.document$?.subscribe(offerContinue);
 })();

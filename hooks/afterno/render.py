@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
 from markupsafe import Markup, escape
 
-from .checklist_view import checklist_sections
+from .checklist_view import checklist_sections, situations_not_served
 from .counts import in_words
 from .edit import EditLinks
 from .localize import N_
@@ -43,7 +43,7 @@ from .share import mailto_href, qr_png, qr_svg, qr_svg_file
 TEMPLATES = Path(__file__).parent / "templates"
 MARKER = re.compile(r"^<!-- afterno:([a-z-]+) -->$", re.MULTILINE)
 #: Snippets a hand-written page may pull in with a marker line.
-MARKERS = ("situation-picker", "careers-links", "centre-box", "maintainers", "report")
+MARKERS = ("situation-picker", "careers-links", "centre-box", "maintainers", "report", "continue")
 
 #: Pages the hooks generate, by source path; guides add one page each under guides/.
 GENERATED_INDEXES = {
@@ -281,6 +281,7 @@ class Renderer:
             checklist_sections=lambda: checklist_sections(
                 content, lambda step_id: step_link(step_id, html=True), self.applies_note
             ),
+            situations_not_served=lambda: situations_not_served(content),
             **values,
         )
 
