@@ -129,6 +129,7 @@ def test_filled_template_copies_and_links_with_only_a_subject_and_a_body(
     page.keyboard.press("Enter")
     assert "subject line first" in status_text(page, root)
     subject = root.locator("[data-atn-subject]").inner_text()
+    assert subject.endswith("my application for the Data & Insight Analyst role"), subject
     # The subject comes along, on its own first line, so nothing has to be typed again.
     assert page.evaluate("navigator.clipboard.readText()") == f"Subject: {subject}\n\n{body}"
     params = mailto_params(root)
