@@ -1,5 +1,5 @@
 // @ts-check
-/* After the No (loaded by templates.js): message templates you can fill in, the careers centres' link builder, the handout's print button.
+/* After the No (loaded by site.js): message templates you can fill in, the careers centres' link builder, the handout's print button.
  * Progressive enhancement: without this script every message shows with its {placeholders}, its mailto: link
  * carries them, and the careers page lists every link. With it, a message with an empty box is never copied
  * or opened in an email app. What is typed stays in this browser (templates-core.js holds the logic). */
@@ -414,6 +414,6 @@
     for (const root of fresh("[data-atn-print-wrap]")) new PrintButton(root).init();
   }
 
-  // templates.js loads this file on pages that need it and calls start() after each page change.
+  // site.js loads this file on pages that need it and calls start() after each page change.
   W.AtnTemplatesUi = { start };
 })();

@@ -281,7 +281,6 @@ class Renderer:
             checklist_sections=lambda: checklist_sections(
                 content, lambda step_id: step_link(step_id, html=True), self.applies_note
             ),
-            situations_not_served=lambda: situations_not_served(content),
             **values,
         )
 
@@ -359,7 +358,9 @@ class Renderer:
             name = match.group(1)
             if name not in MARKERS:
                 raise ValueError(f"{src}: unknown marker afterno:{name}; known markers: {', '.join(MARKERS)}")
-            return self._render(f"{name}.md.j2", src)
+            # The home page's "Continue your checklist" line counts as the checklist does (checklist_view.py).
+            extra = {"situations_not_served": situations_not_served(self.content)} if name == "continue" else {}
+            return self._render(f"{name}.md.j2", src, **extra)
 
         return MARKER.sub(fill, markdown)
 

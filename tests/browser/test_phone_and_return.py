@@ -9,7 +9,7 @@ import json
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, expect
 
 from afterno.load import load_content
 from browser.conftest import READY
@@ -17,7 +17,7 @@ from helpers import CONTENT
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 390, "height": 844}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 #: WCAG 2.2's target size minimum (2.5.8), in CSS pixels.
 TARGET = 24
 #: Every link, button and form control in the page's main area and where it is, with WCAG's spacing exception
@@ -218,7 +218,7 @@ def test_every_tab_stop_in_the_header_shows_something(page: Page, served_site: s
 def test_search_says_initialising_in_british_spelling(page: Page, served_site: str) -> None:
     """The search box's waiting text is British English, as the rest of the site."""
     page.goto(served_site)
-    assert page.locator(".md-search-result__meta").text_content().strip() == "Initialising search"
+    assert (page.locator(".md-search-result__meta").text_content() or "").strip() == "Initialising search"
     assert "Initializ" not in page.content()
 
 

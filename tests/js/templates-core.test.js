@@ -170,7 +170,10 @@ test("a damaged or odd checklist record gives no prefill and never throws", () =
 
 test("Copy puts an email's subject line first, so it never has to be typed again; a note is its body alone", () => {
   const email = { subject: "Thank you, and a question", body: "Dear Alex,\n\nThanks.\n\nSam" };
-  assert.equal(T.clipboardText(email, "Subject:"), "Subject: Thank you, and a question\n\nDear Alex,\n\nThanks.\n\nSam");
+  assert.equal(
+    T.clipboardText(email, "Subject:"),
+    "Subject: Thank you, and a question\n\nDear Alex,\n\nThanks.\n\nSam",
+  );
   assert.equal(T.clipboardText(email, "Betreff:").split("\n")[0], "Betreff: Thank you, and a question");
   assert.equal(T.clipboardText({ subject: "", body: "Hi Alex" }, "Subject:"), "Hi Alex");
 });
