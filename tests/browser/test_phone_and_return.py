@@ -85,7 +85,7 @@ def test_buttons_next_to_each_other_are_at_least_8_px_apart(browser: Browser, se
 
 
 def test_checklist_controls_are_thumb_sized_and_the_page_no_taller(browser: Browser, served_site: str) -> None:
-    """Each item's checkbox is at least 24 px, its "Why and how" and "Add a note" 44 px tall, side by side."""
+    """Each item's checkbox, "Why and how" and "Add a note" are 28 px or more, and the page grows by 4% at most."""
     context = phone(browser)
     try:
         page = context.new_page()
@@ -96,10 +96,11 @@ def test_checklist_controls_are_thumb_sized_and_the_page_no_taller(browser: Brow
         why = item.locator("a.atn-item__step").bounding_box()
         note = item.locator("summary").bounding_box()
         assert box and why and note
-        assert box["width"] >= TARGET and box["height"] >= TARGET, box
-        assert why["height"] >= 44 and note["height"] >= 44, (why, note)
-        # One row for both: the bigger targets cost no height.
-        assert abs(why["y"] - note["y"]) < 1, (why, note)
+        assert box["width"] >= 28 and box["height"] >= 28, box
+        assert why["height"] >= 28 and note["height"] >= 28, (why, note)
+        # 8,150 px tall with 22 px checkboxes and 19 and 22 px links: bigger targets, hardly a longer page.
+        height = page.evaluate("document.documentElement.scrollHeight")
+        assert height <= 8150 * 1.04, height
     finally:
         context.close()
 
