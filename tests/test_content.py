@@ -181,3 +181,22 @@ def test_real_translations_load() -> None:
 
     translations = load_translations(ROOT, load_content(CONTENT))
     assert translations.blocking() == [], "a published language has missing or orphaned translations"
+
+
+@pytest.mark.parametrize("language", ["en", "es", "de"])
+def test_a_message_with_a_limit_fits_it_when_filled_with_its_examples(content: Content, language: str) -> None:
+    """A message with max_characters (LinkedIn's connection note) filled with ordinary details stays within it,
+    in English and in each translation: the reader is not handed a note the site would refuse."""
+    limited = [template for template in content.templates if template.max_characters]
+    assert limited, "no template sets max_characters"
+    for template in limited:
+        body, examples = template.body, {p.name: p.example for p in template.placeholders}
+        if language != "en":
+            translated = yaml.safe_load(
+                (CONTENT / "translations" / language / "templates" / f"{template.id}.yml").read_text(encoding="utf-8")
+            )
+            body = translated["body"]
+            examples = {p["name"]: p["example"] for p in translated["placeholders"]}
+        assert not template.subject, f"{template.id}: a message with a character limit is a note, not an email"
+        filled = body.format_map(examples)
+        assert len(filled) <= (template.max_characters or 0), f"{template.id} ({language}): {len(filled)} characters"

@@ -4,4 +4,6 @@ declare const AtnChecklistCore: typeof import("../docs/assets/checklist-core.js"
 interface Window {
   /** Material for MkDocs' stream of page loads (instant navigation included). */
   document$?: { subscribe(next: () => void): unknown };
+  /** templates-ui.js, once site.js has loaded it on a page that needs it. */
+  AtnTemplatesUi?: { start(): void };
 }

@@ -1,7 +1,10 @@
 // @ts-check
 /* After the No: calm focus on every page. After Material's instant navigation, focus moves to the new page's main
    heading (or to the heading its link points at), as a screen reader would expect after a page load; the skip link
-   moves focus to the content too, not only the scroll position. */
+   moves focus to the content too, not only the scroll position. On the home page, a reader coming back finds a
+   way into the checklist saved in this browser. And the code of the message templates, the careers centres' link
+   builder and the handout's print button (templates-core.js, templates-ui.js) is fetched only on a page that has
+   one of them, so the other pages, the checklist among them, do not carry it. */
 "use strict";
 
 (() => {
@@ -79,5 +82,66 @@
     }
   }
 
+  /**
+   * The home page's "Continue your checklist for Acme (3 of 24 done)", when this browser holds a checklist the
+   * reader has started (checklist-core.js reads the record). Its data attribute maps each item to the situations
+   * it leaves out, so done and total are counted as the checklist counts them. Never throws: with storage blocked
+   * or a damaged record the page stays as on a first visit.
+   */
+  function offerContinue() {
+    const box = document.querySelector("[data-atn-continue]");
+    if (!(box instanceof HTMLElement)) return;
+    try {
+      const C = AtnChecklistCore;
+      const read = C.readStore(localStorage.getItem(C.KEY) ?? "", null);
+      const app = read.problem ? null : C.findApplication(read.store, read.store.active);
+      if (!app || (C.pristine(app) && !app.situation)) return;
+      /** @type {Record<string, string[]>} */
+      const leftOut = JSON.parse(box.dataset.atnContinue || "");
+      const ids = Object.keys(leftOut).filter((id) => !leftOut[id].includes(app.situation));
+      const values = {
+        name: app.company || app.role,
+        done: ids.filter((id) => app.ticks[id]).length,
+        total: ids.length,
+      };
+      /** @type {HTMLElement} */ (box.firstElementChild).textContent = values.name
+        ? C.t("Continue your checklist for {name} ({done} of {total} done)", values)
+        : C.t("Continue your checklist ({done} of {total} done)", values);
+      box.hidden = false;
+    } catch {
+      // Storage refused, or nothing usable stored: nothing to offer.
+    }
+  }
+
+  const here = document.currentScript instanceof HTMLScriptElement ? document.currentScript.src : document.baseURI;
+  /** @type {Promise<unknown> | null} */
+  let tools = null;
+
+  /**
+   * Add a script from this folder, resolved once it has run.
+   * @param {string} name
+   * @returns {Promise<unknown>}
+   */
+  function load(name) {
+    return new Promise((resolve, reject) => {
+      const tag = document.createElement("script");
+      tag.src = new URL(name, here).href;
+      tag.onload = resolve;
+      tag.onerror = () => reject(new Error(`After the No: could not load ${tag.src}`));
+      document.head.append(tag);
+    });
+  }
+
+  /** Start the templates' code on a page that has a template, the link builder or a print button. */
+  function startTools() {
+    if (!document.querySelector("[data-atn-template], [data-atn-linkbuilder], [data-atn-print-wrap]")) return;
+    tools ||= load("templates-core.js").then(() => load("templates-ui.js"));
+    tools.then(() => window.AtnTemplatesUi?.start());
+  }
+
   new PageFocus().init();
+  window.document$?.subscribe(() => {
+    offerContinue();
+    startTools();
+  });
 })();

@@ -142,6 +142,27 @@ const templatesCore = (() => {
   }
 
   /**
+   * How many characters the message has so far, an empty box counting as nothing (not as its {name}): what a
+   * site with a limit (LinkedIn's connection note) counts. Characters, not UTF-16 units: an emoji is one.
+   * @param {Part[]} parts
+   * @param {Values} values
+   */
+  function characters(parts, values) {
+    const text = parts.map((part) => ("slot" in part ? clean(values[part.slot]) : part.text)).join("");
+    return Array.from(text).length;
+  }
+
+  /**
+   * What Copy puts on the clipboard: an email's subject line first ("Subject: ..."), a blank line, then the
+   * message, so nothing has to be typed again; a message with no subject (a note) is its body alone.
+   * @param {{ subject: string, body: string }} message
+   * @param {string} label the word for "Subject:" in the page's language
+   */
+  function clipboardText(message, label) {
+    return message.subject ? `${label} ${message.subject}\n\n${message.body}` : message.body;
+  }
+
+  /**
    * "a", "a and b", "a, b and c".
    * @param {string[]} words
    */
@@ -282,6 +303,8 @@ const templatesCore = (() => {
     missing,
     fill,
     finish,
+    characters,
+    clipboardText,
     listOf,
     refusal,
     mailto,

@@ -1,5 +1,5 @@
 // @ts-check
-/* After the No (loaded by templates.js): message templates you can fill in, the careers centres' link builder, the handout's print button.
+/* After the No (loaded by site.js): message templates you can fill in, the careers centres' link builder, the handout's print button.
  * Progressive enhancement: without this script every message shows with its {placeholders}, its mailto: link
  * carries them, and the careers page lists every link. With it, a message with an empty box is never copied
  * or opened in an email app. What is typed stays in this browser (templates-core.js holds the logic). */
@@ -10,7 +10,7 @@
   const W = window;
   /** @type {typeof import("./templates-core.js")} */
   const Core = W.AtnTemplatesCore;
-  /** The interface text in the page's language (checklist-core.js, on every page). @type {(text: string) => string} */
+  /** The interface text in the page's language (checklist-core.js, on every page). @type {typeof AtnChecklistCore.t} */
   const t = AtnChecklistCore.t;
 
   /**
@@ -208,7 +208,11 @@
     }
   }
 
-  /** One message: its own boxes, a live preview, and copy and email actions that refuse while a box is empty. */
+  /**
+   * One message: its own boxes, a live preview, and copy and email actions that refuse while a box is empty.
+   * A message with no subject (a note for a connection request) has no email link; one with a limit
+   * (data-atn-count) counts its characters as the reader types.
+   */
   class MessageTemplate {
     /**
      * @param {HTMLElement} root the element with data-atn-template
@@ -217,13 +221,16 @@
     constructor(root, shared) {
       this.root = root;
       this.shared = shared;
-      this.subject = part(root, "[data-atn-subject]");
+      this.subject = root.querySelector("[data-atn-subject]");
       this.body = part(root, "[data-atn-body]");
       this.copyButton = part(root, "[data-atn-copy]");
-      /** @type {HTMLAnchorElement} */
-      this.link = part(root, "[data-atn-mailto]");
+      /** @type {HTMLAnchorElement | null} */
+      this.link = this.subject && part(root, "[data-atn-mailto]");
       this.status = part(root, "[data-atn-status]");
-      this.subjectParts = Core.parse(this.subject.textContent || "");
+      /** @type {HTMLElement | null} */
+      this.count = root.querySelector("[data-atn-count]");
+      this.max = Number(this.count?.dataset.atnCount) || 0;
+      this.subjectParts = Core.parse(this.subject?.textContent || "");
       this.bodyParts = Core.parse(this.body.textContent || "");
       /** @type {HTMLElement[]} */
       this.slots = Array.from(root.querySelectorAll("[data-slot]"));
@@ -250,7 +257,7 @@
       for (const input of this.inputs) input.addEventListener("input", () => this.update());
       this.shared?.root.addEventListener("atn-shared-clear", () => this.update());
       this.copyButton.addEventListener("click", () => this.copy());
-      this.link.addEventListener("click", (event) => this.openMail(event));
+      this.link?.addEventListener("click", (event) => this.openMail(event));
       this.update();
     }
 
@@ -272,9 +279,22 @@
         slot.classList.toggle("atn-slot--filled", value !== "");
       }
       for (const input of this.inputs) unmarkFilled(input);
+      if (this.count) this.count.textContent = this.countWords(Core.characters(this.bodyParts, values));
+      if (!this.link) return;
       const result = Core.finish(this.subjectParts, this.bodyParts, values);
       // Until every box has a value the link points nowhere (an empty email), and a click is refused.
       this.link.href = "body" in result ? Core.mailto(result.subject, result.body) : "mailto:";
+    }
+
+    /**
+     * "150 of 200 characters", or how many too many.
+     * @param {number} count
+     */
+    countWords(count) {
+      const values = { count, max: this.max, over: count - this.max };
+      return count > this.max
+        ? t("{count} of {max} characters: {over} too many. Shorten a box above, or the note once pasted.", values)
+        : t("{count} of {max} characters", values);
     }
 
     /**
@@ -294,8 +314,15 @@
 
     copy() {
       const message = this.finished("copy");
-      if (message)
-        copyText(message.body, this.body, this.status, t("Message copied. Paste it into your email or message."));
+      if (!message) return;
+      const label = this.root.querySelector("[data-atn-subject-label]")?.textContent || "";
+      const count = Core.characters(this.bodyParts, this.values());
+      const done = message.subject
+        ? t("Copied: the subject line first, then the message. Paste it where you write your email.")
+        : this.max
+          ? t("Note copied. {count}", { count: this.countWords(count) })
+          : t("Message copied. Paste it into your email or message.");
+      copyText(Core.clipboardText(message, label), this.body, this.status, done);
     }
 
     /** @param {MouseEvent} event */
@@ -305,7 +332,7 @@
         event.preventDefault();
         return;
       }
-      this.link.href = Core.mailto(message.subject, message.body);
+      if (this.link) this.link.href = Core.mailto(message.subject, message.body);
     }
   }
 
@@ -380,6 +407,6 @@
     for (const root of fresh("[data-atn-print-wrap]")) new PrintButton(root).init();
   }
 
-  // templates.js loads this file on pages that need it and calls start() after each page change.
+  // site.js loads this file on pages that need it and calls start() after each page change.
   W.AtnTemplatesUi = { start };
 })();

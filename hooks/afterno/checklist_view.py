@@ -93,3 +93,17 @@ def checklist_sections(
         )
         sections.append(ChecklistSection(phase.id, phase.title, phase.description, phase.from_day, phase.to_day, rows))
     return sections
+
+
+def situations_not_served(content: Content) -> dict[str, list[str]]:
+    """Each checklist item's id -> the situations it does not apply to ([] for an item for everyone).
+
+    The home page's "Continue your checklist" line (docs/assets/site.js) counts done and total as the checklist
+    does for the reader's situation, from this alone: it lists what is left out, the shorter of the two.
+    """
+    situations = [situation.id for situation in content.situations]
+    return {
+        item.id: [situation for situation in situations if not item.applies(situation)]
+        for entry in content.checklist
+        for item in entry.items
+    }

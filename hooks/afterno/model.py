@@ -384,8 +384,26 @@ TEMPLATE = KindSpec(
         FieldSpec("step", "ref", "The id of the step this message belongs to.", target="step"),
         FieldSpec("when", "text", "When to send it."),
         FieldSpec("channel", "text", "How to send it (usually the way they contacted you)."),
-        FieldSpec("subject", "line", "The subject line; may use {placeholders}.", max_length=140, markdown=False),
+        FieldSpec(
+            "subject",
+            "line",
+            "The subject line of an email; may use {placeholders}. Leave it out for a message that is not an email "
+            "(a note sent with a LinkedIn connection request): the page then shows no subject and no email button.",
+            required=False,
+            max_length=140,
+            markdown=False,
+        ),
         FieldSpec("body", "text", "The message; may use {placeholders}. Keep line breaks with |-.", markdown=False),
+        FieldSpec(
+            "max_characters",
+            "int",
+            "The most characters the finished message may have where it is sent, for example 200 for a note with a "
+            "LinkedIn connection request from a free account. The page counts the characters as the reader types. "
+            "Leave it out when there is no limit.",
+            required=False,
+            minimum=1,
+            example="200",
+        ),
         FieldSpec("placeholders", "items", "Every {placeholder} the message uses.", item=PLACEHOLDER),
         _sources("template"),
     ),
@@ -715,10 +733,12 @@ class Template(Located):
     step: Ref
     when: str
     channel: str
-    subject: str
     body: str
     placeholders: tuple[Placeholder, ...]
     sources: tuple[Ref, ...]
+    #: "" for a message that is not an email (no subject line, no email button).
+    subject: str = ""
+    max_characters: int | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
 from markupsafe import Markup, escape
 
-from .checklist_view import checklist_sections
+from .checklist_view import checklist_sections, situations_not_served
 from .counts import in_words
 from .edit import EditLinks
 from .localize import N_
@@ -43,7 +43,7 @@ from .share import mailto_href, qr_png, qr_svg, qr_svg_file
 TEMPLATES = Path(__file__).parent / "templates"
 MARKER = re.compile(r"^<!-- afterno:([a-z-]+) -->$", re.MULTILINE)
 #: Snippets a hand-written page may pull in with a marker line.
-MARKERS = ("situation-picker", "careers-links", "centre-box", "maintainers", "report")
+MARKERS = ("situation-picker", "careers-links", "centre-box", "maintainers", "report", "continue")
 
 #: Pages the hooks generate, by source path; guides add one page each under guides/.
 GENERATED_INDEXES = {
@@ -375,7 +375,9 @@ class Renderer:
             name = match.group(1)
             if name not in MARKERS:
                 raise ValueError(f"{src}: unknown marker afterno:{name}; known markers: {', '.join(MARKERS)}")
-            return self._render(f"{name}.md.j2", src)
+            # The home page's "Continue your checklist" line counts as the checklist does (checklist_view.py).
+            extra = {"situations_not_served": situations_not_served(self.content)} if name == "continue" else {}
+            return self._render(f"{name}.md.j2", src, **extra)
 
         return MARKER.sub(fill, markdown)
 

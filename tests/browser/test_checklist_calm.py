@@ -221,7 +221,8 @@ def test_reset_in_one_tab_after_ticking_in_another_clears_both(
 BROKEN_STORAGE = {
     "blocked": "Object.defineProperty(window, 'localStorage', "
     "{get() { throw new DOMException('no', 'SecurityError'); }});",
-    "corrupt": "localStorage.setItem('/.__palette', '{bad'); localStorage.setItem('/.__tabs', 'nope');"
+    "corrupt": "localStorage.setItem('/.__palette', '{bad'); localStorage.setItem('/.__palette.chosen', '{bad');"
+    "localStorage.setItem('/.__tabs', 'nope');"
     f"localStorage.setItem('{KEY}', '{{bad');",
 }
 

@@ -199,7 +199,8 @@ def outline(page: Page, selector: str) -> tuple[float, str, str]:
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
 def test_scheme_toggle_and_empty_search_results_show_focus(page: Page, served_site: str, scheme: str) -> None:
-    """Keyboard focus on the colour-scheme toggle and on the empty search results box is drawn, contrast >= 3:1."""
+    """Keyboard focus on the colour-scheme toggle is drawn, contrast >= 3:1; Tab out of the search (which closes it)
+    moves on, never onto the closed, invisible results box."""
     page.goto(served_site)
     page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
     page.locator(".md-skip").focus()
@@ -216,6 +217,5 @@ def test_scheme_toggle_and_empty_search_results_show_focus(page: Page, served_si
     page.keyboard.type("zzqxj")
     page.wait_for_function("() => document.querySelector('.md-search-result__meta').textContent.trim() !== ''")
     page.keyboard.press("Tab")
-    expect(page.locator(".md-search__scrollwrap")).to_be_focused()
-    width, colour, back = outline(page, ".md-search__scrollwrap")
-    assert width >= 1 and contrast(colour, back) >= 3, (width, colour, back)
+    expect(page.locator(".md-search__scrollwrap")).not_to_be_focused()
+    assert page.evaluate("document.activeElement.checkVisibility({visibilityProperty: true})")

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page
 
 from afterno.load import load_content
-from browser.test_pages import csp_violations, describe, open_page, run_axe
+from browser.test_pages import AXE_PATH, csp_violations, describe, open_page, run_axe
 from helpers import CONTENT
 
 pytestmark = pytest.mark.browser
@@ -127,8 +127,11 @@ def test_filled_template_copies_and_links_with_only_a_subject_and_a_body(
     copy = root.locator("[data-atn-copy]")
     copy.focus()
     page.keyboard.press("Enter")
-    assert "copied" in status_text(page, root)
-    assert page.evaluate("navigator.clipboard.readText()") == body
+    assert "subject line first" in status_text(page, root)
+    subject = root.locator("[data-atn-subject]").inner_text()
+    assert subject.endswith("my application for the Data & Insight Analyst role"), subject
+    # The subject comes along, on its own first line, so nothing has to be typed again.
+    assert page.evaluate("navigator.clipboard.readText()") == f"Subject: {subject}\n\n{body}"
     params = mailto_params(root)
     assert [key for key, _ in params] == ["subject", "body"]
     assert dict(params)["subject"] == root.locator("[data-atn-subject]").inner_text()
@@ -296,3 +299,75 @@ def test_templates_page_has_no_axe_violations_with_errors_shown(page: Page, serv
     page.evaluate("Promise.all(document.getAnimations().map(a => a.finished))")
     found: list[dict[str, Any]] = run_axe(page, served_site)
     assert not found, describe(found)
+
+
+def connection_note_limit() -> int:
+    """The LinkedIn connection note's character limit as the content sets it (its YAML's max_characters)."""
+    note = next(item for item in load_content(CONTENT).templates if item.id == "connection-note")
+    assert note.max_characters and not note.subject
+    return note.max_characters
+
+
+def test_connection_note_has_no_subject_no_email_button_and_counts_its_characters(
+    page: Page, context: BrowserContext, served_site: str
+) -> None:
+    """The LinkedIn note shows no subject and no email button; a live count against the limit; Copy says the count."""
+    limit = connection_note_limit()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served_site.rstrip("/"))
+    open_page(page, served_site, "templates/")
+    root = template(page, "connection-note")
+    assert root.locator("[data-atn-subject]").count() == 0 and "Subject:" not in root.inner_text()
+    assert root.locator("[data-atn-mailto]").count() == 0
+    assert root.get_by_text("Open in your email app").count() == 0
+    count = root.locator("[data-atn-count]")
+    for name, value in {"contact_name": "Alex Morgan", "role": "Junior Marketing Executive", "your_name": "Jo"}.items():
+        shared_box(page, name).fill(value)
+    shared_box(page, "company").fill("Brightwell")
+    body = root.locator("[data-atn-body]").inner_text()
+    assert count.inner_text() == f"{len(body)} of {limit} characters"
+    assert len(body) <= limit, f"the note filled with ordinary details is {len(body)} characters"
+    root.get_by_role("button", name="Copy the note").click()
+    assert status_text(page, root) == f"Note copied. {len(body)} of {limit} characters"
+    assert page.evaluate("navigator.clipboard.readText()") == body
+    # A long company name takes it over the limit: the count says by how much, as the reader types.
+    shared_box(page, "company").fill("B" * 120)
+    over = len(root.locator("[data-atn-body]").inner_text()) - limit
+    assert over > 0 and count.inner_text().startswith(f"{limit + over} of {limit} characters: {over} too many.")
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"], ids=["light", "dark"])
+def test_copy_and_email_buttons_are_apart_and_readable_after_a_tap(
+    browser: Browser, served_site: str, scheme: str
+) -> None:
+    """On a phone, Copy and the email button are at least 8 px apart, and after a tap (focused, hovered) both pass
+    axe-core's colour contrast check (4.5:1), in light and dark."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served_site.rstrip("/"))
+        page = context.new_page()
+        open_page(page, served_site, "templates/")
+        page.evaluate("scheme => document.body.setAttribute('data-md-color-scheme', scheme)", scheme)
+        for name in SHARED:
+            shared_box(page, name).fill("Sam")
+        root = template(page, "feedback-request")
+        copy, mail = root.locator("[data-atn-copy]"), root.locator("[data-atn-mailto]")
+        a, b = copy.bounding_box(), mail.bounding_box()
+        assert a and b
+        gap = max(b["y"] - (a["y"] + a["height"]), b["x"] - (a["x"] + a["width"]))
+        assert gap >= 8, f"Copy and the email button are {gap:.1f} px apart"
+        copy.click()
+        assert status_text(page, root)
+        page.evaluate("Promise.all(document.getAnimations().map(a => a.finished))")
+        if not page.evaluate("typeof window.axe !== 'undefined'"):
+            page.add_script_tag(url=served_site + AXE_PATH)
+        for target in (copy, mail):
+            if target is mail:
+                mail.hover()
+                page.evaluate("Promise.all(document.getAnimations().map(a => a.finished))")
+            found = page.evaluate(
+                "el => axe.run(el, {runOnly: ['color-contrast']}).then(r => r.violations.map(v => v.id))",
+                target.element_handle(),
+            )
+            assert found == [], f"{target}: {found}"
+    finally:
+        context.close()

@@ -172,3 +172,21 @@ test("a damaged or odd checklist record gives no prefill and never throws", () =
     "falls back to the first checklist",
   );
 });
+
+test("Copy puts an email's subject line first, so it never has to be typed again; a note is its body alone", () => {
+  const email = { subject: "Thank you, and a question", body: "Dear Alex,\n\nThanks.\n\nSam" };
+  assert.equal(
+    T.clipboardText(email, "Subject:"),
+    "Subject: Thank you, and a question\n\nDear Alex,\n\nThanks.\n\nSam",
+  );
+  assert.equal(T.clipboardText(email, "Betreff:").split("\n")[0], "Betreff: Thank you, and a question");
+  assert.equal(T.clipboardText({ subject: "", body: "Hi Alex" }, "Subject:"), "Hi Alex");
+});
+
+test("a note's characters are counted as a site with a limit counts them: empty boxes as nothing, emoji as one", () => {
+  const note = T.parse("Hi {contact_name}, thanks. {your_name}");
+  assert.equal(T.characters(note, {}), "Hi , thanks. ".length);
+  assert.equal(T.characters(note, { contact_name: "  Alex  ", your_name: "Sam" }), "Hi Alex, thanks. Sam".length);
+  assert.equal(T.characters(T.parse("{a}"), { a: "🙂é" }), 2);
+  assert.equal(T.characters(T.parse("{a}"), { a: "x".repeat(500) }), T.MAX_VALUE);
+});
