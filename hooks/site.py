@@ -34,6 +34,7 @@ from afterno.language_sites import (
     HASHES_VARIABLE,
     LANGUAGE_VARIABLE,
     SiteLanguage,
+    language_versions,
     page_alternates,
     root_path,
     run_language_builds,
@@ -144,8 +145,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _edit_links = EditLinks(config.repo_url, edit_uri) if config.repo_url else None
     assert translations is not None
     content = _set_languages(config, content, translations)
+    # Each language's name for its handout, from its own ui.yml, for the language list on /careers-centres/.
+    ui = {code: language.ui() for code, language in translations.by_language.items()}
     _renderer = Renderer(
-        content, config.site_url or "", centre=centre, repository=_repository, edit_links=_edit_links, ui=_ui
+        content,
+        config.site_url or "",
+        centre=centre,
+        repository=_repository,
+        edit_links=_edit_links,
+        ui=_ui,
+        languages=language_versions(_languages, ui),
     )
     if centre is not None:
         # The centre's name in every page's footer, before the licence.

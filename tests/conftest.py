@@ -20,8 +20,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from hypothesis import settings
 
+from afterno.translation_load import read_page
+from afterno.translation_model import fingerprint
 from helpers import (
     CENTRE_FIXTURE,
     CENTRE_SITE_URL,
@@ -128,6 +131,22 @@ nav_order: 15
 Drop-ins run on Wednesday afternoons in the Student Centre.
 """
 LATE_PAGE = "# Printing at the centre\n\nThe printers on the ground floor take student cards.\n"
+#: The centre's page in each published language: a site in Spanish and German needs its pages translated too.
+OUR_PAGE_TRANSLATED = {
+    "de": ("Offene Sprechstunde", "Die offene Sprechstunde ist mittwochs am Nachmittag im Student Centre."),
+    "es": ("Sesiones abiertas", "Las sesiones abiertas son los miércoles por la tarde en el Student Centre."),
+}
+
+
+def translate_our_page(project: Path) -> None:
+    """Write the translations of the centre's page drop-in-times.md, made from its English as it is now."""
+    english = read_page(project / "docs" / "drop-in-times.md")
+    made_from = {name: fingerprint(english[name]) for name in ("title", "body")}
+    for code, (title, text) in OUR_PAGE_TRANSLATED.items():
+        entry = {"id": "drop-in-times", "made_from": made_from, "title": title, "body": f"\n# {title}\n\n{text}\n"}
+        path = project / "content" / "translations" / code / "pages" / "drop-in-times.yml"
+        schema = "# yaml-language-server: $schema=../../../schema/translation-page.schema.json\n"
+        path.write_text(schema + yaml.safe_dump(entry, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
@@ -138,6 +157,7 @@ def centre_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (project / "docs" / "drop-in-times.md").write_text(OUR_PAGE, encoding="utf-8")
     (project / "docs" / "local").mkdir()
     (project / "docs" / "local" / "printing.md").write_text(LATE_PAGE, encoding="utf-8")
+    translate_our_page(project)
     site = tmp_path_factory.mktemp("centre-site")
     result = build_site(
         site, project=project, SITE_URL=CENTRE_SITE_URL, REPO_URL="https://github.com/example/after-the-no"

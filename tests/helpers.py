@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import gzip
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -18,6 +19,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, TypeVar
 
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -139,6 +141,37 @@ def content_files() -> list[Path]:
 def translation_files() -> list[Path]:
     """Every YAML file under content/translations/."""
     return sorted((CONTENT / "translations").rglob("*.yml"))
+
+
+#: The languages the site is translated into (content/translations/languages.yml), by code, in their own names.
+TRANSLATED = {"de": "Deutsch", "es": "Español"}
+#: Named values in interface text (``%(date)s``): what is left between them is the wording.
+_UI_FIELD = re.compile(r"%\([a-z_]+\)s|\{[a-z_]+\}")
+
+
+def ui_text(code: str) -> dict[str, str]:
+    """A language's interface text (content/translations/CODE/ui.yml): English wording to translation."""
+    data = yaml.safe_load((CONTENT / "translations" / code / "ui.yml").read_text(encoding="utf-8"))
+    return {entry["en"]: entry["text"] for entry in data["strings"]}
+
+
+def english_leftovers(text: str, code: str) -> list[str]:
+    """The English interface text found in ``text`` (a page or a printout in language ``code``), as whole words.
+
+    Each ui.yml entry whose translation differs is looked for by its longest wording between named values
+    (``Last reviewed`` of ``Last reviewed %(date)s.``), if that is at least four characters long; words
+    with a slash (addresses) are left out of ``text``.
+    """
+    # Addresses (any word with a slash) are the same in every language: /checklist/ is no English leftover.
+    flat = " ".join(word for word in text.split() if "/" not in word)
+    found = []
+    for english, translated in ui_text(code).items():
+        if english == translated:
+            continue
+        wording = max((part.strip() for part in _UI_FIELD.split(english)), key=len)
+        if len(wording) >= 4 and re.search(rf"(?<!\w){re.escape(wording)}(?!\w)", flat):
+            found.append(english)
+    return found
 
 
 class PageParser(HTMLParser):

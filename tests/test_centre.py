@@ -16,14 +16,31 @@ import yaml
 from afterno.centre import load_centre, read_centre
 from afterno.docs_pages import docs_pages
 from afterno.errors import ContentError
+from afterno.language_sites import LanguageVersion
+from afterno.load import load_content
 from afterno.model import CENTRE, SOURCE, schema_line
 from afterno.publish import site_url_problem
+from afterno.render import Renderer
 from afterno.schema import kind_schema
 from helpers import CENTRE_FIXTURE as FIXTURE
 from helpers import CENTRE_SITE_URL as SITE_URL
-from helpers import ROOT, VENV_BIN, build_env, build_site, copy_project, parse_page
+from helpers import (
+    ROOT,
+    TRANSLATED,
+    VENV_BIN,
+    build_env,
+    build_site,
+    copy_project,
+    english_leftovers,
+    parse_page,
+    ui_text,
+)
 
 REPO = "https://github.com/example/after-the-no"
+#: Each language's site inside the built site ('' for English), and its test id.
+LANGUAGE_PATHS = ["", *(f"{code}/" for code in TRANSLATED)]
+LANGUAGE_IDS = ["en", *TRANSLATED]
+CONTENT_SITUATIONS = load_content(ROOT / "content").situations
 NAME = "Careers Service, University of Example"
 BOOKING = "https://careers.example.edu/book-an-adviser"
 
@@ -278,19 +295,81 @@ def test_a_broken_centre_file_stops_the_build(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
-def test_qr_downloads_are_linked_and_decode(site: Path, site_url: str, tmp_path: Path) -> None:
-    """Each QR code on /careers-centres/ links an SVG and a PNG file; the PNG scans to the code's address."""
-    html = html_of(site, "careers-centres/")
+@pytest.mark.parametrize("lang", LANGUAGE_PATHS, ids=LANGUAGE_IDS)
+def test_qr_downloads_are_linked_and_decode(site: Path, site_url: str, lang: str) -> None:
+    """Each QR code on /careers-centres/ (in each language) links an SVG and a PNG file; each PNG scans to the
+    code's address, which is that language's checklist."""
+    html = html_of(site, f"{lang}careers-centres/")
     items = re.findall(r'<li data-atn-qr="([^"]+)">.*?</li>', html, re.DOTALL)
     assert len(items) == 10
     for stem in ("checklist", "checklist-no-reply"):
         assert f'href="qr/{stem}.svg" download' in html and f'href="qr/{stem}.png" download' in html
-        svg = (site / "careers-centres" / "qr" / f"{stem}.svg").read_text(encoding="utf-8")
+        svg = (site / lang / "careers-centres" / "qr" / f"{stem}.svg").read_text(encoding="utf-8")
         assert svg.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"')
-    png = site / "careers-centres" / "qr" / "checklist-no-reply.png"
-    assert png.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
-    decoded = subprocess.run(["/usr/bin/zbarimg", "--quiet", "--raw", str(png)], capture_output=True, text=True)
-    assert decoded.stdout.strip() == f"{site_url}checklist/?situation=no-reply"
+    pngs = sorted((site / lang / "careers-centres" / "qr").glob("*.png"))
+    assert len(pngs) == len(items)
+    assert pngs[0].read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    decoded = subprocess.run(
+        ["/usr/bin/zbarimg", "--quiet", "--raw", *map(str, pngs)], capture_output=True, text=True, timeout=60
+    )
+    # checklist.png opens the whole checklist; checklist-no-reply.png the checklist for that situation.
+    situations = [png.stem.removeprefix("checklist").removeprefix("-") for png in pngs]
+    expected = [f"{site_url}{lang}checklist/" + (f"?situation={s}" if s else "") for s in situations]
+    assert decoded.stdout.split() == expected
+
+
+@pytest.mark.parametrize("lang", LANGUAGE_PATHS, ids=LANGUAGE_IDS)
+def test_careers_centres_list_every_language_version(site: Path, lang: str) -> None:
+    """/careers-centres/, in each language, lists every language's careers-centre page and handout, each named
+    in its own language; the links lead to those pages, and the page's own language is marked current."""
+    page = site / lang / "careers-centres" / "index.html"
+    listed = re.search(r'<ul class="atn-language-versions">(.*?)</ul>', page.read_text(encoding="utf-8"), re.DOTALL)
+    assert listed is not None, f"/{lang}careers-centres/ has no list of its language versions"
+    items = re.findall(
+        r'<li lang="([a-z]+)"><a href="([^"]+)" hreflang="\1"( aria-current="page")?>([^<]+)</a>[^<]* · '
+        r'<a href="([^"]+)" hreflang="\1">([^<]+)</a></li>',
+        listed.group(1),
+    )
+    names = {"en": "English", **TRANSLATED}
+    assert [item[0] for item in items] == list(names)
+    for code, careers, current, name, handout, handout_name in items:
+        folder = site / ("" if code == "en" else f"{code}/")
+        assert name == names[code]
+        assert handout_name == (ui_text(code)["Printable handout"] if code != "en" else "Printable handout")
+        assert (page.parent / careers / "index.html").resolve() == (folder / "careers-centres" / "index.html")
+        assert (page.parent / handout / "index.html").resolve() == (folder / "handout" / "index.html")
+        assert (folder / "handout" / "index.html").is_file()
+        assert bool(current) == (folder == site / lang)
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_translated_careers_centres_page_links_to_its_own_language(site: Path, site_url: str, code: str) -> None:
+    """/es/careers-centres/ and /de/careers-centres/: every address in the table, every link the builder makes
+    and every QR code lead to that language's pages, and no English interface text is left."""
+    html = html_of(site, f"{code}/careers-centres/")
+    root = f"{site_url}{code}/"
+    addresses = re.findall(r"<code>(http[^<]+)</code>", html)
+    options = re.findall(r'<option value="([^"]+)"', html)
+    codes = re.findall(r'data-atn-qr="([^"]+)"', html)
+    assert len(addresses) > 10 and len(options) == len(codes) == 10
+    assert [a for a in addresses + options + codes if not a.startswith(root)] == []
+    assert options == codes and options[1:] == [f"{root}checklist/?situation={s.id}" for s in CONTENT_SITUATIONS]
+    article = html[html.index("<article") : html.index("</article>")]
+    # The list of language versions names the others in their own words (English among them).
+    article = re.sub(r'<ul class="atn-language-versions">.*?</ul>', "", article, flags=re.DOTALL)
+    labels = " ".join(re.findall(r'aria-label="([^"]+)"', article))
+    assert english_leftovers(unescape(re.sub(r"<[^>]+>", " ", article)) + " " + unescape(labels), code) == []
+
+
+def test_without_translations_there_is_no_language_list() -> None:
+    """A site with no published translation (one language version) says nothing about other languages."""
+    content = load_content(ROOT / "content")
+    marker = "<!-- afterno:centre-languages -->"
+    assert Renderer(content).fill_markers(marker, "careers-centres.md").strip() == ""
+    english = LanguageVersion("en", "English", "/", "Printable handout")
+    german = LanguageVersion("de", "Deutsch", "/de/", "Handzettel zum Drucken")
+    both = Renderer(content, languages=[english, german]).fill_markers(marker, "careers-centres.md")
+    assert '<a href="../de/handout/" hreflang="de">Handzettel zum Drucken</a>' in both
 
 
 def test_careers_centres_list_a_handout_per_situation(site: Path) -> None:

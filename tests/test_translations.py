@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 
 from afterno import cli
-from afterno.translation_load import restamp
+from afterno.render import long_date
+from afterno.translation_load import restamp, ui_strings
 from afterno.translation_model import KINDS, fingerprint, languages_schema_line, schema_line
 from afterno.yamlsafe import load_yaml
-from helpers import ROOT, translation_files
+from helpers import ROOT, translation_files, ui_text
 
 LANGUAGES = """# yaml-language-server: $schema=../schema/translation-languages.schema.json
 languages:
@@ -191,3 +192,21 @@ def test_translation_file_starts_with_its_schema_line(path: Path) -> None:
         kind = next(kind for kind in KINDS if Path(*relative.parts[1:]).match(kind.pattern))
         expected = schema_line(kind)
     assert path.read_text(encoding="utf-8").splitlines()[0] == expected
+
+
+def test_interface_text_with_named_values_is_found(tmp_path: Path) -> None:
+    """``_("Last reviewed %(date)s.", date=...)`` in a template is interface text to translate, like ``_("Home")``:
+    Jinja hands such calls over as a tuple, which the check once skipped (shown in English, reported complete)."""
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "page.md.j2").write_text('{{ _("Home") }} {{ _("Last reviewed %(date)s.", date=day) }}\n')
+    assert ui_strings(templates, tmp_path / "assets") == ["Home", "Last reviewed %(date)s."]
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"), [("en", "25 November 2026"), ("es", "25 de noviembre de 2026"), ("de", "25. November 2026")]
+)
+def test_long_dates_follow_the_language(code: str, expected: str) -> None:
+    """A date in words (a handout's 'Last reviewed') has the month's name and the word order of its language."""
+    words = ui_text(code) if code != "en" else {}
+    assert long_date("2026-11-25", lambda text: words.get(text, text)) == expected

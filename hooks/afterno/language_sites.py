@@ -36,6 +36,28 @@ class SiteLanguage:
     root: str
 
 
+@dataclass(frozen=True)
+class LanguageVersion:
+    """What /careers-centres/ says of one language's version: its code, its name in itself, the path of its
+    root (``/de/``), and the name of its printable handout in that language."""
+
+    code: str
+    name: str
+    path: str
+    handout: str
+
+
+#: The English name of the handout, looked up in each language's interface text (ui.yml).
+HANDOUT_NAME = "Printable handout"
+
+
+def language_versions(languages: list[SiteLanguage], ui: dict[str, dict[str, str]]) -> list[LanguageVersion]:
+    """Each language of the site as /careers-centres/ lists it, in that language's own words (``ui`` holds each
+    language's interface text, English wording to translation, by code; English needs none)."""
+    handout = {lang.code: ui.get(lang.code, {}).get(HANDOUT_NAME, HANDOUT_NAME) for lang in languages}
+    return [LanguageVersion(lang.code, lang.name, root_path(lang.root), handout[lang.code]) for lang in languages]
+
+
 def language_root(base_url: str, code: str) -> str:
     """The root address of a language's site: the English site's address, plus ``<code>/`` except for English."""
     base = base_url if base_url.endswith("/") else base_url + "/"

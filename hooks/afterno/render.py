@@ -24,6 +24,7 @@ from markupsafe import Markup, escape
 from .checklist_view import checklist_sections
 from .counts import in_words
 from .edit import EditLinks
+from .language_sites import LanguageVersion
 from .localize import N_
 from .model import (
     SCHEMA_KINDS,
@@ -43,7 +44,7 @@ from .share import mailto_href, qr_png, qr_svg, qr_svg_file
 TEMPLATES = Path(__file__).parent / "templates"
 MARKER = re.compile(r"^<!-- afterno:([a-z-]+) -->$", re.MULTILINE)
 #: Snippets a hand-written page may pull in with a marker line.
-MARKERS = ("situation-picker", "careers-links", "centre-box", "maintainers", "report")
+MARKERS = ("situation-picker", "careers-links", "centre-languages", "centre-box", "maintainers", "report")
 
 #: Pages the hooks generate, by source path; guides add one page each under guides/.
 GENERATED_INDEXES = {
@@ -105,11 +106,16 @@ MONTHS = (
 )
 
 
-def long_date(iso: str, month_name: Callable[[str], str] = str) -> str:
-    """A YYYY-MM-DD date as people read it anywhere: ``2026-11-25`` -> ``25 November 2026``, the month's
-    name through ``month_name`` (the page's language)."""
+#: A date in words: the order of day, month and year, and the words between them, are the language's.
+DATE_FORMAT = N_("%(day)s %(month)s %(year)s")
+
+
+def long_date(iso: str, translate: Callable[[str], str] = str) -> str:
+    """A YYYY-MM-DD date as people read it: ``2026-11-25`` -> ``25 November 2026``, with the month's name and
+    the date's pattern through ``translate`` (the page's language: ``25 de noviembre de 2026``)."""
     day = datetime.date.fromisoformat(iso)
-    return f"{day.day} {month_name(MONTHS[day.month - 1])} {day.year}"
+    month = translate(MONTHS[day.month - 1])
+    return translate(DATE_FORMAT) % {"day": day.day, "month": month, "year": day.year}
 
 
 @pass_context
@@ -123,10 +129,11 @@ def handout_path(situation_id: str | None = None) -> str:
     return f"handout/{situation_id}.md" if situation_id else GENERATED_INDEXES["handout"]
 
 
-def qr_targets(site_url: str, content: Content) -> list[tuple[str, str, str]]:
-    """Each QR code careers centres can download: (file stem, address, what it opens)."""
+def qr_targets(site_url: str, content: Content, gettext: Callable[[str], str] = str) -> list[tuple[str, str, str]]:
+    """Each QR code careers centres can download: (file stem, address, what it opens, in the site's language
+    through ``gettext``)."""
     base = site_url or "/"
-    targets = [("checklist", f"{base}checklist/", "The full checklist")]
+    targets = [("checklist", f"{base}checklist/", gettext(N_("The full checklist")))]
     targets += [
         (f"checklist-{s.id}", f"{base}checklist/?situation={s.id}", s.title.replace('"', ""))
         for s in content.situations
@@ -172,6 +179,13 @@ def html_link(from_src: str, to_src: str, anchor: str = "") -> str:
     return ("./" if rel == "." else rel + "/") + fragment
 
 
+def language_href(here: str, version: LanguageVersion, name: str) -> str:
+    """A URL for raw HTML from the page at path ``here`` to page ``name`` in ``version``'s language."""
+    there = version.path + page_url(GENERATED_INDEXES.get(name, name))
+    rel = posixpath.relpath(there, here)
+    return "./" if rel == "." else rel + "/"
+
+
 @dataclass(frozen=True)
 class NavEntry:
     """One navigation entry: a title and a page source path, or a title and children."""
@@ -198,8 +212,11 @@ class Renderer:
         repository: str | None = None,
         edit_links: EditLinks | None = None,
         ui: dict[str, str] | None = None,
+        languages: list[LanguageVersion] | None = None,
     ) -> None:
         self.content = content
+        #: The site's language versions (English first), for the list on /careers-centres/; empty without any.
+        self.languages = languages or []
         #: Interface text in the site's language (English wording to translation); empty for English.
         self.ui = ui or {}
         self.site_url = site_url
@@ -274,8 +291,10 @@ class Renderer:
             reviewed_on=self.reviewed_on,
             html_handout_link=lambda situation_id=None: html_link(src, handout_path(situation_id)),
             qr_file=lambda stem, kind: posixpath.relpath(f"{QR_FOLDER}/{stem}.{kind}", page_url(src) or "."),
-            qr_targets=qr_targets(self.site_url, content),
+            qr_targets=qr_targets(self.site_url, content, self.plain_text),
             centre_page=CENTRE_PAGE if self.centre else None,
+            languages=self.languages,
+            language_link=lambda version, name: language_href(site_path + page_url(src), version, name),
             _=self.gettext,
             gettext=self.plain_text,
             checklist_sections=lambda: checklist_sections(

@@ -138,8 +138,10 @@ def ui_strings(templates: Path, scripts: Path) -> list[str]:
     for name in sorted(env.list_templates()):
         source = (templates / name).read_text(encoding="utf-8")
         for _line, _function, message in env.extract_translations(source):  # type: ignore[attr-defined]
-            if isinstance(message, str):
-                found[message] = None
+            # With named values (``_("By %(date)s", date=...)``) the message comes as a tuple, its text first.
+            text = message[0] if isinstance(message, tuple) else message
+            if isinstance(text, str):
+                found[text] = None
     for path in sorted(templates.parent.glob("*.py")):
         for match in PY_STRING.finditer(path.read_text(encoding="utf-8")):
             found[json.loads(f'"{match.group(1)}"')] = None

@@ -6,11 +6,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import BrowserContext, Page, expect
 
 from browser.conftest import PageWatch
 from browser.test_pages import axe_problems, heading_problems, open_page
-from helpers import CENTRE_FIXTURE, build_site, copy_project, free_port, start_server
+from helpers import CENTRE_FIXTURE, TRANSLATED, build_site, copy_project, free_port, start_server, ui_text
 
 pytestmark = pytest.mark.browser
 
@@ -22,6 +22,11 @@ PAGES = [
     "handout/no-reply/",
     "careers-centres/poster/",
     "about/",
+    "es/careers-centres/",
+    "de/careers-centres/",
+    "es/handout/no-reply/",
+    "de/careers-centres/poster/",
+    "de/your-careers-service/",
 ]
 
 
@@ -54,3 +59,46 @@ def test_centre_pages_are_accessible(page: Page, served_centre: str, path: str) 
     assert page.get_by_text("Careers Service, University of Example").count() >= 1
     problems = axe_problems(page, served_centre) + heading_problems(page)
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_the_link_builder_works_in_each_language(
+    page: Page, context: BrowserContext, served_centre: str, code: str
+) -> None:
+    """On /es/ and /de/careers-centres/ an adviser picks a situation by keyboard, under labels in that language,
+    and gets, copies and sees the QR code of a link to that language's checklist, which opens in that language."""
+    words = ui_text(code)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served_centre.rstrip("/"))
+    open_page(page, served_centre, f"{code}/careers-centres/")
+    select = page.get_by_label(words["How were they told?"])
+    select.focus()
+    for _ in range(3):
+        page.keyboard.press("ArrowDown")
+    chosen = select.input_value()
+    situation = chosen.rpartition("=")[2]
+    assert chosen == f"{served_centre}{code}/checklist/?situation={situation}"
+    assert page.get_by_label(words["Link to paste"]).input_value() == chosen
+    visible = page.locator("[data-atn-qr]:visible")
+    assert visible.count() == 1 and visible.get_attribute("data-atn-qr") == chosen
+    label = visible.locator("svg.atn-qr").get_attribute("aria-label") or ""
+    title = select.locator("option:checked").inner_text()
+    assert label == words["QR code for the checklist when: %(situation)s"] % {"situation": title}
+    page.get_by_role("button", name=words["Copy the link"]).click()
+    expect(page.locator(".atn-linkbuilder [data-atn-status]")).to_have_text(words["Link copied."])
+    assert page.evaluate("navigator.clipboard.readText()") == chosen
+    page.goto(chosen)
+    assert page.locator("html").get_attribute("lang") == code
+    assert page.locator("h1").inner_text() == words["Your checklist after a rejection"]
+
+
+def test_the_language_list_leads_to_each_version(page: Page, served_centre: str) -> None:
+    """From /es/careers-centres/, 'Deutsch' opens the German careers-centre page, and its 'Hoja para imprimir'
+    the Spanish handout: each in its own language."""
+    open_page(page, served_centre, "es/careers-centres/")
+    page.locator(".atn-language-versions a", has_text="Deutsch").click()
+    page.wait_for_url(f"{served_centre}de/careers-centres/")
+    assert page.locator("html").get_attribute("lang") == "de"
+    page.locator(".atn-language-versions a", has_text=ui_text("es")["Printable handout"]).click()
+    page.wait_for_url(f"{served_centre}es/handout/")
+    assert page.locator("html").get_attribute("lang") == "es"
+    assert page.locator("h1").inner_text() == ui_text("es")["After a job rejection: your plan"]
