@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import unquote
 
 import pytest
-from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api import BrowserContext, Page, expect
 
 from afterno.load import load_content
 from afterno.render import Renderer, page_url
@@ -165,6 +165,25 @@ def test_careers_link_builder_gives_url_and_qr_by_keyboard(
     options = select.locator("option").evaluate_all("os => os.map(o => o.value)")
     codes = page.locator("[data-atn-qr]").evaluate_all("cs => cs.map(c => c.getAttribute('data-atn-qr'))")
     assert options == codes
+
+
+def test_service_typed_in_the_link_builder_fills_the_handout_box(page: Page, served_site: str) -> None:
+    """An adviser types the service's name and hours; the handout link (for the chosen situation) carries them
+    after #, kept off the server, and the handout shows them in its box as text, markup and all."""
+    open_page(page, served_site, "careers-centres/")
+    page.get_by_label("How were they told?").select_option(index=2)
+    page.get_by_label("Name:").fill('Careers <img src=x onerror="alert(1)"> Hub')
+    page.get_by_label("Opening hours:").fill("Mon-Fri 9-5")
+    link = page.locator("[data-atn-handout-link]")
+    href = link.get_attribute("href") or ""
+    assert "?" not in href and "#service=Careers+%3Cimg" in href and "&hours=Mon-Fri+9-5" in href
+    assert href.startswith("../handout/") and not href.startswith("../handout/#")
+    link.click()
+    box = page.locator("[data-atn-service]")
+    expect(box.locator("[data-atn-service-field=service]")).to_have_text('Careers <img src=x onerror="alert(1)"> Hub')
+    expect(box.locator("[data-atn-service-field=hours]")).to_have_text("Mon-Fri 9-5")
+    assert box.locator("img").count() == 0
+    assert box.locator("[data-atn-service-field=contact]").inner_text() == ""
 
 
 def test_situation_picker_on_home_opens_tailored_checklist(page: Page, served_site: str) -> None:
