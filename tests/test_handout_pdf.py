@@ -27,6 +27,8 @@ PAPERS = ("A4", "Letter")
 CHROME = (".md-header", ".md-sidebar--primary", ".md-footer", ".md-search")
 SITUATIONS = sorted(path.stem for path in (ROOT / "content" / "situations").glob("*.yml"))
 HANDOUTS = ["handout/", *(f"handout/{situation}/" for situation in SITUATIONS)]
+#: Every guide, printed at both sizes: no last page holds only the credit.
+GUIDES = sorted(f"guides/{path.stem}/" for path in (ROOT / "content" / "guides").glob("*.yml"))
 #: Pages whose printout must end with the site's name, its address and the credit (one of each kind).
 CREDITED = [
     "guides/first-48-hours/",
@@ -78,6 +80,11 @@ def print_everything(sites: dict[str, Path], folder: Path, base: str) -> dict[An
                         results[("pages", edition, path, paper)] = len(PDF_PAGE.findall(pdf))
                         if path in ("handout/", "handout/no-reply/") and paper == "A4":
                             results[("text", edition, path)] = pdf_text(pdf, folder, f"{edition}-{len(results)}")
+            for path in GUIDES:
+                page.goto((sites["public"] / path / "index.html").as_uri())
+                for paper in PAPERS:
+                    pdf = page.pdf(format=paper)
+                    results[("text", "public", path, paper)] = pdf_text(pdf, folder, f"guide-{len(results)}")
             for path in (*CREDITED, "careers-centres/poster/"):
                 page.goto((sites["public"] / path / "index.html").as_uri())
                 pdf = page.pdf(format="A4")
@@ -95,7 +102,7 @@ def print_everything(sites: dict[str, Path], folder: Path, base: str) -> dict[An
                 pdf = dark.pdf(format="A4", print_background=True)
                 results[("dark corners", path)] = corner_pixels(pdf, folder, "dark")
             # Served (its script loads on demand, which a file: page does not allow), as the link builder opens it.
-            page.emulate_media(media="screen")
+            page.emulate_media(media="null")
             page.goto(base + "handout/#service=Careers+%3Cb%3EHub%3C%2Fb%3E&hours=Mon-Fri+9-5")
             page.wait_for_function(
                 "() => document.querySelector('[data-atn-service-field=service]').textContent !== ''"
@@ -168,17 +175,19 @@ def test_printed_links_show_full_addresses_of_other_pages(printed: dict[Any, Any
     assert "Read next" not in guide and "(/guides/" not in guide and "¶" not in guide
 
 
-def test_the_guide_printout_ends_without_a_near_empty_page(printed: dict[Any, Any]) -> None:
-    """The last printed page of a guide holds more than the footer: its text is not only 'Read next' and credit."""
-    text = printed[("text", "public", "guides/first-48-hours/")]
-    last_page = [line for line in text.split("\f")[-1].splitlines() if line.strip()]
-    assert len(last_page) > 3, last_page
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("path", GUIDES)
+def test_the_guide_printout_ends_without_a_near_empty_page(printed: dict[Any, Any], path: str, paper: str) -> None:
+    """The last printed page of a guide holds advice, not only the credit line (nor 'Read next' and the credit)."""
+    text = printed[("text", "public", path, paper)]
+    last_page = [line for line in text.rstrip("\f\n").split("\f")[-1].splitlines() if line.strip()]
+    assert len(last_page) > 1 and "Read next" not in text, last_page
 
 
 def test_the_printed_handout_gives_each_column_a_heading_and_the_day_heard(printed: dict[Any, Any]) -> None:
     """The handout has a line for the day the student heard (the day counts start there), its skip hints, and
     every phase heading; no phase is split across the columns (each column starts with a heading)."""
-    text = printed[("text", "public", "handout/")]
+    text = " ".join(printed[("text", "public", "handout/")].split())
     assert "The day you heard:" in text
     assert "skip this if you heard nothing back" in text
     for phase in load_content(ROOT / "content").phases:
