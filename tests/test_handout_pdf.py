@@ -94,6 +94,11 @@ def print_everything(sites: dict[str, Path], folder: Path, base: str) -> dict[An
             page.emulate_media(media="print")
             results["chrome shown"] = [s for s in CHROME if page.locator(s).first.is_visible()]
             results["steps shown"] = page.locator("article h2").first.is_visible()
+            page.goto((sites["public"] / "handout" / "index.html").as_uri())
+            # A phase split across the two columns has a box in each (the second without its heading).
+            results["phase boxes"] = page.evaluate(
+                "() => [...document.querySelectorAll('.atn-handout__phase')].map((s) => s.getClientRects().length)"
+            )
             dark = browser.new_page(color_scheme="dark")
             for path in ("guides/first-48-hours/", "handout/"):
                 dark.goto((sites["public"] / path / "index.html").as_uri())
@@ -192,6 +197,7 @@ def test_the_printed_handout_gives_each_column_a_heading_and_the_day_heard(print
     assert "skip this if you heard nothing back" in text
     for phase in load_content(ROOT / "content").phases:
         assert phase.title in text
+    assert printed["phase boxes"] and set(printed["phase boxes"]) == {1}, printed["phase boxes"]
 
 
 def test_the_service_typed_by_an_adviser_prints_as_text(printed: dict[Any, Any]) -> None:
