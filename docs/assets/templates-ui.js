@@ -421,6 +421,15 @@
     for (const root of fresh("[data-atn-linkbuilder]")) new LinkBuilder(root).init();
     for (const root of fresh("[data-atn-print-wrap]")) new PrintButton(root).init();
     for (const root of fresh("[data-atn-service]")) new ServiceBox(root).init();
+    const copied = document.querySelector("[data-atn-copy-status]");
+    for (const button of fresh("[data-atn-copy]")) {
+      if (!(copied instanceof HTMLElement)) break;
+      // The address's text beside the button, selected for Ctrl+C where the clipboard is refused.
+      const shown = button.previousElementSibling instanceof HTMLElement ? button.previousElementSibling : button;
+      const url = button.getAttribute("data-atn-copy") || "";
+      button.addEventListener("click", () => copyText(url, shown, copied, t("Link copied.")));
+      button.hidden = false;
+    }
   }
 
   // templates.js loads this file on pages that need it and calls start() after each page change.

@@ -167,6 +167,17 @@ def test_careers_link_builder_gives_url_and_qr_by_keyboard(
     assert options == codes
 
 
+def test_each_lasting_link_has_a_copy_button(page: Page, context: BrowserContext, served_site: str) -> None:
+    """Each row of 'Links you can rely on' has a Copy button (named with its address) that copies that address."""
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served_site.rstrip("/"))
+    open_page(page, served_site, "careers-centres/")
+    buttons = page.locator("#links ~ table [data-atn-copy]:visible, table [data-atn-copy]:visible")
+    assert buttons.count() >= 10
+    page.get_by_role("button", name=f"Copy {served_site}steps/", exact=True).click()
+    expect(page.locator("[data-atn-copy-status]")).to_have_text("Link copied.")
+    assert page.evaluate("navigator.clipboard.readText()") == f"{served_site}steps/"
+
+
 def test_service_typed_in_the_link_builder_fills_the_handout_box(page: Page, served_site: str) -> None:
     """An adviser types the service's name and hours; the handout link (for the chosen situation) carries them
     after #, kept off the server, and the handout shows them in its box as text, markup and all."""
