@@ -95,6 +95,22 @@ def print_everything(sites: dict[str, Path], folder: Path, base: str) -> dict[An
             results["chrome shown"] = [s for s in CHROME if page.locator(s).first.is_visible()]
             results["steps shown"] = page.locator("article h2").first.is_visible()
             page.goto((sites["public"] / "handout" / "index.html").as_uri())
+            # Where the "Scan the code…" caption ends, against the QR code: (bottom gap, caption's right - QR's left).
+            results["scan caption"] = page.evaluate(
+                "() => { const q = document.querySelector('.atn-handout__qr svg').getBoundingClientRect();"
+                " const c = document.querySelector('.atn-handout__scan').getBoundingClientRect();"
+                " return [Math.abs(q.bottom - c.bottom), c.right - q.left]; }"
+            )
+            # Writing lines in CSS px (96 to the inch: 8 mm is 30.2 px); the space under each box's last line.
+            results["write lines"] = page.evaluate(
+                "() => [...document.querySelectorAll('.atn-handout .atn-write')]"
+                ".map((w) => w.getBoundingClientRect().height)"
+            )
+            results["under last line"] = page.evaluate(
+                "() => [...document.querySelectorAll('.atn-handout__bottom section')].map((s) =>"
+                " s.getBoundingClientRect().bottom"
+                " - [...s.querySelectorAll('.atn-write')].pop().getBoundingClientRect().bottom)"
+            )
             # A phase split across the two columns has a box in each (the second without its heading).
             results["phase boxes"] = page.evaluate(
                 "() => [...document.querySelectorAll('.atn-handout__phase')].map((s) => s.getClientRects().length)"
@@ -198,6 +214,18 @@ def test_the_printed_handout_gives_each_column_a_heading_and_the_day_heard(print
     for phase in load_content(ROOT / "content").phases:
         assert phase.title in text
     assert printed["phase boxes"] and set(printed["phase boxes"]) == {1}, printed["phase boxes"]
+
+
+def test_the_handout_leaves_room_to_write(printed: dict[Any, Any]) -> None:
+    """Every writing line is at least 8 mm high in print, and no box's last line sits on its border (>= 1.5 mm)."""
+    assert printed["write lines"] and min(printed["write lines"]) >= 8 * 96 / 25.4, printed["write lines"]
+    assert min(printed["under last line"]) >= 1.5 * 96 / 25.4, printed["under last line"]
+
+
+def test_the_scan_caption_sits_beside_the_qr_code(printed: dict[Any, Any]) -> None:
+    """In print, "Scan the code…" ends level with the QR code's bottom (within 10 px), just left of it."""
+    gap, overlap = printed["scan caption"]
+    assert gap < 10 and overlap <= 0, printed["scan caption"]
 
 
 def test_the_service_typed_by_an_adviser_prints_as_text(printed: dict[Any, Any]) -> None:
