@@ -167,6 +167,18 @@ def test_careers_link_builder_gives_url_and_qr_by_keyboard(
     assert options == codes
 
 
+@pytest.mark.parametrize("path", ["handout/", "careers-centres/"])
+def test_addresses_on_a_phone_wrap_only_after_a_slash(page: Page, served_site: str, path: str) -> None:
+    """At 390 px, no part of an address between slashes is split over two lines (no lone "/" on a line)."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_page(page, served_site, path)
+    split = page.locator(".atn-url").evaluate_all(
+        "parts => parts.filter((p) => p.offsetParent"
+        " && p.getBoundingClientRect().height > 2 * parseFloat(getComputedStyle(p).fontSize)).map((p) => p.textContent)"
+    )
+    assert page.locator(".atn-url").count() > 1 and split == [], split
+
+
 def test_each_lasting_link_has_a_copy_button(page: Page, context: BrowserContext, served_site: str) -> None:
     """Each row of 'Links you can rely on' has a Copy button (named with its address) that copies that address."""
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served_site.rstrip("/"))
