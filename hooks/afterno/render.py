@@ -275,24 +275,11 @@ class Renderer:
             found = (steps[item.id] if isinstance(item, Ref) else item for item in items)
             return list(dict.fromkeys(word for item in found for word in item.keywords))
 
-        def target(name: str, anchor: str = "") -> str:
-            """The address print shows after a link to another page, in full (``https://…/guides/x/#step``) so it
-            can be typed from paper; '' for a link within this page (print shows nothing after it)."""
-            path = GENERATED_INDEXES.get(name, name)
-            if page_url(path) == page_url(src):
-                return ""
-            return f"{site_root}{page_url(path)}" + (f"#{anchor}" if anchor else "")
-
-        def step_target(step_id: str) -> str:
-            return target(guide_path(content.home_guide(step_id)), step_id)
-
-        site_root = self.site_url or "/"
         site_path = urlsplit(self.site_url).path or "/"
         return self.env.get_template(template).render(
             guide_link=guide_link,
             keywords_of=keywords_of,
-            target=target,
-            step_target=step_target,
+            **self._print_targets(src),
             content=content,
             src=src,
             steps=steps,
@@ -305,7 +292,7 @@ class Renderer:
             templates_for=content.templates_for,
             applies_note=self.applies_note,
             site_url=self.site_url,
-            local_copy=on_this_computer(self.site_url) if self.site_url else False,
+            local_copy=bool(self.site_url) and on_this_computer(self.site_url),
             asset=lambda name: posixpath.relpath(f"assets/{name}", page_url(src) or "."),
             centre=self.centre,
             repository=self.repository,
@@ -323,6 +310,23 @@ class Renderer:
             ),
             **values,
         )
+
+    def _print_targets(self, src: str) -> dict[str, Callable[..., str]]:
+        """``target`` and ``step_target`` for the page ``src``: the address print shows after a link to another
+        page, in full (``https://…/guides/x/#step``) so it can be typed from paper; '' for a link within the page
+        (print shows nothing after it)."""
+        site_root = self.site_url or "/"
+
+        def target(name: str, anchor: str = "") -> str:
+            path = GENERATED_INDEXES.get(name, name)
+            if page_url(path) == page_url(src):
+                return ""
+            return f"{site_root}{page_url(path)}" + (f"#{anchor}" if anchor else "")
+
+        def step_target(step_id: str) -> str:
+            return target(guide_path(self.content.home_guide(step_id)), step_id)
+
+        return {"target": target, "step_target": step_target}
 
     def applies_note(self, item: ChecklistItem) -> str:
         """Who a checklist item is for, in words: the content's ``skip_note`` ('' for an item for everyone).
