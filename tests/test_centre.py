@@ -90,9 +90,61 @@ def test_without_a_centre_nothing_is_invented(site: Path) -> None:
     assert "Your careers service" not in html_of(site, "")
     assert "atn-item__book" not in html_of(site, "checklist/")
     handout = html_of(site, "handout/")
-    for label in ("Name:", "Email or phone:", "Book an adviser at:"):
-        assert f'<p class="atn-write atn-write--label">{label}</p>' in handout
+    for label, field in (("Name:", "service"), ("Email or phone:", "contact"), ("Opening hours:", "hours")):
+        line = f'<span>{label}</span> <span class="atn-write__fill" data-atn-service-field="{field}"></span>'
+        assert line in handout
     assert not (site / "your-careers-service").exists()
+
+
+LOCAL_COPY = "This copy was built for this computer only: its QR codes point to"
+
+
+@pytest.mark.parametrize("path", ["careers-centres/", "handout/", "handout/no-reply/", "careers-centres/poster/"])
+def test_a_local_copy_warns_that_its_codes_fail_on_a_phone(site: Path, site_url: str, path: str) -> None:
+    """Built for this computer (a loopback SITE_URL, as --local-preview allows), the careers pages and handouts
+    say that their QR codes point here and will not work on a phone, with the address, on screen only."""
+    html = html_of(site, path)
+    assert f'<p class="atn-local-copy" role="note"><strong>{LOCAL_COPY} {site_url} and will not work' in html
+
+
+@pytest.mark.parametrize("path", ["careers-centres/", "handout/", "careers-centres/poster/"])
+def test_a_published_build_has_no_local_copy_warning(centre_site: Path, path: str) -> None:
+    """A build for a public address (the centre's edition) never shows the local-copy warning."""
+    assert LOCAL_COPY not in html_of(centre_site, path)
+    assert "atn-local-copy" not in html_of(centre_site, path)
+
+
+def test_the_local_copy_warning_is_left_out_of_print() -> None:
+    """The warning is for the adviser's screen: the print rules hide it."""
+    css = (ROOT / "docs" / "assets" / "centre.css").read_text(encoding="utf-8")
+    printed = css[css.index("@media print{") :]
+    assert ".atn-local-copy{display:none}" in printed
+
+
+def test_addresses_wrap_only_after_a_slash(site: Path, site_url: str) -> None:
+    """On /careers-centres/ and the handout, an address is unbreakable parts with a <wbr> after each slash."""
+    links = html_of(site, "careers-centres/")
+    parts = f'<span class="atn-url">{site_url}</span><wbr><span class="atn-url">checklist/</span>'
+    assert f"<code>{parts}</code>" in links
+    assert f'<span class="atn-handout__url"><span class="atn-url">{site_url}</span></span>' in html_of(site, "handout/")
+
+
+def test_careers_centres_page_lists_steps_and_explains_lasting_links(site: Path, site_url: str) -> None:
+    """The table of lasting links has /steps/; the page says renamed advice keeps its old link and how to get a
+    step's own link; each guide heading has a permalink to copy."""
+    links = html_of(site, "careers-centres/")
+    assert '<span class="atn-url">steps/</span>' in links
+    assert "its old link keeps working" in links and "link symbol (¶)" in links
+    guide = html_of(site, "guides/first-48-hours/")
+    assert '<a class="headerlink" href="#feel-it" title="Link to this section">' in guide
+
+
+def test_the_link_builder_offers_the_service_box_fields(site: Path) -> None:
+    """The link builder has labelled fields for the service's name, contact and hours, and a handout link."""
+    links = html_of(site, "careers-centres/")
+    for field in ("service", "contact", "hours"):
+        assert f'data-atn-service-input="{field}"' in links
+    assert "data-atn-handout-link" in links and "never sent to a server" in links
 
 
 def test_the_centre_name_is_in_every_footer(centre_site: Path) -> None:
@@ -350,7 +402,8 @@ def test_translated_careers_centres_page_links_to_its_own_language(site: Path, s
     and every QR code lead to that language's pages, and no English interface text is left."""
     html = html_of(site, f"{code}/careers-centres/")
     root = f"{site_url}{code}/"
-    addresses = re.findall(r"<code>(http[^<]+)</code>", html)
+    # Each address is unbreakable parts with a <wbr> after each slash (render.url_breaks).
+    addresses = [re.sub(r"<[^>]+>", "", code) for code in re.findall(r"<code>(<span.*?)</code>", html)]
     options = re.findall(r'<option value="([^"]+)"', html)
     codes = re.findall(r'data-atn-qr="([^"]+)"', html)
     assert len(addresses) > 10 and len(options) == len(codes) == 10
@@ -385,13 +438,18 @@ def test_careers_centres_list_a_handout_per_situation(site: Path) -> None:
     assert 'href="poster/"' in html
 
 
-def test_print_lists_their_link_targets(site: Path) -> None:
-    """'Read next' links carry their target's address for print (shown after the link by the print styles)."""
+def test_print_lists_their_link_targets(site: Path, site_url: str) -> None:
+    """A link to another page carries its full address for print (shown after the link by the print styles); a
+    link within the page carries none (print shows nothing after it)."""
     page = parse_page(site / "guides" / "keep-going" / "index.html")
-    targets = [
-        values.get("data-atn-target") for tag, values in page.tags if tag == "a" and values.get("data-atn-target")
-    ]
-    assert {"/guides/keep-going/#stay-motivated", "/templates/#reconnect-message"} <= set(targets)
+    targets = {
+        values.get("href"): values.get("data-atn-target")
+        for tag, values in page.tags
+        if tag == "a" and "data-atn-target" in values
+    }
+    assert f"{site_url}templates/#reconnect-message" in targets.values()
+    assert targets["#stay-motivated"] == ""
+    assert not [t for t in targets.values() if t and not t.startswith(site_url)], targets
 
 
 @pytest.mark.parametrize(

@@ -27,8 +27,18 @@ PAPERS = ("A4", "Letter")
 CHROME = (".md-header", ".md-sidebar--primary", ".md-footer", ".md-search")
 SITUATIONS = sorted(path.stem for path in (ROOT / "content" / "situations").glob("*.yml"))
 HANDOUTS = ["handout/", *(f"handout/{situation}/" for situation in SITUATIONS)]
+#: Every guide, printed at both sizes: no last page holds only the credit.
+GUIDES = sorted(f"guides/{path.stem}/" for path in (ROOT / "content" / "guides").glob("*.yml"))
 #: Pages whose printout must end with the site's name, its address and the credit (one of each kind).
-CREDITED = ["guides/first-48-hours/", "checklist/", "templates/", "situations/", "sources/", "steps/"]
+CREDITED = [
+    "guides/first-48-hours/",
+    "guides/ask-for-feedback/",
+    "checklist/",
+    "templates/",
+    "situations/",
+    "sources/",
+    "steps/",
+]
 
 
 def pdf_text(pdf: bytes, folder: Path, name: str) -> str:
@@ -55,7 +65,7 @@ def corner_pixels(pdf: bytes, folder: Path, name: str) -> set[bytes]:
     return {at(0, 0), at(width - 1, 0), at(0, height - 1), at(width - 1, height - 1)}
 
 
-def print_everything(sites: dict[str, Path], folder: Path) -> dict[Any, Any]:
+def print_everything(sites: dict[str, Path], folder: Path, base: str) -> dict[Any, Any]:
     """Print what the tests look at, in one Chromium; runs in its own thread (Playwright's sync API wants that)."""
     results: dict[Any, Any] = {}
     with sync_playwright() as pw:
@@ -70,6 +80,11 @@ def print_everything(sites: dict[str, Path], folder: Path) -> dict[Any, Any]:
                         results[("pages", edition, path, paper)] = len(PDF_PAGE.findall(pdf))
                         if path in ("handout/", "handout/no-reply/") and paper == "A4":
                             results[("text", edition, path)] = pdf_text(pdf, folder, f"{edition}-{len(results)}")
+            for path in GUIDES:
+                page.goto((sites["public"] / path / "index.html").as_uri())
+                for paper in PAPERS:
+                    pdf = page.pdf(format=paper)
+                    results[("text", "public", path, paper)] = pdf_text(pdf, folder, f"guide-{len(results)}")
             for path in (*CREDITED, "careers-centres/poster/"):
                 page.goto((sites["public"] / path / "index.html").as_uri())
                 pdf = page.pdf(format="A4")
@@ -79,10 +94,42 @@ def print_everything(sites: dict[str, Path], folder: Path) -> dict[Any, Any]:
             page.emulate_media(media="print")
             results["chrome shown"] = [s for s in CHROME if page.locator(s).first.is_visible()]
             results["steps shown"] = page.locator("article h2").first.is_visible()
+            page.goto((sites["public"] / "handout" / "index.html").as_uri())
+            # Where the "Scan the code…" caption ends, against the QR code: (bottom gap, caption's right - QR's left).
+            results["scan caption"] = page.evaluate(
+                "() => { const q = document.querySelector('.atn-handout__qr svg').getBoundingClientRect();"
+                " const c = document.querySelector('.atn-handout__scan').getBoundingClientRect();"
+                " return [Math.abs(q.bottom - c.bottom), c.right - q.left]; }"
+            )
+            # Writing lines in CSS px (96 to the inch: 8 mm is 30.2 px); the space under each box's last line.
+            results["write lines"] = page.evaluate(
+                "() => [...document.querySelectorAll('.atn-handout .atn-write')]"
+                ".map((w) => w.getBoundingClientRect().height)"
+            )
+            results["under last line"] = page.evaluate(
+                "() => [...document.querySelectorAll('.atn-handout__bottom section')].map((s) =>"
+                " s.getBoundingClientRect().bottom"
+                " - [...s.querySelectorAll('.atn-write')].pop().getBoundingClientRect().bottom)"
+            )
+            # A phase split across the two columns has a box in each (the second without its heading).
+            results["phase boxes"] = page.evaluate(
+                "() => [...document.querySelectorAll('.atn-handout__phase')].map((s) => s.getClientRects().length)"
+            )
             dark = browser.new_page(color_scheme="dark")
-            dark.goto((sites["public"] / "guides" / "first-48-hours" / "index.html").as_uri())
-            results["dark scheme"] = dark.evaluate("document.body.getAttribute('data-md-color-scheme')")
-            results["dark corners"] = corner_pixels(dark.pdf(format="A4"), folder, "dark")
+            for path in ("guides/first-48-hours/", "handout/"):
+                dark.goto((sites["public"] / path / "index.html").as_uri())
+                results[("dark scheme", path)] = dark.evaluate("document.body.getAttribute('data-md-color-scheme')")
+                # As a reader prints with "Background graphics" ticked: the theme's dark background would show.
+                pdf = dark.pdf(format="A4", print_background=True)
+                results[("dark corners", path)] = corner_pixels(pdf, folder, "dark")
+            # Served (its script loads on demand, which a file: page does not allow), as the link builder opens it.
+            page.emulate_media(media="null")
+            page.goto(base + "handout/#service=Careers+%3Cb%3EHub%3C%2Fb%3E&hours=Mon-Fri+9-5")
+            page.wait_for_function(
+                "() => document.querySelector('[data-atn-service-field=service]').textContent !== ''"
+            )
+            results[("text", "public", "handout/#service")] = pdf_text(page.pdf(format="A4"), folder, "service")
+            results[("pages", "public", "handout/#service", "A4")] = len(PDF_PAGE.findall(page.pdf(format="A4")))
         finally:
             browser.close()
     return results
@@ -93,7 +140,9 @@ def printed(site: Path, site_url: str, centre_site: Path, tmp_path_factory: pyte
     """Everything the tests below look at, printed once; ``base`` is the public build's address."""
     folder = tmp_path_factory.mktemp("pdfs")
     with ThreadPoolExecutor(max_workers=1) as pool:
-        results = pool.submit(print_everything, {"public": site, "centre": centre_site}, folder).result(timeout=600)
+        results = pool.submit(print_everything, {"public": site, "centre": centre_site}, folder, site_url).result(
+            timeout=600
+        )
     results["base"] = site_url
     return results
 
@@ -138,23 +187,70 @@ def test_every_printed_page_credits_the_site(printed: dict[Any, Any], path: str)
     assert last == f"After the No · {printed['base']}{path} · CC BY 4.0, After the No"
 
 
-def test_printed_link_lists_show_their_targets(printed: dict[Any, Any]) -> None:
-    """'Read next' links print the address they lead to, compactly (the path from the site's root)."""
-    text = printed[("text", "public", "guides/first-48-hours/")]
-    assert re.search(r"Read next:.*\(/guides/[a-z0-9-]+/#[a-z0-9-]+\)", text.replace("\n", " ")), text
+def test_printed_links_show_full_addresses_of_other_pages(printed: dict[Any, Any]) -> None:
+    """A link to another page prints its whole address (one to type from paper); a guide prints no 'Read next'
+    list and no bare path from the site's root after a link."""
+    situations = printed[("text", "public", "situations/")].replace("\n", " ")
+    assert re.search(rf"\({re.escape(printed['base'])}guides/[a-z0-9-]+/#[a-z0-9-]+\)", situations), situations
+    guide = printed[("text", "public", "guides/first-48-hours/")]
+    assert "Read next" not in guide and "(/guides/" not in guide and "¶" not in guide
 
 
-def test_print_is_light_in_the_dark_scheme(printed: dict[Any, Any]) -> None:
-    """A reader in dark mode prints black on white: no dark page margins."""
-    assert printed["dark scheme"] == "slate"
-    assert printed["dark corners"] == {b"\xff\xff\xff"}
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("path", GUIDES)
+def test_the_guide_printout_ends_without_a_near_empty_page(printed: dict[Any, Any], path: str, paper: str) -> None:
+    """The last printed page of a guide holds advice, not only the credit line (nor 'Read next' and the credit)."""
+    text = printed[("text", "public", path, paper)]
+    last_page = [line for line in text.rstrip("\f\n").split("\f")[-1].splitlines() if line.strip()]
+    assert len(last_page) > 1 and "Read next" not in text, last_page
+
+
+def test_the_printed_handout_gives_each_column_a_heading_and_the_day_heard(printed: dict[Any, Any]) -> None:
+    """The handout has a line for the day the student heard (the day counts start there), its skip hints, and
+    every phase heading; no phase is split across the columns (each column starts with a heading)."""
+    text = " ".join(printed[("text", "public", "handout/")].split())
+    assert "The day you heard:" in text
+    assert "skip this if you heard nothing back" in text
+    for phase in load_content(ROOT / "content").phases:
+        assert phase.title in text
+    assert printed["phase boxes"] and set(printed["phase boxes"]) == {1}, printed["phase boxes"]
+
+
+def test_the_handout_leaves_room_to_write(printed: dict[Any, Any]) -> None:
+    """Every writing line is at least 8 mm high in print, and no box's last line sits on its border (>= 1.5 mm)."""
+    assert printed["write lines"] and min(printed["write lines"]) >= 7.95 * 96 / 25.4, printed["write lines"]
+    assert min(printed["under last line"]) >= 1.5 * 96 / 25.4, printed["under last line"]
+
+
+def test_the_scan_caption_sits_beside_the_qr_code(printed: dict[Any, Any]) -> None:
+    """In print, "Scan the code…" ends level with the QR code's bottom (within 10 px), just left of it."""
+    gap, overlap = printed["scan caption"]
+    assert gap < 10 and overlap <= 0, printed["scan caption"]
+
+
+def test_the_service_typed_by_an_adviser_prints_as_text(printed: dict[Any, Any]) -> None:
+    """Details after the handout's # (from the link builder) print in the box, markup as text, on one page."""
+    text = printed[("text", "public", "handout/#service")]
+    assert "Careers <b>Hub</b>" in text and "Mon-Fri 9-5" in text
+    assert printed[("pages", "public", "handout/#service", "A4")] == 1
+
+
+@pytest.mark.parametrize("path", ["guides/first-48-hours/", "handout/"])
+def test_print_is_light_in_the_dark_scheme(printed: dict[Any, Any], path: str) -> None:
+    """A reader in dark mode prints black on white, background graphics on: no dark page margins."""
+    assert printed[("dark scheme", path)] == "slate"
+    assert printed[("dark corners", path)] == {b"\xff\xff\xff"}
 
 
 def test_the_poster_prints_on_one_a4_page(printed: dict[Any, Any]) -> None:
     """/careers-centres/poster/ is one A4 page with the address in large type and what the site offers."""
     assert printed[("pages", "public", "careers-centres/poster/", "A4")] == 1
     text = printed[("text", "public", "careers-centres/poster/")]
-    assert printed["base"] in text and "A free plan for the days and weeks after a rejection" in text
+    assert "A free plan for the days and weeks after a rejection" in text
+    # The address in large type is the one the QR code opens; the service box fills the rest of the page.
+    assert re.search(rf"^\s*{re.escape(printed['base'])}checklist/\s*$", text, re.MULTILINE), text
+    for words in ("Your careers service", "Name:", "Email or phone:", "Opening hours:"):
+        assert words in text
 
 
 def test_printed_guide_leaves_out_the_site_chrome(printed: dict[Any, Any]) -> None:

@@ -74,3 +74,25 @@ def test_toc_label_without_its_toggle_loses_for() -> None:
     assert fixed == '<label class="md-nav__title">Contents</label><p>for="__toc" in text</p>'
     with_toggle = '<input id="__toc" type="checkbox"><label for="__toc">Contents</label>'
     assert orphan_toc_label_edits(with_toggle) == []
+
+
+def test_the_page_title_loses_its_permalink_and_step_headings_keep_theirs() -> None:
+    """The toc's "¶" link goes from the <h1> (its text stays the title alone); an <h2> keeps its link to copy."""
+    from afterno.html_fixes import apply_edits, title_permalink_edits
+
+    page = (
+        '<h1 id="t">Title<a class="headerlink" href="#t" title="Link to this section">¶</a></h1>'
+        '<h2 id="s">Step<a class="headerlink" href="#s" title="Link to this section">¶</a></h2>'
+    )
+    fixed = apply_edits(page, title_permalink_edits(page))
+    assert (
+        fixed
+        == '<h1 id="t">Title</h1><h2 id="s">Step<a class="headerlink" href="#s" title="Link to this section">¶</a></h2>'
+    )
+
+
+def test_built_titles_have_no_permalink_and_steps_do(site: Path) -> None:
+    """In the built guide, the <h1> holds only its title; each step heading links to itself."""
+    html = (site / "guides" / "first-48-hours" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"<h1[^>]*>[^<]*</h1>", html)
+    assert '<a class="headerlink" href="#feel-it" title="Link to this section">¶</a></h2>' in html

@@ -354,6 +354,7 @@
 
     init() {
       this.select.addEventListener("change", () => this.show());
+      this.root.addEventListener("input", () => this.show());
       this.copyButton.addEventListener("click", () =>
         copyText(this.url.value, this.url, this.status, t("Link copied.")),
       );
@@ -365,6 +366,40 @@
     show() {
       this.url.value = this.select.value;
       for (const code of this.codes) code.hidden = code.getAttribute("data-atn-qr") !== this.select.value;
+      this.linkPrintouts();
+    }
+
+    /** The handout and poster links carry the service's details after # (never sent to a server). */
+    linkPrintouts() {
+      const details = new URLSearchParams();
+      for (const input of this.root.querySelectorAll("[data-atn-service-input]")) {
+        const value = input instanceof HTMLInputElement ? input.value.trim() : "";
+        if (value) details.set(input.getAttribute("data-atn-service-input") || "", value);
+      }
+      const hash = details.toString() ? `#${details}` : "";
+      const option = this.select.selectedOptions[0];
+      const handout = this.root.querySelector("[data-atn-handout-link]");
+      const poster = this.root.querySelector("[data-atn-poster]");
+      if (handout && option) handout.setAttribute("href", (option.getAttribute("data-atn-handout") || "") + hash);
+      if (poster) poster.setAttribute("href", (poster.getAttribute("href") || "").split("#")[0] + hash);
+    }
+  }
+
+  /** The "Your careers service" box of a handout or poster, filled in from its address (?service=… or #service=…),
+   * as text only: what an adviser typed in the link builder. */
+  class ServiceBox {
+    /** @param {HTMLElement} root the element with data-atn-service */
+    constructor(root) {
+      this.root = root;
+    }
+
+    init() {
+      const given = new URLSearchParams(location.search);
+      for (const [key, value] of new URLSearchParams(location.hash.slice(1))) given.set(key, value);
+      for (const field of this.root.querySelectorAll("[data-atn-service-field]")) {
+        const value = given.get(field.getAttribute("data-atn-service-field") || "");
+        field.textContent = value ? value.slice(0, 120) : "";
+      }
     }
   }
 
@@ -405,6 +440,16 @@
     for (const root of fresh("[data-atn-template]")) new MessageTemplate(root, shared).init();
     for (const root of fresh("[data-atn-linkbuilder]")) new LinkBuilder(root).init();
     for (const root of fresh("[data-atn-print-wrap]")) new PrintButton(root).init();
+    for (const root of fresh("[data-atn-service]")) new ServiceBox(root).init();
+    const copied = document.querySelector("[data-atn-copy-status]");
+    for (const button of fresh("[data-atn-copy]")) {
+      if (!(copied instanceof HTMLElement)) break;
+      // The address's text beside the button, selected for Ctrl+C where the clipboard is refused.
+      const shown = button.previousElementSibling instanceof HTMLElement ? button.previousElementSibling : button;
+      const url = button.getAttribute("data-atn-copy") || "";
+      button.addEventListener("click", () => copyText(url, shown, copied, t("Link copied.")));
+      button.hidden = false;
+    }
   }
 
   // site.js loads this file on pages that need it and calls start() after each page change.

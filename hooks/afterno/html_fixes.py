@@ -10,6 +10,8 @@ Each would otherwise need a copy of one of Material's templates kept in step wit
 - its toc.html labels the table of contents ``for="__toc"``, a toggle that nav-item.html writes only for
   pages in the navigation; on a page outside it (a situation's handout) the label points at nothing, which
   the Nu HTML Checker rejects, so the ``for`` goes there (it toggled nothing);
+- Python-Markdown's toc (``permalink`` in mkdocs.yml) gives the page's title a link to itself too, which
+  nobody needs (the page's address is that link) and which puts a "¶" into the title's text: it goes;
 - its search.html gives the search ``role="dialog"`` no name (axe: aria-dialog-name); the dialog
   is named with the theme's own word for search, taken from the search options inside it.
 
@@ -112,6 +114,15 @@ def orphan_toc_label_edits(html: str) -> list[Edit]:
     return edits
 
 
+#: The toc's permalink at the end of a page's title.
+TITLE_PERMALINK = re.compile(r'<a class="headerlink" href="#[^"]*" title="[^"]*">¶</a></h1>')
+
+
+def title_permalink_edits(html: str) -> list[Edit]:
+    """Remove the permalink from each ``<h1>`` (the page's title), keeping the closing tag."""
+    return [(match.start(), match.end(), "</h1>") for match in TITLE_PERMALINK.finditer(html)]
+
+
 def theme_fix_edits(html: str) -> list[Edit]:
     """Every correction this module makes to a page of the theme's, as edits."""
     return (
@@ -119,6 +130,7 @@ def theme_fix_edits(html: str) -> list[Edit]:
         + empty_tabindex_edits(html)
         + search_dialog_name_edits(html)
         + orphan_toc_label_edits(html)
+        + title_permalink_edits(html)
     )
 
 

@@ -21,6 +21,16 @@ from urllib.parse import urlsplit
 EXAMPLE_SITE_URL = "https://careers.example.edu/after-the-no/"
 
 
+def on_this_computer(url: str) -> bool:
+    """Whether ``url`` points at this computer (a loopback or unspecified address, or localhost): its links and
+    QR codes work here only, never on a student's phone."""
+    host = urlsplit(url.strip()).hostname or ""
+    try:
+        return ipaddress.ip_address(host).is_loopback or ipaddress.ip_address(host).is_unspecified
+    except ValueError:
+        return host == "localhost" or host.endswith(".localhost")
+
+
 def site_url_problem(value: str | None) -> str | None:
     """Why ``value`` cannot be a published site's SITE_URL (missing, not http(s), or this computer), or None."""
     fix = (
@@ -32,12 +42,7 @@ def site_url_problem(value: str | None) -> str | None:
     parts = urlsplit(value.strip())
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return f"SITE_URL is {value!r}, which is not a web address: {fix}"
-    host = parts.hostname
-    try:
-        local = ipaddress.ip_address(host).is_loopback or ipaddress.ip_address(host).is_unspecified
-    except ValueError:
-        local = host == "localhost" or host.endswith(".localhost")
-    if local:
+    if on_this_computer(value):
         return f"SITE_URL is {value}, an address on this computer only: {fix}"
     return None
 

@@ -39,6 +39,7 @@ from .model import (
     Step,
     schema_line,
 )
+from .publish import on_this_computer
 from .share import mailto_href, qr_png, qr_svg, qr_svg_file
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -86,6 +87,7 @@ def template_environment() -> Environment:
     env.filters["in_words"] = _in_words_filter
     env.filters["long_date"] = _long_date_filter
     env.filters["own_phrase"] = own_phrase
+    env.filters["url_breaks"] = url_breaks
     env.tests["applies_to_situation"] = lambda item, situation: situation is None or item.applies(situation.id)
     return env
 
@@ -130,6 +132,18 @@ def _long_date_filter(context: Any, iso: str) -> str:
 def _in_words_filter(context: Any, number: int) -> str:
     """``| in_words`` in the templates: a count in words of the page's language (its ``gettext``)."""
     return in_words(number, context.get("gettext", str))
+
+
+def url_breaks(url: str) -> Markup:
+    """An address that a narrow screen may wrap only after a slash: each part after the host unbreakable
+    (``atn-url`` spans), a ``<wbr>`` after each slash; everything escaped."""
+    scheme, sep, rest = url.partition("://")
+    head, *parts = (rest if sep else url).split("/")
+    pieces = [f"{scheme}{sep}{head}/" if sep else f"{head}/", *(f"{part}/" for part in parts)]
+    # The split added one slash too many after the last part.
+    pieces[-1] = pieces[-1][:-1]
+    spans = (Markup('<span class="atn-url">{}</span>').format(piece) for piece in pieces if piece)
+    return Markup("<wbr>").join(spans)
 
 
 def handout_path(situation_id: str | None = None) -> str:
@@ -274,19 +288,11 @@ class Renderer:
             found = (steps[item.id] if isinstance(item, Ref) else item for item in items)
             return list(dict.fromkeys(word for item in found for word in item.keywords))
 
-        def target(name: str, anchor: str = "") -> str:
-            """A page's address from the site's root, as print shows it after a link (``/guides/x/#step``)."""
-            return f"{site_path}{page_url(GENERATED_INDEXES.get(name, name))}" + (f"#{anchor}" if anchor else "")
-
-        def step_target(step_id: str) -> str:
-            return target(guide_path(content.home_guide(step_id)), step_id)
-
         site_path = urlsplit(self.site_url).path or "/"
         return self.env.get_template(template).render(
             guide_link=guide_link,
             keywords_of=keywords_of,
-            target=target,
-            step_target=step_target,
+            **self._print_targets(src),
             content=content,
             src=src,
             steps=steps,
@@ -299,6 +305,8 @@ class Renderer:
             templates_for=content.templates_for,
             applies_note=self.applies_note,
             site_url=self.site_url,
+            local_copy=bool(self.site_url) and on_this_computer(self.site_url),
+            asset=lambda name: posixpath.relpath(f"assets/{name}", page_url(src) or "."),
             centre=self.centre,
             repository=self.repository,
             reviewed_on=self.reviewed_on,
@@ -313,6 +321,23 @@ class Renderer:
             ),
             **values,
         )
+
+    def _print_targets(self, src: str) -> dict[str, Callable[..., str]]:
+        """``target`` and ``step_target`` for the page ``src``: the address print shows after a link to another
+        page, in full (``https://…/guides/x/#step``) so it can be typed from paper; '' for a link within the page
+        (print shows nothing after it)."""
+        site_root = self.site_url or "/"
+
+        def target(name: str, anchor: str = "") -> str:
+            path = GENERATED_INDEXES.get(name, name)
+            if page_url(path) == page_url(src):
+                return ""
+            return f"{site_root}{page_url(path)}" + (f"#{anchor}" if anchor else "")
+
+        def step_target(step_id: str) -> str:
+            return target(guide_path(self.content.home_guide(step_id)), step_id)
+
+        return {"target": target, "step_target": step_target}
 
     def applies_note(self, item: ChecklistItem) -> str:
         """Who a checklist item is for, in words: the content's ``skip_note`` ('' for an item for everyone).

@@ -14,7 +14,7 @@ from urllib.parse import unquote
 
 import pytest
 import yaml
-from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api import BrowserContext, Page, expect
 
 from afterno.load import load_content
 from afterno.render import Renderer, page_url
@@ -170,6 +170,48 @@ def test_careers_link_builder_gives_url_and_qr_by_keyboard(
     options = select.locator("option").evaluate_all("os => os.map(o => o.value)")
     codes = page.locator("[data-atn-qr]").evaluate_all("cs => cs.map(c => c.getAttribute('data-atn-qr'))")
     assert options == codes
+
+
+@pytest.mark.parametrize("path", ["handout/", "careers-centres/"])
+def test_addresses_on_a_phone_wrap_only_after_a_slash(page: Page, served_site: str, path: str) -> None:
+    """At 390 px, no part of an address between slashes is split over two lines (no lone "/" on a line)."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_page(page, served_site, path)
+    split = page.locator(".atn-url").evaluate_all(
+        "parts => parts.filter((p) => p.offsetParent"
+        " && p.getBoundingClientRect().height > 2 * parseFloat(getComputedStyle(p).fontSize)).map((p) => p.textContent)"
+    )
+    assert page.locator(".atn-url").count() > 1 and split == [], split
+
+
+def test_each_lasting_link_has_a_copy_button(page: Page, context: BrowserContext, served_site: str) -> None:
+    """Each row of 'Links you can rely on' has a Copy button (named with its address) that copies that address."""
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served_site.rstrip("/"))
+    open_page(page, served_site, "careers-centres/")
+    buttons = page.locator("#links ~ table [data-atn-copy]:visible, table [data-atn-copy]:visible")
+    assert buttons.count() >= 10
+    page.get_by_role("button", name=f"Copy {served_site}steps/", exact=True).click()
+    expect(page.locator("[data-atn-copy-status]")).to_have_text("Link copied.")
+    assert page.evaluate("navigator.clipboard.readText()") == f"{served_site}steps/"
+
+
+def test_service_typed_in_the_link_builder_fills_the_handout_box(page: Page, served_site: str) -> None:
+    """An adviser types the service's name and hours; the handout link (for the chosen situation) carries them
+    after #, kept off the server, and the handout shows them in its box as text, markup and all."""
+    open_page(page, served_site, "careers-centres/")
+    page.get_by_label("How were they told?").select_option(index=2)
+    page.get_by_label("Name:").fill('Careers <img src=x onerror="alert(1)"> Hub')
+    page.get_by_label("Opening hours:").fill("Mon-Fri 9-5")
+    link = page.locator("[data-atn-handout-link]")
+    href = link.get_attribute("href") or ""
+    assert "?" not in href and "#service=Careers+%3Cimg" in href and "&hours=Mon-Fri+9-5" in href
+    assert href.startswith("../handout/") and not href.startswith("../handout/#")
+    link.click()
+    box = page.locator("[data-atn-service]")
+    expect(box.locator("[data-atn-service-field=service]")).to_have_text('Careers <img src=x onerror="alert(1)"> Hub')
+    expect(box.locator("[data-atn-service-field=hours]")).to_have_text("Mon-Fri 9-5")
+    assert box.locator("img").count() == 0
+    assert box.locator("[data-atn-service-field=contact]").inner_text() == ""
 
 
 def test_situation_picker_on_home_opens_tailored_checklist(page: Page, served_site: str) -> None:
