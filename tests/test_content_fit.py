@@ -70,6 +70,8 @@ def test_cross_it_off_item_keeps_the_door_open(content: Content) -> None:
     item = next(item for phase in content.checklist for item in phase.items if item.id == "cross-it-off")
     assert re.search(r"\bstop waiting\b", item.label, re.IGNORECASE)
     assert re.search(r"\blater\b", item.label, re.IGNORECASE)
+    # It applies to "not hiring" and "only accepting applications" too, where there was never a job to wait on.
+    assert item.applies("not-hiring") and "job" not in item.label
 
 
 def test_a_second_interview_has_one_clear_situation(content: Content) -> None:
