@@ -230,3 +230,11 @@ def live_preview(project: Path, *, timeout: float = 60) -> Iterator[str]:
             process.kill()
             process.wait()
         log.close()
+
+
+def english_only(project: Path) -> Path:
+    """Set a copied project's languages to draft: a test that renames English items builds English alone (a
+    published language refuses items it has no translation for)."""
+    languages = project / "content" / "translations" / "languages.yml"
+    languages.write_text(languages.read_text(encoding="utf-8").replace("published", "draft"), encoding="utf-8")
+    return project

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import BrowserContext, expect
 
 from browser.conftest import READY
-from helpers import build_site, copy_project, free_port, start_server
+from helpers import build_site, copy_project, english_only, free_port, start_server
 
 pytestmark = pytest.mark.browser
 
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def renamed_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A copy of the project where take-a-breath is renamed take-the-evening-off, built and served on loopback."""
-    project = copy_project(tmp_path_factory.mktemp("renamed-project"))
+    project = english_only(copy_project(tmp_path_factory.mktemp("renamed-project")))
     checklist = project / "content" / "checklist.yml"
     text = checklist.read_text(encoding="utf-8")
     assert text.count("- id: take-a-breath\n") == 1

@@ -19,7 +19,7 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 from browser.conftest import READY
-from helpers import ROOT, VENV_BIN, build_env, build_site, copy_project, free_port, start_server
+from helpers import ROOT, VENV_BIN, build_env, build_site, copy_project, english_only, free_port, start_server
 
 pytestmark = pytest.mark.browser
 
@@ -41,7 +41,7 @@ def afterno(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
 @pytest.fixture(scope="module")
 def renamed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
     """The renamed copy (checked and built) and the address it is served at."""
-    project = copy_project(tmp_path_factory.mktemp("rename-project"))
+    project = english_only(copy_project(tmp_path_factory.mktemp("rename-project")))
     (project / "tests").mkdir()
     shutil.copy2(ROOT / "tests" / "public_urls.txt", project / "tests" / "public_urls.txt")
     for kind, old, new in RENAMES:
