@@ -14,7 +14,7 @@ import yaml
 from afterno.cli import main
 from afterno.load import load_content
 from afterno.scaffold import SKELETON_TEXT
-from helpers import CONTENT, ROOT, VENV_BIN, build_env
+from helpers import CONTENT, ROOT, VENV_BIN, build_env, english_only
 
 LOCATED = re.compile(r"^content/[\w./-]+\.(yml|yaml|json|txt):\d+:\d+: \S.*$")
 #: The two lines under a problem: the offending line with its number, and a caret under the column.
@@ -33,9 +33,7 @@ def project(tmp_path: Path) -> Path:
     shutil.copy2(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     # The languages as drafts: these tests add English content, which a published language refuses until it is
     # translated (tests/test_translations.py covers that), and the copy has no docs/ for the pages' translations.
-    languages = tmp_path / "content" / "translations" / "languages.yml"
-    languages.write_text(languages.read_text(encoding="utf-8").replace("published", "draft"), encoding="utf-8")
-    return tmp_path
+    return english_only(tmp_path)
 
 
 def run(project: Path, *args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:

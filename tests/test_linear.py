@@ -79,17 +79,17 @@ def best_time(check: Callable[[str], object], value: str) -> float:
 
 @pytest.mark.parametrize("name", list(CHECKS))
 def test_check_grows_linearly(name: str) -> None:
-    """Each tenfold step of the input costs at most forty times the time (linear: ten; quadratic: a hundred).
+    """Each tenfold step of the input costs at most sixty times the time (linear: ten; quadratic: a hundred).
 
     Each step is compared with the one before it, not with 10^4 characters, whose fraction of a millisecond is
     mostly the clock; the slack covers a loaded machine evicting a megabyte string from the cache (CI saw
-    0.1, 1.3 and 50 ms for the id pattern, a linear match).
+    0.1, 1.3 and 50 ms, then 0.2, 1.3 and 65 ms, for the id pattern, a linear match; quadratic would be 130 ms).
     """
     check, make = CHECKS[name]
     times = [best_time(check, make(size)) for size in SIZES]
     shown = [f"{t:.4f}" for t in times]
     assert times[1] <= 40 * times[0] + 0.002, shown
-    assert times[2] <= 40 * times[1] + 0.01, shown
+    assert times[2] <= 60 * times[1] + 0.02, shown
     assert times[2] < 1.0, shown
 
 
