@@ -289,12 +289,7 @@ class Renderer:
             centre=self.centre,
             repository=self.repository,
             reviewed_on=self.reviewed_on,
-            html_handout_link=lambda situation_id=None: html_link(src, handout_path(situation_id)),
-            qr_file=lambda stem, kind: posixpath.relpath(f"{QR_FOLDER}/{stem}.{kind}", page_url(src) or "."),
-            qr_targets=qr_targets(self.site_url, content, self.plain_text),
-            centre_page=CENTRE_PAGE if self.centre else None,
-            languages=self.languages,
-            language_link=lambda version, name: language_href(site_path + page_url(src), version, name),
+            **self._centre_values(src, site_path),
             _=self.gettext,
             gettext=self.plain_text,
             checklist_sections=lambda: checklist_sections(
@@ -302,6 +297,17 @@ class Renderer:
             ),
             **values,
         )
+
+    def _centre_values(self, src: str, site_path: str) -> dict[str, Any]:
+        """What the careers-centre templates use: handouts, QR codes and their files, the language versions."""
+        return {
+            "html_handout_link": lambda situation_id=None: html_link(src, handout_path(situation_id)),
+            "qr_file": lambda stem, kind: posixpath.relpath(f"{QR_FOLDER}/{stem}.{kind}", page_url(src) or "."),
+            "qr_targets": qr_targets(self.site_url, self.content, self.plain_text),
+            "centre_page": CENTRE_PAGE if self.centre else None,
+            "languages": self.languages,
+            "language_link": lambda version, name: language_href(site_path + page_url(src), version, name),
+        }
 
     def applies_note(self, item: ChecklistItem) -> str:
         """Who a checklist item is for, in words: the content's ``skip_note`` ('' for an item for everyone).
