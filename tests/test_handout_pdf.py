@@ -8,16 +8,21 @@ from __future__ import annotations
 
 import re
 import subprocess
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import pytest
 from browser.conftest import CHROMIUM, CHROMIUM_ARGS
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Page, sync_playwright
 
 from afterno.load import load_content
-from helpers import CENTRE_SITE_URL, ROOT
+from afterno.localize import translated_content
+from afterno.model import Content
+from afterno.render import long_date
+from afterno.translation_load import load_translations
+from helpers import CENTRE_SITE_URL, ROOT, TRANSLATED, english_leftovers, ui_text
 
 pytestmark = pytest.mark.browser
 
@@ -29,6 +34,32 @@ SITUATIONS = sorted(path.stem for path in (ROOT / "content" / "situations").glob
 HANDOUTS = ["handout/", *(f"handout/{situation}/" for situation in SITUATIONS)]
 #: Every guide, printed at both sizes: no last page holds only the credit.
 GUIDES = sorted(f"guides/{path.stem}/" for path in (ROOT / "content" / "guides").glob("*.yml"))
+#: Each language's site inside the built site ('' for English), and every handout in every language.
+LANGUAGES = ["", *(f"{code}/" for code in TRANSLATED)]
+ALL_HANDOUTS = [lang + path for lang in LANGUAGES for path in HANDOUTS]
+#: The handouts whose printed text the tests read, in each language.
+READ = [lang + path for lang in LANGUAGES for path in ("handout/", "handout/no-reply/")]
+POSTERS = [f"{lang}careers-centres/poster/" for lang in LANGUAGES]
+#: The width inside the printed page's margins (site.css: @page{margin:1.5cm}) in CSS pixels: 180 mm, 185.9 mm.
+INNER_WIDTH = {"A4": 680, "Letter": 702}
+#: Text, QR codes, boxes and tables of the page that reach past the inner width (``-1``: rounding).
+OVERFLOWING = """() => {
+  const width = document.documentElement.clientWidth;
+  const out = (box) => box.width > 0 && (box.right > width + 1 || box.left < -1);
+  const article = document.querySelector("article");
+  const problems = [];
+  const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    if (node.textContent.trim() && out(range.getBoundingClientRect())) problems.push(node.textContent.trim());
+  }
+  for (const part of article.querySelectorAll("svg, section, table, .atn-handout__bottom, .atn-poster")) {
+    const name = `the ${part.tagName.toLowerCase()} ${part.getAttribute("class")}`;
+    if (out(part.getBoundingClientRect())) problems.push(name);
+  }
+  return problems.map((problem) => `${problem.slice(0, 80)} reaches past the page's margin`);
+}"""
 #: Pages whose printout must end with the site's name, its address and the credit (one of each kind).
 CREDITED = [
     "guides/first-48-hours/",
@@ -49,6 +80,34 @@ def pdf_text(pdf: bytes, folder: Path, name: str) -> str:
     return result.stdout
 
 
+def cut_off(page: Page, pdf: bytes, folder: Path, name: str, paper: str) -> list[str]:
+    """What does not fit the printed page, which Chromium clips at the margins without a word.
+
+    Laid out for print at the page's inner width, no text and no QR code, box or table may reach past either
+    side; and every word the page shows must be in the PDF's text (pdftotext), whole.
+    """
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": INNER_WIDTH[paper], "height": 1000})
+    problems: list[str] = page.evaluate(OVERFLOWING)
+    words = page.inner_text("article").split()
+    page.set_viewport_size({"width": 1280, "height": 900})
+    # Back to no emulation: page.pdf prints with the print styles only when no medium is emulated.
+    page.emulate_media(media="null")
+    printed = raw_text(pdf, folder, name)
+    shown = Counter(words) - Counter(printed.split())
+    joined = printed.replace(" ", "")
+    problems += [f"{word!r} is not printed whole" for word in shown if word not in joined]
+    return problems
+
+
+def raw_text(pdf: bytes, folder: Path, name: str) -> str:
+    """The text of a PDF in reading order (pdftotext -raw), on one line: for finding whole sentences."""
+    path = folder / f"{name}.pdf"
+    path.write_bytes(pdf)
+    result = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True)
+    return " ".join(result.stdout.split())
+
+
 def corner_pixels(pdf: bytes, folder: Path, name: str) -> set[bytes]:
     """The colours of the four corner pixels of the PDF's first page (pdftoppm, 20 dpi, PPM)."""
     path = folder / f"{name}.pdf"
@@ -65,6 +124,17 @@ def corner_pixels(pdf: bytes, folder: Path, name: str) -> set[bytes]:
     return {at(0, 0), at(width - 1, 0), at(0, height - 1), at(width - 1, height - 1)}
 
 
+def translated(code: str) -> Content:
+    """The content in language ``code``, as its site shows it."""
+    content = load_content(ROOT / "content")
+    return translated_content(content, load_translations(ROOT, content).by_language[code])
+
+
+def newest_review() -> str:
+    """The newest guide's reviewed date: the one the handouts print."""
+    return max(guide.reviewed for guide in load_content(ROOT / "content").guides)
+
+
 def print_everything(sites: dict[str, Path], folder: Path, base: str) -> dict[Any, Any]:
     """Print what the tests look at, in one Chromium; runs in its own thread (Playwright's sync API wants that)."""
     results: dict[Any, Any] = {}
@@ -73,23 +143,27 @@ def print_everything(sites: dict[str, Path], folder: Path, base: str) -> dict[An
         try:
             page = browser.new_page()
             for edition, site in sites.items():
-                for path in HANDOUTS:
+                for path in ALL_HANDOUTS:
                     page.goto((site / path / "index.html").as_uri())
                     for paper in PAPERS:
                         pdf = page.pdf(format=paper)
                         results[("pages", edition, path, paper)] = len(PDF_PAGE.findall(pdf))
-                        if path in ("handout/", "handout/no-reply/") and paper == "A4":
+                        results[("cut", edition, path, paper)] = cut_off(page, pdf, folder, f"c{len(results)}", paper)
+                        if path in READ and paper == "A4":
                             results[("text", edition, path)] = pdf_text(pdf, folder, f"{edition}-{len(results)}")
+                            results[("raw", edition, path)] = raw_text(pdf, folder, f"raw-{len(results)}")
             for path in GUIDES:
                 page.goto((sites["public"] / path / "index.html").as_uri())
                 for paper in PAPERS:
                     pdf = page.pdf(format=paper)
                     results[("text", "public", path, paper)] = pdf_text(pdf, folder, f"guide-{len(results)}")
-            for path in (*CREDITED, "careers-centres/poster/"):
+            for path in (*CREDITED, *POSTERS):
                 page.goto((sites["public"] / path / "index.html").as_uri())
                 pdf = page.pdf(format="A4")
                 results[("pages", "public", path, "A4")] = len(PDF_PAGE.findall(pdf))
                 results[("text", "public", path)] = pdf_text(pdf, folder, f"credited-{len(results)}")
+                results[("raw", "public", path)] = raw_text(pdf, folder, f"raw-{len(results)}")
+                results[("cut", "public", path, "A4")] = cut_off(page, pdf, folder, f"c{len(results)}", "A4")
             page.goto((sites["public"] / "guides" / "first-48-hours" / "index.html").as_uri())
             page.emulate_media(media="print")
             results["chrome shown"] = [s for s in CHROME if page.locator(s).first.is_visible()]
@@ -149,11 +223,75 @@ def printed(site: Path, site_url: str, centre_site: Path, tmp_path_factory: pyte
 
 @pytest.mark.parametrize("paper", PAPERS)
 @pytest.mark.parametrize("edition", ["public", "centre"])
-@pytest.mark.parametrize("path", HANDOUTS)
+@pytest.mark.parametrize("path", ALL_HANDOUTS)
 def test_each_handout_prints_on_one_page(printed: dict[Any, Any], path: str, edition: str, paper: str) -> None:
-    """Every handout, for any situation or one, prints on exactly one A4 and one Letter page, centre or not."""
+    """Every handout, for any situation or one, in every language, prints on exactly one A4 and one Letter page,
+    centre or not."""
     pages = printed[("pages", edition, path, paper)]
     assert pages == 1, f"/{path} ({edition} edition) prints on {pages} {paper} pages"
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("edition", ["public", "centre"])
+@pytest.mark.parametrize("path", ALL_HANDOUTS)
+def test_no_printed_handout_is_cut_off(printed: dict[Any, Any], path: str, edition: str, paper: str) -> None:
+    """Nothing of a printed handout, in any language, is cut off at the margins: no word (a long address),
+    no QR code, no box."""
+    assert printed[("cut", edition, path, paper)] == []
+
+
+@pytest.mark.parametrize("path", POSTERS)
+def test_no_printed_poster_is_cut_off(printed: dict[Any, Any], path: str) -> None:
+    """The poster, in every language, stays inside the printed page's margins."""
+    assert printed[("cut", "public", path, "A4")] == []
+
+
+@pytest.mark.parametrize("path", READ[2:])
+def test_the_printed_handout_is_in_its_language(printed: dict[Any, Any], path: str) -> None:
+    """A Spanish or German handout prints in that language: the plan's phases and items, the boxes, the due days
+    and the reviewed date (in the language's word order), its own checklist's address, and no English."""
+    code, _, english_path = path.partition("/")
+    text, raw, words = printed[("text", "public", path)], printed[("raw", "public", path)], ui_text(code)
+    situation = english_path.removeprefix("handout/").strip("/") or None
+    checklist = f"{printed['base']}{code}/checklist/" + (f"?situation={situation}" if situation else "")
+    assert re.search(rf"(^|\s){re.escape(checklist)}(\s|$)", text, re.MULTILINE), text
+    content = translated(code)
+    items = [item for phase in content.checklist for item in phase.items if not situation or item.applies(situation)]
+    for label in [content.phases[0].title, *(" ".join(item.label.split()) for item in items)]:
+        assert label in raw
+    for english in ("Your next step", "By (date):", "Your careers service", "Email or phone:", "(day 0)"):
+        assert words[english] in raw
+    assert words["(by day %(day)s)"] % {"day": 3} in raw
+    reviewed = long_date(newest_review(), lambda english: words.get(english, english))
+    assert words["Last reviewed %(date)s."] % {"date": reviewed} in raw
+    assert f"After the No · {printed['base']}{path} · CC BY 4.0, After the No" in text
+    assert english_leftovers(raw, code) == []
+    assert not re.search(r"\bday \d", raw)
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_the_printed_centre_handout_has_its_details_in_each_language(printed: dict[Any, Any], code: str) -> None:
+    """A centre's edition prints its details in Spanish and German under that language's labels, and credits it."""
+    raw, words = printed[("raw", "centre", f"{code}/handout/")], ui_text(code)
+    for text in ("Careers Service, University of Example", "https://careers.example.edu/book-an-adviser"):
+        assert text in raw
+    for label in ("Book an adviser at", "Email:", "Phone:", "Open:"):
+        assert words[label] in raw
+    assert f"{CENTRE_SITE_URL}{code}/handout/" in raw
+    assert english_leftovers(raw, code) == []
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_the_poster_prints_in_each_language(printed: dict[Any, Any], code: str) -> None:
+    """/es/ and /de/careers-centres/poster/ print on one A4 page with the language's address and offer."""
+    path = f"{code}/careers-centres/poster/"
+    raw = printed[("raw", "public", path)]
+    assert printed[("pages", "public", path, "A4")] == 1
+    assert f"{printed['base']}{code}/" in raw
+    words = ui_text(code)
+    offer = next(english for english in words if english.startswith("A free plan for the days and weeks"))
+    assert words[offer] in raw and words["Turned down for a job?"] in raw
+    assert english_leftovers(raw, code) == []
 
 
 @pytest.mark.parametrize("path", ["handout/", "handout/no-reply/"])

@@ -310,12 +310,7 @@ class Renderer:
             centre=self.centre,
             repository=self.repository,
             reviewed_on=self.reviewed_on,
-            html_handout_link=lambda situation_id=None: html_link(src, handout_path(situation_id)),
-            qr_file=lambda stem, kind: posixpath.relpath(f"{QR_FOLDER}/{stem}.{kind}", page_url(src) or "."),
-            qr_targets=qr_targets(self.site_url, content, self.plain_text),
-            centre_page=CENTRE_PAGE if self.centre else None,
-            **self._language_values(),
-            language_link=lambda version, name: language_href(site_path + page_url(src), version, name),
+            **self._centre_values(src, site_path),
             checklist_sections=lambda: checklist_sections(
                 content, lambda step_id: step_link(step_id, html=True), self.applies_note, self.plain_text
             ),
@@ -338,6 +333,17 @@ class Renderer:
             return target(guide_path(self.content.home_guide(step_id)), step_id)
 
         return {"target": target, "step_target": step_target}
+
+    def _centre_values(self, src: str, site_path: str) -> dict[str, Any]:
+        """What the careers-centre templates use: handouts, QR codes and their files, the language versions."""
+        return {
+            "html_handout_link": lambda situation_id=None: html_link(src, handout_path(situation_id)),
+            "qr_file": lambda stem, kind: posixpath.relpath(f"{QR_FOLDER}/{stem}.{kind}", page_url(src) or "."),
+            "qr_targets": qr_targets(self.site_url, self.content, self.plain_text),
+            "centre_page": CENTRE_PAGE if self.centre else None,
+            **self._language_values(),
+            "language_link": lambda version, name: language_href(site_path + page_url(src), version, name),
+        }
 
     def applies_note(self, item: ChecklistItem) -> str:
         """Who a checklist item is for, in words: the content's ``skip_note`` ('' for an item for everyone).
