@@ -210,3 +210,18 @@ def test_long_dates_follow_the_language(code: str, expected: str) -> None:
     """A date in words (a handout's 'Last reviewed') has the month's name and the word order of its language."""
     words = ui_text(code) if code != "en" else {}
     assert long_date("2026-11-25", lambda text: words.get(text, text)) == expected
+
+
+def test_to_do_list_names_the_file_from_the_project_folder(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A missing item's line gives the path under content/, and says to add to a list file that exists."""
+    _, out, _ = run(project, "translations", "de", capsys=capsys)
+    assert "missing   step ask-for-feedback  (write content/translations/de/steps/ask-for-feedback.yml)" in out
+    wanted = "missing   checklist-item take-a-breath  (write content/translations/de/checklist.yml, with the entry "
+    assert wanted in out
+    checklist = project / "content" / "translations" / "de" / "checklist.yml"
+    checklist.write_text(schema_line(next(k for k in KINDS if k.name == "checklist-item")) + "\nitems: []\n")
+    _, out, _ = run(project, "translations", "de", capsys=capsys)
+    assert (
+        "missing   checklist-item take-a-breath  (add an entry under 'items:' in "
+        "content/translations/de/checklist.yml, which exists)"
+    ) in out

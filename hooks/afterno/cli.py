@@ -155,8 +155,8 @@ def cmd_translations(args: argparse.Namespace) -> int:
     todo = [s for s in translations.status(args.language) if s.state != "complete"]
     for status in todo:
         if status.state == "missing":
-            folder = KIND_BY_NAME[status.kind].pattern.replace("*", status.id)
-            print(f"missing   {status.kind} {status.id}  (write {TRANSLATIONS_DIR}/{args.language}/{folder})")
+            where = _where_to_translate(root, args.language, status.kind, status.id)
+            print(f"missing   {status.kind} {status.id}  ({where})")
         elif status.state == "outdated":
             print(f"outdated  {status.kind} {status.id}: {', '.join(status.fields)}  ({status.where})")
         else:
@@ -167,6 +167,18 @@ def cmd_translations(args: argparse.Namespace) -> int:
         else f"{args.language}: every item is translated and up to date."
     )
     return 0
+
+
+def _where_to_translate(root: Path, code: str, kind_name: str, item_id: str = "") -> str:
+    """Where a missing translation goes, from the project folder: a new file, or an entry added to an existing one."""
+    kind = KIND_BY_NAME[kind_name]
+    relative = f"{TRANSLATIONS_DIR}/{code}/{kind.pattern.replace('*', item_id)}"
+    shown = f"{root.name}/{relative}"
+    if kind.list_key is None:
+        return f"write {shown}"
+    if (root / relative).is_file():
+        return f"add an entry under '{kind.list_key}:' in {shown}, which exists"
+    return f"write {shown}, with the entry under '{kind.list_key}:'"
 
 
 def _stamp(translations: Translations, code: str, paths: list[Path]) -> int:
