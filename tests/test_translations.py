@@ -12,7 +12,7 @@ from afterno.render import long_date
 from afterno.translation_load import restamp, ui_strings
 from afterno.translation_model import KINDS, fingerprint, languages_schema_line, schema_line
 from afterno.yamlsafe import load_yaml
-from helpers import ROOT, translation_files, ui_text
+from helpers import ROOT, copy_project, translation_files, ui_text
 
 LANGUAGES = """# yaml-language-server: $schema=../schema/translation-languages.schema.json
 languages:
@@ -244,3 +244,39 @@ def test_to_do_list_names_the_file_from_the_project_folder(project: Path, capsys
         "missing   checklist-item take-a-breath  (add an entry under 'items:' in "
         "content/translations/de/checklist.yml, which exists)"
     ) in out
+
+
+RENAMED_WITH_TRANSLATIONS = (
+    ("step", "make-a-development-plan", "plan-your-development", "steps/{}.yml"),
+    ("item", "write-development-plan", "note-where-you-are-going", None),
+    ("guide", "reflect-and-plan", "reflect-and-improve", "guides/{}.yml"),
+    ("situation", "no-reply", "heard-nothing", "situations/{}.yml"),
+)
+
+
+def test_rename_moves_every_translation_and_keeps_it_complete(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`afterno rename` of a step, item, guide and situation moves each language's translation with the English
+    (file and id), keeping made_from: the check passes with nothing missing, outdated or orphaned."""
+    project = copy_project(tmp_path / "project")
+    before = {code: run(project, "check", capsys=capsys)[1] for code in ("once",)}["once"]
+    for kind, old, new, pattern in RENAMED_WITH_TRANSLATIONS:
+        code, out, err = run(project, "rename", kind, old, new, capsys=capsys)
+        assert code == 0, err
+        for language in ("de", "es"):
+            folder = project / "content" / "translations" / language
+            if pattern is None:
+                text = (folder / "checklist.yml").read_text(encoding="utf-8")
+                assert f"- id: {new}\n" in text and f"id: {old}\n" not in text
+                continue
+            assert not (folder / pattern.format(old)).exists()
+            moved = (folder / pattern.format(new)).read_text(encoding="utf-8")
+            assert f"\nid: {new}\n" in moved and "made_from:" in moved
+            assert f"renamed content/translations/{language}/{pattern.format(old)} -> " in out
+    code, out, err = run(project, "check", capsys=capsys)
+    assert code == 0, err
+    # The per-language counts are those of before the renames: each translation is still complete.
+    assert [line for line in out.splitlines() if line.startswith(("de ", "es "))] == [
+        line for line in before.splitlines() if line.startswith(("de ", "es "))
+    ]

@@ -271,6 +271,8 @@ def cmd_rename(args: argparse.Namespace) -> int:
     project = root.parent
     if renamed.moved:
         print(f"renamed {renamed.moved[0].relative_to(project)} -> {renamed.moved[1].relative_to(project)}")
+    for source, target in renamed.translations_moved:
+        print(f"renamed {source.relative_to(project)} -> {target.relative_to(project)}")
     for path in renamed.written:
         print(f"updated {path.relative_to(project)}")
     for address in renamed.public_added:

@@ -473,7 +473,8 @@ CHECKLIST_ITEM = KindSpec(
         ),
         FieldSpec(
             "replaces",
-            "lines",
+            # Ids, not text: a renamed item's translations stay complete (nothing in it to translate).
+            "ids",
             "Old ids of this item, so progress saved under them carries over.",
             required=False,
         ),

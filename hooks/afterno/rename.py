@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ContentError, Problem
+from .translation_model import TRANSLATIONS_DIR
 from .load import load_content
 from .model import (
     CHECKLIST_ITEM,
@@ -70,6 +71,8 @@ class Renamed:
     written: list[Path] = field(default_factory=list)
     moved: tuple[Path, Path] | None = None
     public_added: list[str] = field(default_factory=list)
+    #: Translation files renamed with the item (content/translations/<language>/steps/OLD.yml -> NEW.yml).
+    translations_moved: list[tuple[Path, Path]] = field(default_factory=list)
 
 
 def _objects(content: Content) -> Iterator[Any]:
@@ -215,6 +218,42 @@ def _public_urls(path: Path, kind: str, old: str, new: str, files: _Files) -> li
     return added
 
 
+#: Where each kind's translations live inside a language folder: a file per item, or checklist.yml's list.
+_TRANSLATION_FILES = {"step": "steps/{}.yml", "guide": "guides/{}.yml", "situation": "situations/{}.yml"}
+
+
+def _translations(project: Path, kind: str, old: str, new: str, files: _Files) -> list[tuple[Path, Path]]:
+    """Give each language's translation of the item the new id (its file too), keeping its ``made_from``.
+
+    A translation holds no references (ids, order and links come from the English), only its own id; its
+    fingerprints are of the English text, which a rename leaves alone, so it stays complete.
+    """
+    folder = project / "content" / TRANSLATIONS_DIR
+    languages = sorted(path for path in folder.iterdir() if path.is_dir()) if folder.is_dir() else []
+    moves = []
+    id_line = re.compile(rf"^((?:- )?[ ]*id:[ ]*[\"']?){re.escape(old)}([\"']?[ ]*(?:#.*)?)$")
+    for language in languages:
+        if kind == "item":
+            path = language / "checklist.yml"
+        else:
+            path = language / _TRANSLATION_FILES[kind].format(old)
+            target = language / _TRANSLATION_FILES[kind].format(new)
+            if path.is_file() and target.exists():
+                raise RenameError(f"{target} already exists; remove it or choose another id.")
+        if not path.is_file():
+            continue
+        lines = files.of(path)
+        for index, line in enumerate(lines):
+            match = id_line.match(line.rstrip("\n").lstrip(" ") if kind == "item" else line.rstrip("\n"))
+            if match:
+                lines[index] = line.replace(f"id: {old}", f"id: {new}", 1).replace(f"id: '{old}'", f"id: '{new}'", 1)
+                if kind != "item":
+                    break
+        if kind != "item":
+            moves.append((path, target))
+    return moves
+
+
 def rename(project: Path, kind: str, old: str, new: str) -> Renamed:
     """Rename the ``kind`` (step, guide, situation or item) ``old`` to ``new`` in the project's content/.
 
@@ -263,7 +302,12 @@ def rename(project: Path, kind: str, old: str, new: str) -> Renamed:
         if move[1].exists():
             raise RenameError(f"{move[1]} already exists; remove it or choose another id.")
     renamed.public_added = _public_urls(project / PUBLIC_URLS, kind, old, new, files)
+    translation_moves = _translations(project, kind, old, new, files)
     _write(files, renamed, move)
+    for moved in translation_moves:
+        moved[0].rename(moved[1])
+        renamed.translations_moved.append(moved)
+        renamed.written = [moved[1] if path == moved[0] else path for path in renamed.written]
     try:
         load_content(root)
     except ContentError as error:
@@ -288,5 +332,7 @@ def _write(files: _Files, renamed: Renamed, move: tuple[Path, Path] | None) -> N
 def _restore(files: _Files, renamed: Renamed) -> None:
     if renamed.moved is not None:
         renamed.moved[1].rename(renamed.moved[0])
+    for moved in renamed.translations_moved:
+        moved[1].rename(moved[0])
     for path, text in files.original.items():
         path.write_text(text, encoding="utf-8", newline="\n")
