@@ -264,6 +264,11 @@
       if (this.changed) this.save();
       this.bind();
       for (const part of this.root.querySelectorAll("[data-atn-js]")) /** @type {HTMLElement} */ (part).hidden = false;
+      // A phase heading's ¶ was one more Tab stop before its checkboxes, in every phase; the same address is in the
+      // contents ("On this page"), so a keyboard reader goes from a phase's words straight to its first item.
+      for (const link of this.root.querySelectorAll(".atn-phase-title > .headerlink")) {
+        /** @type {HTMLElement} */ (link).tabIndex = -1;
+      }
       this.renderAll();
       for (const text of this.notices) this.showNotice(text);
       this.root.setAttribute("data-atn-ready", "ready");
