@@ -641,8 +641,9 @@
       });
       this.arrival = "";
       this.renderAll();
-      this.parts.live.textContent = t("Showing the checklist for {name}. {progress}.", {
-        name: C.applicationName(this.active()),
+      const app = this.active();
+      this.parts.live.textContent = t("Showing {name}. {progress}.", {
+        name: C.applicationLabel(app, this.titles[app.situation || ""]),
         progress: this.progressWords(),
       });
     }
@@ -882,10 +883,7 @@
       const options = this.state.applications.map((app) => {
         const option = document.createElement("option");
         option.value = app.id;
-        option.textContent = t("{name} (heard {day})", {
-          name: C.applicationName(app),
-          day: C.formatDay(app.rejectedOn),
-        });
+        option.textContent = C.applicationLabel(app, this.titles[app.situation || ""]);
         return option;
       });
       select.replaceChildren(...options);

@@ -220,3 +220,26 @@ def test_scheme_toggle_and_empty_search_results_show_focus(page: Page, served_si
     page.keyboard.press("Tab")
     expect(page.locator(".md-search__scrollwrap")).not_to_be_focused()
     assert page.evaluate("document.activeElement.checkVisibility({visibilityProperty: true})")
+
+
+@pytest.mark.parametrize(
+    ("prefix", "yours"),
+    [("", "Your checklist"), ("es/", "Tu lista"), ("de/", "Deine Checkliste")],
+    ids=["en", "es", "de"],
+)
+def test_checklists_without_a_company_are_named_by_what_they_said_and_the_day(
+    page: Page, served_site: str, prefix: str, yours: str
+) -> None:
+    """In the "Checklist for" list, one with no company reads as what they said and the day heard, in each language;
+    one with no situation either as "Your checklist" and the day; never "Untitled application"."""
+    open_checklist(page, served_site + prefix, "?situation=other-candidates")
+    said = page.locator("#atn-situation option[value=other-candidates]").text_content() or ""
+    page.click("[data-atn-action=add]")
+    options = page.locator("#atn-app option")
+    expect(options).to_have_count(2)
+    first, second = (text.strip() for text in options.all_text_contents())
+    assert first.startswith(said.strip() + " (") and first != said.strip(), first
+    assert second.startswith(yours + " ("), second
+    for text in (first, second):
+        assert re.search(r"\d", text), f"no day heard in {text!r}"
+        assert "Untitled" not in text and "sin nombre" not in text and "ohne Namen" not in text, text
