@@ -441,7 +441,10 @@ test("a checklist without a company is named by what they said and the day heard
   const said = '"We are pursuing other candidates"';
   assert.equal(C.applicationLabel(app("a"), said), `${said} (heard Tue 25 Nov)`);
   assert.equal(C.applicationLabel(app("a")), "Your checklist (heard Tue 25 Nov)");
-  assert.equal(C.applicationLabel(app("a", { company: "Acme", role: "Editor" }), said), "Acme, Editor (heard Tue 25 Nov)");
+  assert.equal(
+    C.applicationLabel(app("a", { company: "Acme", role: "Editor" }), said),
+    "Acme, Editor (heard Tue 25 Nov)",
+  );
   assert.equal(C.applicationName(app("a")), "Your checklist");
   C.setStrings({ "{name} (heard {day})": "{name} (Absage am {day})", "Your checklist": "Deine Checkliste" }, "de");
   try {
