@@ -549,7 +549,19 @@ const AtnChecklistCore = (() => {
   }
 
   /** @param {Application} app */
-  const applicationName = (app) => [app.company, app.role].filter(Boolean).join(", ") || t("Untitled application");
+  const applicationName = (app) => [app.company, app.role].filter(Boolean).join(", ") || t("Your checklist");
+
+  /**
+   * How the list of checklists names one: its company and role, else what they said, else "Your checklist"; always
+   * with the day heard, so that two checklists without a company can be told apart.
+   * @param {Application} app
+   * @param {string} [situationTitle] what they said, as the page words it
+   */
+  const applicationLabel = (app, situationTitle) =>
+    t("{name} (heard {day})", {
+      name: [app.company, app.role].filter(Boolean).join(", ") || situationTitle || t("Your checklist"),
+      day: formatDay(app.rejectedOn),
+    });
 
   /**
    * The calendar's entries: each open item on its own day, or today when that day has passed; a gentle
@@ -701,6 +713,7 @@ const AtnChecklistCore = (() => {
     deleteApplication,
     pristine,
     applicationName,
+    applicationLabel,
     calendarPlan,
     icsText,
     fold,

@@ -264,6 +264,11 @@
       if (this.changed) this.save();
       this.bind();
       for (const part of this.root.querySelectorAll("[data-atn-js]")) /** @type {HTMLElement} */ (part).hidden = false;
+      // A phase heading's ¶ was one more Tab stop before its checkboxes, in every phase; the same address is in the
+      // contents ("On this page"), so a keyboard reader goes from a phase's words straight to its first item.
+      for (const link of this.root.querySelectorAll(".atn-phase-title > .headerlink")) {
+        /** @type {HTMLElement} */ (link).tabIndex = -1;
+      }
       this.renderAll();
       for (const text of this.notices) this.showNotice(text);
       this.root.setAttribute("data-atn-ready", "ready");
@@ -636,8 +641,9 @@
       });
       this.arrival = "";
       this.renderAll();
-      this.parts.live.textContent = t("Showing the checklist for {name}. {progress}.", {
-        name: C.applicationName(this.active()),
+      const app = this.active();
+      this.parts.live.textContent = t("Showing {name}. {progress}.", {
+        name: C.applicationLabel(app, this.titles[app.situation || ""]),
         progress: this.progressWords(),
       });
     }
@@ -877,10 +883,7 @@
       const options = this.state.applications.map((app) => {
         const option = document.createElement("option");
         option.value = app.id;
-        option.textContent = t("{name} (heard {day})", {
-          name: C.applicationName(app),
-          day: C.formatDay(app.rejectedOn),
-        });
+        option.textContent = C.applicationLabel(app, this.titles[app.situation || ""]);
         return option;
       });
       select.replaceChildren(...options);

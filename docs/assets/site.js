@@ -27,6 +27,26 @@
     }
   }
 
+  /**
+   * A link to a step on the wrong guide (/guides/this-one/#a-step-of-another) would open at the top with no word:
+   * the guide lists where the other guides' steps live, so go to the step in its own guide (replacing this entry,
+   * so Back does not come here again). Whether it went.
+   */
+  function sendToStepHome() {
+    const box = document.querySelector("[data-atn-step-homes]");
+    if (!(box instanceof HTMLElement) || !location.hash || target(location.hash)) return false;
+    try {
+      /** @type {Record<string, string>} */
+      const homes = JSON.parse(box.dataset.atnStepHomes || "{}");
+      const id = decodeURIComponent(location.hash.slice(1));
+      if (!Object.hasOwn(homes, id)) return false;
+      location.replace(new URL(homes[id], location.href).href);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   class PageFocus {
     constructor() {
       this.loads = 0;
@@ -46,6 +66,7 @@
       this.loads++;
       const followed = this.followed === location.href;
       this.followed = "";
+      if (sendToStepHome()) return;
       if (this.loads === 1) return;
       const anchored = target(location.hash);
       // The theme scrolls to a saved offset when its history entry has one, and on a busy phone its scroll

@@ -436,3 +436,20 @@ test("nextWhen: a past gentle item is for when the reader is ready, a past other
   assert.equal(C.nextWhen("2025-11-22", { due: 3, gentle: true }, NOW), "Today");
   assert.equal(C.nextWhen("2025-11-22", { due: 5, gentle: false }, NOW), "Thu 27 Nov");
 });
+
+test("a checklist without a company is named by what they said and the day heard, never 'Untitled'", () => {
+  const said = '"We are pursuing other candidates"';
+  assert.equal(C.applicationLabel(app("a"), said), `${said} (heard Tue 25 Nov)`);
+  assert.equal(C.applicationLabel(app("a")), "Your checklist (heard Tue 25 Nov)");
+  assert.equal(
+    C.applicationLabel(app("a", { company: "Acme", role: "Editor" }), said),
+    "Acme, Editor (heard Tue 25 Nov)",
+  );
+  assert.equal(C.applicationName(app("a")), "Your checklist");
+  C.setStrings({ "{name} (heard {day})": "{name} (Absage am {day})", "Your checklist": "Deine Checkliste" }, "de");
+  try {
+    assert.match(C.applicationLabel(app("a")), /^Deine Checkliste \(Absage am .+\)$/);
+  } finally {
+    C.setStrings({}, "");
+  }
+});
