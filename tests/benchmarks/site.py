@@ -1,9 +1,11 @@
 """Benchmark the built site as a reader's phone would load it: bytes, requests and Lighthouse scores.
 
 Builds the site, serves it gzip-compressed from 127.0.0.1, and runs the pinned Lighthouse (npm, in
-tests/benchmarks/node_modules) with its default mobile settings against the home page, a guide and the
-checklist. Prints one table; the full Lighthouse reports go to benchmarks-out/. Nothing is fetched from
-the internet: Chromium is Debian's, and every host but 127.0.0.1 is made unresolvable.
+tests/benchmarks/node_modules) with its default mobile settings against the home page, a guide, the
+checklist and the templates, and against the theme alone (the guide's page emptied, no script of ours: what
+Material's bundle costs by itself, the floor under every page's TBT). Prints one table; the full Lighthouse
+reports go to benchmarks-out/. Nothing is fetched from the internet: Chromium is Debian's, and every host but
+127.0.0.1 is made unresolvable.
 
 Run with ``make benchmark-site`` (it installs Lighthouse from the lock file first).
 """
