@@ -80,7 +80,7 @@ test-fast: $(STAMP)
 	node --test tests/js/
 	$(PYTEST) -m "not browser and not slow"
 
-## benchmark-site: gzipped bytes (theme vs own), requests and Lighthouse mobile scores for home, a guide and the checklist
+## benchmark-site: gzipped bytes (theme vs own), requests and Lighthouse mobile scores for home, a guide, the checklist, the templates and the theme alone (an empty page)
 benchmark-site: $(STAMP) tests/benchmarks/node_modules/.installed
 	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python tests/benchmarks/site.py
 

@@ -29,7 +29,15 @@ CASES = {
     "nested template literals kept": ("t = `${a ? `x : y` : z}`;\n", "t = `${a ? `x : y` : z}`;\n"),
     "code after a block's end": ("/* a */ run();\n", "run();\n"),
     "trailing comment kept (it may be inside a string)": ('go("http://x"); // y\n', 'go("http://x"); // y\n'),
-    "line breaks kept": ("a = 1\n(b)\n", "a=1\n(b)\n"),
+    "line breaks kept where a statement may end": ("a = 1\n(b)\nc = {}\n[d]\n", "a=1\n(b)\nc={}\n[d]\n"),
+    "line break after an opener, a comma or a semicolon goes": (
+        "f(a,\n  b);\ng();\nif (x) {\n  y([\n    1]);\n}\n",
+        "f(a,b);g();if(x){y([1]);}\n",
+    ),
+    "line break after a trailing comment kept": ("go(a); // why (\nb();\n", "go(a); // why (\nb();\n"),
+    "line break after a regular expression kept": ("s = s.replace(/a/, x);\nb();\n", "s = s.replace(/a/, x);\nb();\n"),
+    "line break after a string's comma kept": ('say("a,");\nb()\nc(",")\n', 'say("a,");b()\nc(",")\n'),
+    "line break after a restricted keyword kept": ("return\nx;\n", "return\nx;\n"),
     "multi-line template literal: file left as written": ("const t = `a\n  b`;\n// c\n", "const t = `a\n  b`;\n// c\n"),
 }
 
