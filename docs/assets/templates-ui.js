@@ -261,6 +261,15 @@
       this.update();
     }
 
+    /**
+     * The label of the box for a placeholder, as the reader sees it above the box.
+     * @param {string} name
+     */
+    label(name) {
+      const input = this.inputs.find((box) => box.dataset.atnField === name);
+      return input?.labels?.[0]?.textContent?.trim() || name.replace(/_/g, " ");
+    }
+
     /** @returns {Record<string, string>} */
     values() {
       /** @type {Record<string, string>} */
@@ -275,8 +284,10 @@
       for (const slot of this.slots) {
         const name = slot.dataset.slot || "";
         const value = Core.clean(values[name]);
-        slot.textContent = value || `{${name}}`;
+        // An empty box shows as a blank to fill, named by its box's label in the page's language, never {name}.
+        slot.textContent = value || Core.blank(this.label(name));
         slot.classList.toggle("atn-slot--filled", value !== "");
+        slot.classList.toggle("atn-slot--blank", value === "");
       }
       for (const input of this.inputs) unmarkFilled(input);
       if (this.count) this.count.textContent = this.countWords(Core.characters(this.bodyParts, values));

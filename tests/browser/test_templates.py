@@ -100,7 +100,7 @@ def test_half_filled_template_refuses_copy_and_email_naming_the_empty_boxes(
     root.locator("[data-atn-mailto]").click()
     assert "Your email app was not opened." in status_text(page, root)
     assert page.url == before, "the refused email link must not navigate"
-    assert "{company}" in root.locator("[data-atn-body]").inner_text()
+    assert f"[{SHARED['company']}]" in root.locator("[data-atn-body]").inner_text()
 
     # Filling the first empty box clears its error mark; the others stay marked.
     shared_box(page, "contact_name").fill("Alex Morgan")
@@ -371,3 +371,29 @@ def test_copy_and_email_buttons_are_apart_and_readable_after_a_tap(
             assert found == [], f"{target}: {found}"
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("lang", ["", "es/", "de/"], ids=["en", "es", "de"])
+def test_empty_boxes_show_as_labelled_blanks_never_as_code_names(page: Page, served_site: str, lang: str) -> None:
+    """In every language the preview shows an empty box as "[its label]", styled as a blank, never as {name}."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_page(page, served_site, lang + "templates/")
+    page.locator("[data-atn-shared][data-atn-ready]").wait_for()
+    previews = page.locator("[data-atn-subject], [data-atn-body]")
+    texts = previews.all_inner_texts()
+    assert texts and not [text for text in texts if "{" in text or "}" in text], texts
+    root = template(page, "thank-you-reply")
+    label = shared_box(page, "contact_name").evaluate("el => el.labels[0].textContent.trim()")
+    blank = root.locator('[data-atn-body] [data-slot="contact_name"]').first
+    assert blank.inner_text() == f"[{label}]"
+    assert "atn-slot--blank" in (blank.get_attribute("class") or "")
+    assert blank.evaluate("el => getComputedStyle(el).borderBottomStyle") == "dashed"
+    # Typed, the value replaces the blank; emptied again, the blank comes back.
+    shared_box(page, "contact_name").fill("Alex Morgan")
+    assert blank.inner_text() == "Alex Morgan"
+    assert "atn-slot--blank" not in (blank.get_attribute("class") or "")
+    shared_box(page, "contact_name").fill("")
+    assert blank.inner_text() == f"[{label}]"
+    # Copy stays refused while a blank is left, and names the box.
+    root.locator("[data-atn-copy]").click()
+    assert label in status_text(page, root)
