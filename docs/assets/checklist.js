@@ -786,9 +786,11 @@
       }
       download(C.ics(app, plan.entries, new Date()), "text/calendar", "after-the-no-reminders.ics");
       const words = [
-        t("Your reminders are saved as after-the-no-reminders.ics: {count} dated items.", {
-          count: plan.entries.length,
-        }),
+        plan.entries.length === 1
+          ? t("Your reminders are saved as after-the-no-reminders.ics: 1 dated item.")
+          : t("Your reminders are saved as after-the-no-reminders.ics: {count} dated items.", {
+              count: plan.entries.length,
+            }),
       ];
       if (plan.moved === 1) words.push(t("1 whose day had passed is set for today."));
       else if (plan.moved) words.push(t("{count} whose day had passed are set for today.", { count: plan.moved }));
@@ -996,9 +998,13 @@
         const from = C.formatDay(C.addDays(app.rejectedOn, phase.from));
         const to = C.formatDay(C.addDays(app.rejectedOn, phase.to));
         phase.status.hidden = false;
-        const count = phaseTotal
-          ? t("{done} of {total} done.", { done: phaseDone, total: phaseTotal })
-          : t("Nothing here for your situation.");
+        // The count agrees with its total: "0 de 1 hecho", "0 de 2 hechos".
+        const count =
+          phaseTotal === 1
+            ? t("{done} of 1 done.", { done: phaseDone })
+            : phaseTotal
+              ? t("{done} of {total} done.", { done: phaseDone, total: phaseTotal })
+              : t("Nothing here for your situation.");
         phase.status.textContent = `${t("{from} to {to}.", { from, to })} ${count}`;
       }
       this.done = done;
@@ -1012,7 +1018,8 @@
     }
 
     progressWords() {
-      return t("{done} of {total} done", { done: this.done || 0, total: this.total || 0 });
+      const values = { done: this.done || 0, total: this.total || 0 };
+      return values.total === 1 ? t("{done} of 1 done", values) : t("{done} of {total} done", values);
     }
 
     /**

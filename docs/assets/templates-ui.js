@@ -303,9 +303,10 @@
      */
     countWords(count) {
       const values = { count, max: this.max, over: count - this.max };
-      return count > this.max
-        ? t("{count} of {max} characters: {over} too many. Shorten a box above, or the note once pasted.", values)
-        : t("{count} of {max} characters", values);
+      if (count <= this.max) return t("{count} of {max} characters", values);
+      return values.over === 1
+        ? t("{count} of {max} characters: 1 too many. Shorten a box above, or the note once pasted.", values)
+        : t("{count} of {max} characters: {over} too many. Shorten a box above, or the note once pasted.", values);
     }
 
     /**

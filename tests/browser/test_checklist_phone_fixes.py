@@ -1,0 +1,66 @@
+"""What a student on a phone found on /checklist/, in every language: counts that agree in number, one print
+dialog a press, a reset that can be undone, and one date field for the day heard."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page
+
+from browser.conftest import READY
+
+pytestmark = pytest.mark.browser
+
+LANGS = ["", "es/", "de/"]
+LANG_IDS = ["en", "es", "de"]
+#: "0 of 1 done." in each language: one item, one form (Spanish "hecho", never "hechos").
+ONE_DONE = {"": "0 of 1 done.", "es/": "0 de 1 hecho.", "de/": "0 von 1 erledigt."}
+PRINT = {"": "Print", "es/": "Imprimir", "de/": "Drucken"}
+#: Counts window.print() calls; installed before any script runs, so nothing the test does calls it itself.
+PRINT_STUB = "window.__prints = 0; window.print = () => { window.__prints += 1; };"
+
+
+@pytest.fixture
+def phone(browser: Browser) -> Iterator[BrowserContext]:
+    """A 390x844 touch phone with an empty profile."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    yield context
+    context.close()
+
+
+def open_checklist(page: Page, base: str, lang: str) -> None:
+    page.goto(f"{base}{lang}checklist/")
+    page.locator(READY).wait_for()
+
+
+@pytest.mark.parametrize("lang", LANGS, ids=LANG_IDS)
+def test_a_count_of_one_is_singular(page: Page, served_site: str, lang: str) -> None:
+    """A part of the list with one item says "0 de 1 hecho.", and every count of more says the plural."""
+    open_checklist(page, served_site, lang)
+    statuses = page.locator("[data-atn-phase-status]").all_inner_texts()
+    ones = [text for text in statuses if re.search(r"\b\d+ (of|de|von) 1 ", text)]
+    assert ones, statuses
+    for text in ones:
+        assert text.endswith(ONE_DONE[lang]), text
+    if lang == "es/":
+        assert not [text for text in statuses if " de 1 hechos" in text], statuses
+
+
+@pytest.mark.parametrize("lang", LANGS, ids=LANG_IDS)
+@pytest.mark.parametrize("how", ["click", "tap", "enter"])
+def test_one_press_of_print_prints_once(phone: BrowserContext, served_site: str, lang: str, how: str) -> None:
+    """A click, a tap or Enter on Print calls window.print() exactly once."""
+    page = phone.new_page()
+    page.add_init_script(PRINT_STUB)
+    open_checklist(page, served_site, lang)
+    button = page.get_by_role("button", name=PRINT[lang], exact=True)
+    if how == "click":
+        button.click()
+    elif how == "tap":
+        button.tap()
+    else:
+        button.press("Enter")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__prints") == 1
