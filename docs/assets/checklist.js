@@ -43,6 +43,21 @@
   }
 
   /**
+   * What a reset clears and its Undo puts back, for one checklist.
+   * @typedef {{id: string, ticks: Application["ticks"], notes: Application["notes"],
+   *   reflections: Application["reflections"]}} ResetUndo
+   */
+
+  /**
+   * A copy of a checklist's ticks, notes and answers, in their stored order (maps with no prototype, as stored).
+   * @param {Pick<Application, "ticks" | "notes" | "reflections">} app
+   */
+  function copyMarks(app) {
+    const copy = (/** @type {object} */ from) => Object.assign(Object.create(null), from);
+    return { ticks: copy(app.ticks), notes: copy(app.notes), reflections: copy(app.reflections) };
+  }
+
+  /**
    * @param {string} text
    * @param {string} type
    * @param {string} name
@@ -248,6 +263,8 @@
       this.arrival = "";
       /** @type {{id: string, situation?: string, made?: string}} What Undo puts back. */
       this.undoTo = { id: "" };
+      /** @type {ResetUndo | null} What Undo after a reset puts back. */
+      this.resetUndo = null;
       this.showOthers = false;
       /** @type {Map<HTMLTextAreaElement, number>} */
       this.pendingNotes = new Map();
@@ -296,6 +313,7 @@
         use: /** @type {HTMLButtonElement} */ (part("[data-atn-action=use]")),
         heard: /** @type {HTMLElement} */ (part("[data-atn-heard]")),
         undo: /** @type {HTMLButtonElement} */ (part("[data-atn-action=undo]")),
+        undoReset: /** @type {HTMLButtonElement} */ (part("[data-atn-action=undo-reset]")),
       };
       this.confirm = new ConfirmDialog(part("[data-atn-dialog]"));
       /** @type {HTMLInputElement[]} */
@@ -439,6 +457,8 @@
     update(change) {
       this.flushNotes();
       this.reread();
+      // Any other change after a reset makes its Undo unsafe (it would put back ticks over newer ones).
+      this.forgetReset();
       change(this.state);
       return this.save();
     }
@@ -548,6 +568,7 @@
         use: () => this.useHere(),
         new: () => this.startNew(),
         undo: () => this.undo(),
+        "undo-reset": () => this.undoReset(),
         print: () => window.print(),
       });
       actions[name]?.();
@@ -757,7 +778,11 @@
       });
       if (choice !== "ok") return;
       let found = false;
+      /** @type {ResetUndo | null} */
+      let before = null;
       const result = this.update((store) => {
+        const stored = C.findApplication(store, app.id);
+        if (stored) before = { id: app.id, ...copyMarks(stored) };
         found = C.resetApplication(store, app.id);
       });
       this.renderAll();
@@ -767,6 +792,35 @@
               this.savedWords(result)
           : t("That checklist was deleted in another tab, so there was nothing to clear."),
       );
+      this.resetUndo = before;
+      this.parts.undoReset.hidden = !before;
+      if (before) this.parts.undoReset.focus();
+    }
+
+    /** Put back the ticks, notes and answers a reset cleared, exactly as they were stored. */
+    undoReset() {
+      const back = this.resetUndo;
+      if (!back) return;
+      let found = false;
+      const result = this.update((store) => {
+        const app = C.findApplication(store, back.id);
+        if (!app) return;
+        Object.assign(app, copyMarks(back));
+        found = true;
+      });
+      this.renderAll();
+      this.say(
+        found
+          ? t("Your ticks and notes are back.") + this.savedWords(result)
+          : t("That checklist was deleted in another tab, so there was nothing to put back."),
+      );
+      need(this.root, "[data-atn-action=reset]").focus();
+    }
+
+    /** Stop offering Undo for the last reset. */
+    forgetReset() {
+      this.resetUndo = null;
+      this.parts.undoReset.hidden = true;
     }
 
     exportBackup() {

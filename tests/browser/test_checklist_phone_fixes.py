@@ -64,3 +64,61 @@ def test_one_press_of_print_prints_once(phone: BrowserContext, served_site: str,
         button.press("Enter")
     page.wait_for_timeout(300)
     assert page.evaluate("window.__prints") == 1
+
+
+#: The reset button, the dialog's confirm button and the Undo that follows, as the reader reads them.
+RESET = {
+    "": ("Clear ticks and notes", "Undo: put the ticks and notes back"),
+    "es/": ("Borrar marcas y notas", "Deshacer: recuperar las marcas y notas"),
+    "de/": ("Häkchen und Notizen löschen", "Rückgängig: Häkchen und Notizen zurückholen"),
+}
+
+
+def stored_record(page: Page) -> str:
+    return str(page.evaluate("() => localStorage.getItem('afterno:v1')"))
+
+
+@pytest.mark.parametrize("lang", LANGS, ids=LANG_IDS)
+def test_a_confirmed_reset_can_be_undone_exactly(phone: BrowserContext, served_site: str, lang: str) -> None:
+    """After a confirmed reset, Undo puts back every tick, note and answer, byte for byte in the stored record."""
+    page = phone.new_page()
+    open_checklist(page, served_site, lang)
+    page.locator("#check-take-a-breath").check()
+    page.locator("#take-a-breath summary").click()
+    page.locator("#note-take-a-breath").fill("a walk by the river")
+    reflection = page.locator("[data-atn-reflection]").first
+    reflection.fill("they wanted more experience")
+    reflection.blur()
+    before = stored_record(page)
+    assert "a walk by the river" in before and "they wanted more experience" in before
+    confirm, undo = RESET[lang]
+    undo_button = page.locator("[data-atn-action=undo-reset]")
+    assert undo_button.is_hidden()
+    page.locator("[data-atn-action=reset]").click()
+    page.locator("[data-atn-dialog]").get_by_role("button", name=confirm, exact=True).click()
+    assert not page.locator("#check-take-a-breath").is_checked()
+    assert "a walk by the river" not in stored_record(page)
+    assert undo_button.inner_text() == undo
+    assert page.evaluate("document.activeElement.dataset.atnAction") == "undo-reset"
+    undo_button.click()
+    assert stored_record(page) == before
+    assert page.locator("#check-take-a-breath").is_checked()
+    assert page.locator("#note-take-a-breath").input_value() == "a walk by the river"
+    assert reflection.input_value() == "they wanted more experience"
+    assert undo_button.is_hidden()
+    page.reload()
+    page.locator(READY).wait_for()
+    assert page.locator("#check-take-a-breath").is_checked()
+
+
+def test_undo_of_a_reset_is_withdrawn_once_something_else_changes(phone: BrowserContext, served_site: str) -> None:
+    """A tick after the reset withdraws its Undo, so newer ticks are never overwritten by older ones."""
+    page = phone.new_page()
+    open_checklist(page, served_site, "")
+    page.locator("#check-take-a-breath").check()
+    page.locator("[data-atn-action=reset]").click()
+    page.locator("[data-atn-dialog]").get_by_role("button", name=RESET[""][0], exact=True).click()
+    undo_button = page.locator("[data-atn-action=undo-reset]")
+    assert undo_button.is_visible()
+    page.locator("[data-item]").nth(1).locator("input[type=checkbox]").check()
+    assert undo_button.is_hidden()
