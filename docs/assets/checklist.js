@@ -314,6 +314,8 @@
         heard: /** @type {HTMLElement} */ (part("[data-atn-heard]")),
         undo: /** @type {HTMLButtonElement} */ (part("[data-atn-action=undo]")),
         undoReset: /** @type {HTMLButtonElement} */ (part("[data-atn-action=undo-reset]")),
+        dateField: /** @type {HTMLElement} */ (part("[data-atn-date-field]")),
+        dateAbove: /** @type {HTMLElement} */ (part("[data-atn-date-above]")),
       };
       this.confirm = new ConfirmDialog(part("[data-atn-dialog]"));
       /** @type {HTMLInputElement[]} */
@@ -569,6 +571,7 @@
         new: () => this.startNew(),
         undo: () => this.undo(),
         "undo-reset": () => this.undoReset(),
+        heard: () => need(this.root, "#atn-heard").focus(),
         print: () => window.print(),
       });
       actions[name]?.();
@@ -703,7 +706,7 @@
       for (const button of this.root.querySelectorAll("[aria-controls=atn-setup]")) {
         button.setAttribute("aria-expanded", String(opening));
       }
-      if (opening) need(setup, "#atn-date").focus();
+      if (opening) need(setup, this.parts.dateField.hidden ? "#atn-situation" : "#atn-date").focus();
       else need(this.root, "[aria-controls=atn-setup]").focus();
     }
 
@@ -1017,6 +1020,10 @@
       const el = this.parts;
       const mode = this.arrival;
       el.arrival.hidden = !mode;
+      // One control for the day heard: while the box above asks for it, Change points there instead of repeating it.
+      const above = mode === "fresh" || mode === "new";
+      el.dateField.hidden = above;
+      el.dateAbove.hidden = !above;
       if (!mode) return;
       const app = this.active();
       const named = app.company || app.role ? "Named" : "";
@@ -1024,7 +1031,7 @@
       /** @param {string} kind */
       const say = (kind) => pageWords(el.arrival, kind, values);
       el.choice.hidden = mode !== "ask";
-      el.heard.hidden = mode !== "fresh" && mode !== "new";
+      el.heard.hidden = !above;
       el.undo.hidden = mode !== "use" && mode !== "new";
       el.use.textContent = say(`useButton${named}`);
       const words = [say(mode === "use" ? `use${named}` : mode)];

@@ -30,8 +30,8 @@ def phone(browser: Browser) -> Iterator[BrowserContext]:
     context.close()
 
 
-def open_checklist(page: Page, base: str, lang: str) -> None:
-    page.goto(f"{base}{lang}checklist/")
+def open_checklist(page: Page, base: str, lang: str, query: str = "") -> None:
+    page.goto(f"{base}{lang}checklist/{query}")
     page.locator(READY).wait_for()
 
 
@@ -122,3 +122,33 @@ def test_undo_of_a_reset_is_withdrawn_once_something_else_changes(phone: Browser
     assert undo_button.is_visible()
     page.locator("[data-item]").nth(1).locator("input[type=checkbox]").check()
     assert undo_button.is_hidden()
+
+
+#: "Day you heard: in the box above" in each language: the Change panel pointing at the one date field shown.
+ABOVE = {"": "in the box above", "es/": "en el cuadro de arriba", "de/": "im Kasten oben"}
+
+
+def visible_date_fields(page: Page) -> list[str]:
+    """The ids of the date fields a reader can see."""
+    ids: list[str] = page.evaluate(
+        "() => Array.from(document.querySelectorAll('input[type=date]'))"
+        ".filter(el => el.checkVisibility()).map(el => el.id)"
+    )
+    return ids
+
+
+@pytest.mark.parametrize("lang", LANGS, ids=LANG_IDS)
+def test_the_day_heard_is_asked_in_one_place(phone: BrowserContext, served_site: str, lang: str) -> None:
+    """Arriving from a situation link, the box above asks the day heard; Change points to it rather than repeating it,
+    and offers its own date field again once that box is gone."""
+    page = phone.new_page()
+    open_checklist(page, served_site, lang, "?situation=no-reply")
+    assert visible_date_fields(page) == ["atn-heard"]
+    page.locator(".atn-summary [aria-controls=atn-setup]").click()
+    assert visible_date_fields(page) == ["atn-heard"]
+    assert page.evaluate("document.activeElement.id") == "atn-situation"
+    page.locator("[data-atn-setup]").get_by_role("button", name=ABOVE[lang], exact=True).click()
+    assert page.evaluate("document.activeElement.id") == "atn-heard"
+    # Choosing another situation replaces the box above; the day is then changed in Change.
+    page.select_option("#atn-situation", index=2)
+    assert visible_date_fields(page) == ["atn-date"]
