@@ -43,6 +43,21 @@
   }
 
   /**
+   * What a reset clears and its Undo puts back, for one checklist.
+   * @typedef {{id: string, ticks: Application["ticks"], notes: Application["notes"],
+   *   reflections: Application["reflections"]}} ResetUndo
+   */
+
+  /**
+   * A copy of a checklist's ticks, notes and answers, in their stored order (maps with no prototype, as stored).
+   * @param {Pick<Application, "ticks" | "notes" | "reflections">} app
+   */
+  function copyMarks(app) {
+    const copy = (/** @type {object} */ from) => Object.assign(Object.create(null), from);
+    return { ticks: copy(app.ticks), notes: copy(app.notes), reflections: copy(app.reflections) };
+  }
+
+  /**
    * @param {string} text
    * @param {string} type
    * @param {string} name
@@ -248,6 +263,8 @@
       this.arrival = "";
       /** @type {{id: string, situation?: string, made?: string}} What Undo puts back. */
       this.undoTo = { id: "" };
+      /** @type {ResetUndo | null} What Undo after a reset puts back. */
+      this.resetUndo = null;
       this.showOthers = false;
       /** @type {Map<HTMLTextAreaElement, number>} */
       this.pendingNotes = new Map();
@@ -301,6 +318,9 @@
         use: /** @type {HTMLButtonElement} */ (part("[data-atn-action=use]")),
         heard: /** @type {HTMLElement} */ (part("[data-atn-heard]")),
         undo: /** @type {HTMLButtonElement} */ (part("[data-atn-action=undo]")),
+        undoReset: /** @type {HTMLButtonElement} */ (part("[data-atn-action=undo-reset]")),
+        dateField: /** @type {HTMLElement} */ (part("[data-atn-date-field]")),
+        dateAbove: /** @type {HTMLElement} */ (part("[data-atn-date-above]")),
       };
       this.confirm = new ConfirmDialog(part("[data-atn-dialog]"));
       /** @type {HTMLInputElement[]} */
@@ -444,6 +464,8 @@
     update(change) {
       this.flushNotes();
       this.reread();
+      // Any other change after a reset makes its Undo unsafe (it would put back ticks over newer ones).
+      this.forgetReset();
       change(this.state);
       return this.save();
     }
@@ -553,6 +575,8 @@
         use: () => this.useHere(),
         new: () => this.startNew(),
         undo: () => this.undo(),
+        "undo-reset": () => this.undoReset(),
+        heard: () => need(this.root, "#atn-heard").focus(),
         print: () => window.print(),
       });
       actions[name]?.();
@@ -688,7 +712,7 @@
       for (const button of this.root.querySelectorAll("[aria-controls=atn-setup]")) {
         button.setAttribute("aria-expanded", String(opening));
       }
-      if (opening) need(setup, "#atn-date").focus();
+      if (opening) need(setup, this.parts.dateField.hidden ? "#atn-situation" : "#atn-date").focus();
       else need(this.root, "[aria-controls=atn-setup]").focus();
     }
 
@@ -763,7 +787,11 @@
       });
       if (choice !== "ok") return;
       let found = false;
+      /** @type {ResetUndo | null} */
+      let before = null;
       const result = this.update((store) => {
+        const stored = C.findApplication(store, app.id);
+        if (stored) before = { id: app.id, ...copyMarks(stored) };
         found = C.resetApplication(store, app.id);
       });
       this.renderAll();
@@ -773,6 +801,35 @@
               this.savedWords(result)
           : t("That checklist was deleted in another tab, so there was nothing to clear."),
       );
+      this.resetUndo = before;
+      this.parts.undoReset.hidden = !before;
+      if (before) this.parts.undoReset.focus();
+    }
+
+    /** Put back the ticks, notes and answers a reset cleared, exactly as they were stored. */
+    undoReset() {
+      const back = this.resetUndo;
+      if (!back) return;
+      let found = false;
+      const result = this.update((store) => {
+        const app = C.findApplication(store, back.id);
+        if (!app) return;
+        Object.assign(app, copyMarks(back));
+        found = true;
+      });
+      this.renderAll();
+      this.say(
+        found
+          ? t("Your ticks and notes are back.") + this.savedWords(result)
+          : t("That checklist was deleted in another tab, so there was nothing to put back."),
+      );
+      need(this.root, "[data-atn-action=reset]").focus();
+    }
+
+    /** Stop offering Undo for the last reset. */
+    forgetReset() {
+      this.resetUndo = null;
+      this.parts.undoReset.hidden = true;
     }
 
     exportBackup() {
@@ -792,9 +849,11 @@
       }
       download(C.ics(app, plan.entries, new Date()), "text/calendar", "after-the-no-reminders.ics");
       const words = [
-        t("Your reminders are saved as after-the-no-reminders.ics: {count} dated items.", {
-          count: plan.entries.length,
-        }),
+        plan.entries.length === 1
+          ? t("Your reminders are saved as after-the-no-reminders.ics: 1 dated item.")
+          : t("Your reminders are saved as after-the-no-reminders.ics: {count} dated items.", {
+              count: plan.entries.length,
+            }),
       ];
       if (plan.moved === 1) words.push(t("1 whose day had passed is set for today."));
       else if (plan.moved) words.push(t("{count} whose day had passed are set for today.", { count: plan.moved }));
@@ -964,6 +1023,10 @@
       const el = this.parts;
       const mode = this.arrival;
       el.arrival.hidden = !mode;
+      // One control for the day heard: while the box above asks for it, Change points there instead of repeating it.
+      const above = mode === "fresh" || mode === "new";
+      el.dateField.hidden = above;
+      el.dateAbove.hidden = !above;
       if (!mode) return;
       const app = this.active();
       const named = app.company || app.role ? "Named" : "";
@@ -971,7 +1034,7 @@
       /** @param {string} kind */
       const say = (kind) => pageWords(el.arrival, kind, values);
       el.choice.hidden = mode !== "ask";
-      el.heard.hidden = mode !== "fresh" && mode !== "new";
+      el.heard.hidden = !above;
       el.undo.hidden = mode !== "use" && mode !== "new";
       el.use.textContent = say(`useButton${named}`);
       const words = [say(mode === "use" ? `use${named}` : mode)];
@@ -999,9 +1062,13 @@
         const from = C.formatDay(C.addDays(app.rejectedOn, phase.from));
         const to = C.formatDay(C.addDays(app.rejectedOn, phase.to));
         phase.status.hidden = false;
-        const count = phaseTotal
-          ? t("{done} of {total} done.", { done: phaseDone, total: phaseTotal })
-          : t("Nothing here for your situation.");
+        // The count agrees with its total: "0 de 1 hecho", "0 de 2 hechos".
+        const count =
+          phaseTotal === 1
+            ? t("{done} of 1 done.", { done: phaseDone })
+            : phaseTotal
+              ? t("{done} of {total} done.", { done: phaseDone, total: phaseTotal })
+              : t("Nothing here for your situation.");
         phase.status.textContent = `${t("{from} to {to}.", { from, to })} ${count}`;
       }
       this.done = done;
@@ -1015,7 +1082,8 @@
     }
 
     progressWords() {
-      return t("{done} of {total} done", { done: this.done || 0, total: this.total || 0 });
+      const values = { done: this.done || 0, total: this.total || 0 };
+      return values.total === 1 ? t("{done} of 1 done", values) : t("{done} of {total} done", values);
     }
 
     /**

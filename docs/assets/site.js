@@ -125,9 +125,14 @@
         done: ids.filter((id) => app.ticks[id]).length,
         total: ids.length,
       };
+      const one = values.total === 1;
       /** @type {HTMLElement} */ (box.firstElementChild).textContent = values.name
-        ? C.t("Continue your checklist for {name} ({done} of {total} done)", values)
-        : C.t("Continue your checklist ({done} of {total} done)", values);
+        ? one
+          ? C.t("Continue your checklist for {name} ({done} of 1 done)", values)
+          : C.t("Continue your checklist for {name} ({done} of {total} done)", values)
+        : one
+          ? C.t("Continue your checklist ({done} of 1 done)", values)
+          : C.t("Continue your checklist ({done} of {total} done)", values);
       box.hidden = false;
     } catch {
       // Storage refused, or nothing usable stored: nothing to offer.
