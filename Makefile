@@ -20,9 +20,12 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-## serve: preview the site at http://127.0.0.1:8000 (rebuilds on edits to docs/ and content/)
+# The preview's port: `make serve PORT=8210` when 8000 is taken.
+PORT ?= 8000
+
+## serve: preview the site at http://127.0.0.1:8000 (rebuilds on edits to docs/ and content/; PORT=8210 for another port)
 serve: $(STAMP)
-	SITE_URL=$${SITE_URL:-http://127.0.0.1:8000/} $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)/} $(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 ## build: build the site into site/ with --strict; the old site/ stays in place unless the build succeeds.
 ## Dates come from the last commit (SOURCE_DATE_EPOCH), so two builds of one commit are byte-identical.

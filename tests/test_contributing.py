@@ -107,3 +107,19 @@ def test_content_keeps_lf_line_endings() -> None:
         ["git", "check-attr", "eol", "--", *files], cwd=ROOT, capture_output=True, text=True, timeout=60
     )
     assert result.stdout.splitlines() == [f"{name}: eol: lf" for name in files]
+
+
+def test_an_english_only_contributor_is_told_about_translations_before_the_check_fails() -> None:
+    """CONTRIBUTING's edit-check-preview section quotes the missing-translation message and says what to do, and
+    the pull-request template has the box that message points to."""
+    from afterno.translation_load import ItemStatus, Language, missing_message
+
+    german = Language("de", "Deutsch", published=True)
+    message = missing_message(german, ItemStatus("step", "call-a-friend", "missing"))
+    section = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8").split("## Edit, check, preview", 1)[1]
+    section = " ".join(section.split("\n## ", 1)[0].split())
+    assert "`" + message.split(" yet. If", 1)[0] + " yet`" in section
+    assert "ask for a translation in your pull request (the template has a box for it)" in message
+    assert "ask for a translation in your pull request (the template has a box for it)" in section
+    template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    assert re.search(r"^- \[ \] \*\*Needs a translation\.\*\*", template, re.MULTILINE)

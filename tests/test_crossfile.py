@@ -196,6 +196,14 @@ CASES: list[tuple[Rule, Callable[[Content], Content], list[str]]] = [
         ],
     ),
     (
+        crossfile.guides_write_no_step_count,
+        replace_first("guides", summary="Work through 5 short steps after the interview."),
+        [
+            "content/guides/first-48-hours.yml:1:1: 'summary' counts the guide's steps ('5 short steps'): a count "
+            "written by hand goes stale when a step is added. Leave the number out: write 'short steps'."
+        ],
+    ),
+    (
         crossfile.every_point_is_used,
         lambda c: dataclasses.replace(c, steps=tuple(dataclasses.replace(s, sources=s.sources[1:]) for s in c.steps)),
         [],  # filled in below from the real content

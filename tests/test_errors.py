@@ -9,6 +9,7 @@ import pytest
 
 from afterno.errors import ContentError
 from afterno.load import load_content
+from afterno.report import text_lines
 from afterno.scaffold import SKELETON_TEXT
 from helpers import CONTENT, ROOT
 
@@ -695,6 +696,38 @@ CASES: list[tuple[str, str, bytes | str | None, list[str]]] = [
             "body never use {role}. Use it or remove it.",
         ],
     ),
+    # Slips an adviser met following CONTRIBUTING (session 5): curly quotes, Windows-1252 bytes, step counts.
+    (
+        "a title wrapped in curly quotes",
+        STEP,
+        step_with("title: Let yourself feel it", "title: \u201cLet yourself feel it\u201d"),
+        [
+            f"{STEP}:3:8: 'title' is wrapped in curly quotes \u201c\u2026\u201d, which are not YAML's quote marks "
+            '(those are straight: "..."), so they stay in the text and show on the page. Leave them out: '
+            "Let yourself feel it"
+        ],
+    ),
+    (
+        "a curly apostrophe saved as Windows-1252",
+        STEP,
+        VALID_STEP.encode("utf-8").replace(b"hurts", b"hurts, it\x92s true"),
+        [
+            f"{STEP}:7:30: byte 0x92 is not valid UTF-8: it is probably \u2019 (a curly apostrophe), saved in the "
+            "Windows-1252 encoding. Save the file as UTF-8 (most editors: 'Reopen with encoding' > Windows 1252, "
+            "then 'Save with encoding' > UTF-8)."
+        ],
+    ),
+    (
+        "a guide intro counting its steps",
+        "content/guides/first-48-hours.yml",
+        (CONTENT / "guides" / "first-48-hours.yml")
+        .read_text(encoding="utf-8")
+        .replace("These steps", "These four steps", 1),
+        [
+            "content/guides/first-48-hours.yml:7:1: 'intro' counts the guide's steps ('These four steps'): a count "
+            "written by hand goes stale when a step is added. Leave the number out: write 'These steps'."
+        ],
+    ),
 ]
 
 
@@ -836,3 +869,13 @@ def test_windows_line_endings_and_a_byte_order_mark_load(content_copy: Path) -> 
     path.write_bytes(b"\xef\xbb\xbf" + VALID_STEP.replace("\n", "\r\n").encode("utf-8"))
     step = load_content(content_copy).step_by_id["feel-it"]
     assert (step.title, step.why) == ("Let yourself feel it", "Being turned down hurts. Letting it out helps it pass.")
+
+
+def test_a_windows_1252_byte_is_shown_as_the_character_it_was(content_copy: Path) -> None:
+    """The line under a Windows-1252 byte's message shows the curly quotes typed, not U+FFFD, the caret under it."""
+    path = content_copy / "steps" / "feel-it.yml"
+    path.write_bytes(VALID_STEP.encode("utf-8").replace(b"title: Let yourself", b"title: \x93Let\x94 yourself"))
+    with pytest.raises(ContentError) as caught:
+        load_content(content_copy)
+    lines = text_lines(caught.value.problems, content_copy.parent)
+    assert lines[1:] == ["    3 | title: \u201cLet\u201d yourself feel it", "      |        ^"]

@@ -85,9 +85,20 @@ def test_missing_translation_fails_the_check_only_when_published(
     assert code == 0
     assert "de (Deutsch, draft): 0 complete" in out
     (project / "content/translations/languages.yml").write_text(LANGUAGES.format(status="published"))
-    code, _, err = run(project, "check", capsys=capsys)
+    code, out, err = run(project, "check", capsys=capsys)
     assert code == 1
-    assert "de: the guide 'first-48-hours' has no translation" in err
+    assert (
+        "de: the guide 'first-48-hours' has no Deutsch translation yet. If you do not write Deutsch, ask for a "
+        "translation in your pull request (the template has a box for it); 'afterno translations de' lists what "
+        "is needed."
+    ) in err.splitlines()
+    # Never "content OK" beside a failing check: the English is fine, and the rest is said to be left.
+    assert "content OK" not in out
+    assert out.startswith("The English content is fine: ") and "What remains is in the published languages" in out
+    assert err.splitlines()[-1].endswith(
+        "Your English is checked and fine; if you do not write the language, open your pull request and tick its "
+        "translation box, and a translator adds the rest."
+    )
 
 
 def test_orphaned_translation_is_reported(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -96,6 +107,14 @@ def test_orphaned_translation_is_reported(project: Path, capsys: pytest.CaptureF
     (folder / "gone-step.yml").write_text(STEP.replace("feel-it", "gone-step"))
     _, out, _ = run(project, "translations", "de", capsys=capsys)
     assert "orphaned  step gone-step  (content/translations/de/steps/gone-step.yml:2)" in out
+    (project / "content/translations/languages.yml").write_text(LANGUAGES.format(status="published"))
+    _, _, err = run(project, "check", capsys=capsys)
+    # Most orphans were renamed: the message leads to the command that moves the translation, not to deleting it.
+    assert (
+        "content/translations/de/steps/gone-step.yml:2: the step 'gone-step' is no longer in the English. If it was "
+        "renamed, give the English its old id back and run 'afterno rename step gone-step NEW-ID', which moves this "
+        "translation with it; delete this translation only if the English item is gone for good."
+    ) in err.splitlines()
 
 
 @pytest.mark.parametrize(
@@ -210,3 +229,18 @@ def test_long_dates_follow_the_language(code: str, expected: str) -> None:
     """A date in words (a handout's 'Last reviewed') has the month's name and the word order of its language."""
     words = ui_text(code) if code != "en" else {}
     assert long_date("2026-11-25", lambda text: words.get(text, text)) == expected
+
+
+def test_to_do_list_names_the_file_from_the_project_folder(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A missing item's line gives the path under content/, and says to add to a list file that exists."""
+    _, out, _ = run(project, "translations", "de", capsys=capsys)
+    assert "missing   step ask-for-feedback  (write content/translations/de/steps/ask-for-feedback.yml)" in out
+    wanted = "missing   checklist-item take-a-breath  (write content/translations/de/checklist.yml, with the entry "
+    assert wanted in out
+    checklist = project / "content" / "translations" / "de" / "checklist.yml"
+    checklist.write_text(schema_line(next(k for k in KINDS if k.name == "checklist-item")) + "\nitems: []\n")
+    _, out, _ = run(project, "translations", "de", capsys=capsys)
+    assert (
+        "missing   checklist-item take-a-breath  (add an entry under 'items:' in "
+        "content/translations/de/checklist.yml, which exists)"
+    ) in out

@@ -114,3 +114,15 @@ def test_checker_requirements_are_the_locked_lines() -> None:
     pinned = [line.split("==")[0] for line in lines if "==" in line]
     assert sorted(pinned) == sorted(script["PACKAGES"])
     assert sum("--hash=sha256:" in line for line in lines) >= 2 * len(pinned)
+
+
+def test_make_serve_takes_the_port_it_is_given() -> None:
+    """`make serve PORT=8210` previews on port 8210 (address and SITE_URL); plain `make serve` stays on 8000."""
+    for extra, port in ((["PORT=8210"], "8210"), ([], "8000")):
+        recipe = subprocess.run(
+            ["make", "-n", "serve", *extra], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout.splitlines()[-1]
+        assert f"--dev-addr 127.0.0.1:{port}" in recipe and f"http://127.0.0.1:{port}/" in recipe
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert readme.split("```sh\n", 1)[1].startswith("make serve   # preview the site at http://127.0.0.1:8000")
+    assert "make serve PORT=8210" in readme and "make serve PORT=8210" in (ROOT / "CONTRIBUTING.md").read_text("utf-8")

@@ -87,26 +87,38 @@ def cmd_check(args: argparse.Namespace) -> int:
     if translations is None:
         return 1
     elapsed = (time.perf_counter() - started) * 1000
-    print(
-        f"content OK: {len(content.steps)} steps, {len(content.guides)} guides, {len(content.situations)} "
+    blocking = translations.blocking()
+    counts = (
+        f"{len(content.steps)} steps, {len(content.guides)} guides, {len(content.situations)} "
         f"situations, {len(content.templates)} templates, {len(content.checklist_items)} checklist items, "
         f"{len(content.points)} source points"
         + (f", {CENTRE_FILE}" if (root.parent / CENTRE_FILE).is_file() else "")
         + f" ({elapsed:.0f} ms)"
     )
+    # "content OK" only when the whole check passes: next to a failure it reads as "done".
+    if blocking:
+        print(f"The English content is fine: {counts}. What remains is in the published languages, below.")
+    else:
+        print(f"content OK: {counts}")
     for line in translation_report(translations):
         print(line)
-    blocking = translations.blocking()
+    sys.stdout.flush()
     for line in blocking:
         print(line, file=sys.stderr)
     if blocking:
-        print(
-            f"{len(blocking)} problem{'s' if len(blocking) != 1 else ''} in published languages: translate the "
-            "missing items, or set the language's status to draft in content/translations/languages.yml.",
-            file=sys.stderr,
-        )
+        print(blocking_summary(blocking), file=sys.stderr)
         return 1
     return 0
+
+
+def blocking_summary(blocking: list[str]) -> str:
+    """The last line of a check that fails only on published languages: why, and what an English-only writer does."""
+    count = len(blocking)
+    return (
+        f"{count} problem{'s' if count != 1 else ''} in published languages: a published language must never show "
+        "English, so the check fails until each is fixed. Your English is checked and fine; if you do not write "
+        "the language, open your pull request and tick its translation box, and a translator adds the rest."
+    )
 
 
 def _load_translations(root: Path, content: Content) -> Translations | None:
@@ -155,8 +167,8 @@ def cmd_translations(args: argparse.Namespace) -> int:
     todo = [s for s in translations.status(args.language) if s.state != "complete"]
     for status in todo:
         if status.state == "missing":
-            folder = KIND_BY_NAME[status.kind].pattern.replace("*", status.id)
-            print(f"missing   {status.kind} {status.id}  (write {TRANSLATIONS_DIR}/{args.language}/{folder})")
+            where = _where_to_translate(root, args.language, status.kind, status.id)
+            print(f"missing   {status.kind} {status.id}  ({where})")
         elif status.state == "outdated":
             print(f"outdated  {status.kind} {status.id}: {', '.join(status.fields)}  ({status.where})")
         else:
@@ -167,6 +179,18 @@ def cmd_translations(args: argparse.Namespace) -> int:
         else f"{args.language}: every item is translated and up to date."
     )
     return 0
+
+
+def _where_to_translate(root: Path, code: str, kind_name: str, item_id: str = "") -> str:
+    """Where a missing translation goes, from the project folder: a new file, or an entry added to an existing one."""
+    kind = KIND_BY_NAME[kind_name]
+    relative = f"{TRANSLATIONS_DIR}/{code}/{kind.pattern.replace('*', item_id)}"
+    shown = f"{root.name}/{relative}"
+    if kind.list_key is None:
+        return f"write {shown}"
+    if (root / relative).is_file():
+        return f"add an entry under '{kind.list_key}:' in {shown}, which exists"
+    return f"write {shown}, with the entry under '{kind.list_key}:'"
 
 
 def _stamp(translations: Translations, code: str, paths: list[Path]) -> int:

@@ -8,6 +8,7 @@ step does not also report its source points as unused.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -373,6 +374,31 @@ def every_step_is_in_a_guide(context: Context) -> list[Problem]:
     ]
 
 
+#: A number of steps written out: "four steps", "5 short steps" (not "one small step", which counts nothing).
+STEP_COUNT = re.compile(
+    r"(?i)\b(?:(?:these|the|those|all|its)\s++)?(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[0-9]++)"
+    r"\s++(?:[a-z]++\s++)?steps\b"
+)
+
+
+def guides_write_no_step_count(context: Context) -> list[Problem]:
+    """A guide's summary and intro never count its steps: a count written by hand goes stale when one is added."""
+    problems = []
+    for guide in context.content.guides:
+        for key in ("summary", "intro"):
+            found = STEP_COUNT.search(getattr(guide, key))
+            if found is None:
+                continue
+            words = " ".join(found.group(0).split())
+            fixed = " ".join(word for word in words.split() if word != found.group(1))
+            message = (
+                f"'{key}' counts the guide's steps ('{words}'): a count written by hand goes stale when a step is "
+                f"added. Leave the number out: write '{fixed}'."
+            )
+            problems.append(context.at(guide.path, key, message))
+    return problems
+
+
 Rule = Callable[[Context], list[Problem]]
 
 #: Every rule across files and items, in the order their messages are usually fixed.
@@ -390,6 +416,7 @@ RULES: tuple[Rule, ...] = (
     items_are_due_within_their_phase,
     items_apply_no_wider_than_their_step,
     replaced_ids_are_gone,
+    guides_write_no_step_count,
 )
 #: Checked only when every rule above passes.
 COMPLETENESS: tuple[Rule, ...] = (every_point_is_used, every_step_is_in_a_guide)

@@ -7,11 +7,13 @@ decides where it goes (stderr, a log, an HTML template that escapes it).
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import Problem
+from .yamlsafe import windows_1252_character
 
 #: Lines longer than this are cut around the column, so the caret stays on screen.
 EXCERPT_WIDTH = 100
@@ -53,6 +55,17 @@ def excerpt(problem: Problem, project: Path, cache: dict[str, list[str] | None] 
     return Excerpt(problem.line, text, " " * min(column - start, len(text)) + "^")
 
 
+def _as_windows_1252(error: UnicodeError) -> tuple[str, int]:
+    """Show a byte that is not UTF-8 as its Windows-1252 character (what the writer typed), not as U+FFFD."""
+    assert isinstance(error, UnicodeDecodeError)
+    bad = error.object[error.start : error.end]
+    return "".join(windows_1252_character(byte) or "\ufffd" for byte in bad), error.end
+
+
+_AS_WINDOWS_1252 = "afterno-windows-1252"
+codecs.register_error(_AS_WINDOWS_1252, _as_windows_1252)
+
+
 def _file_lines(project: Path, path: str, cache: dict[str, list[str] | None]) -> list[str] | None:
     if path not in cache:
         try:
@@ -60,7 +73,7 @@ def _file_lines(project: Path, path: str, cache: dict[str, list[str] | None]) ->
         except OSError:
             cache[path] = None
         else:
-            cache[path] = data.decode("utf-8", errors="replace").lstrip("\ufeff").splitlines()
+            cache[path] = data.decode("utf-8", errors=_AS_WINDOWS_1252).lstrip("\ufeff").splitlines()
     return cache[path]
 
 

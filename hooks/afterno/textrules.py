@@ -130,6 +130,25 @@ def _plain_text_finding(text: str) -> tuple[str, int] | None:
             "Write the real text, or leave the item out until it is ready."
         )
         return message, lead + filler.start()
+    curly = _curly_quoted(text)
+    if curly:
+        return curly, lead
+    return None
+
+
+#: Curly quote marks a word processor types, which YAML reads as part of the text.
+_CURLY_PAIRS = (("\u201c", "\u201d"), ("\u2018", "\u2019"))
+
+
+def _curly_quoted(text: str) -> str | None:
+    """A hint for a whole text wrapped in curly quotes, as if they were YAML's quotes (they show on the page)."""
+    for opening, closing in _CURLY_PAIRS:
+        inside = text[1:-1]
+        if len(text) > 2 and text[0] == opening and text[-1] == closing and opening not in inside:
+            return (
+                f"is wrapped in curly quotes {opening}…{closing}, which are not YAML's quote marks (those are "
+                f'straight: "..."), so they stay in the text and show on the page. Leave them out: {inside}'
+            )
     return None
 
 

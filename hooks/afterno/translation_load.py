@@ -576,16 +576,39 @@ class Translations:
                 continue
             for status in self.status(language.code):
                 if status.state == "missing":
-                    lines.append(
-                        f"{language.code}: the {status.kind} '{status.id}' has no translation "
-                        f"(run 'afterno translations {language.code}' for the list)."
-                    )
+                    lines.append(missing_message(language, status))
                 elif status.state == "orphaned":
-                    lines.append(
-                        f"{status.where}: the {status.kind} '{status.id}' is no longer in the English; "
-                        "delete this translation, or rename it to the new id."
-                    )
+                    lines.append(orphan_message(status))
         return lines
+
+
+#: The kinds ``afterno rename`` renames, by the name translation files give them.
+RENAME_KINDS = {"step": "step", "guide": "guide", "situation": "situation", "checklist-item": "item"}
+
+
+def missing_message(language: Language, status: ItemStatus) -> str:
+    """A missing item of a published language, with what a contributor who does not write the language does."""
+    return (
+        f"{language.code}: the {status.kind} '{status.id}' has no {language.name} translation yet. If you do not "
+        f"write {language.name}, ask for a translation in your pull request (the template has a box for it); "
+        f"'afterno translations {language.code}' lists what is needed."
+    )
+
+
+def orphan_message(status: ItemStatus) -> str:
+    """A translation whose English item is gone: most often renamed, so the translation moves with it."""
+    kind = RENAME_KINDS.get(status.kind)
+    if kind is None:
+        how = "rename this file (and the id in it) to the new id"
+    else:
+        how = (
+            f"give the English its old id back and run 'afterno rename {kind} {status.id} NEW-ID', which moves "
+            "this translation with it"
+        )
+    return (
+        f"{status.where}: the {status.kind} '{status.id}' is no longer in the English. If it was renamed, {how}; "
+        "delete this translation only if the English item is gone for good."
+    )
 
 
 def load_translations(project: Path, content: Content) -> Translations:

@@ -181,18 +181,51 @@ def _refusal(path: str, text: str, exc: yaml.YAMLError) -> list[Problem]:
     raise exc
 
 
+#: The Windows-1252 characters most often pasted from a word processor, by their byte.
+_WINDOWS_1252_NAMES = {
+    0x85: "an ellipsis",
+    0x91: "a curly opening quote",
+    0x92: "a curly apostrophe",
+    0x93: "a curly opening double quote",
+    0x94: "a curly closing double quote",
+    0x96: "a dash",
+    0x97: "a long dash",
+}
+
+
+def windows_1252_character(byte: int) -> str | None:
+    """The character ``byte`` stands for in Windows-1252 (a common non-UTF-8 encoding), if it is a printable one."""
+    character = bytes([byte]).decode("cp1252", errors="replace")
+    # 0xff (ÿ) is far likelier a stray byte of a binary file than a letter someone typed.
+    return character if 0x80 <= byte < 0xFF and character.isprintable() and character not in "\ufffd\xa0\xad" else None
+
+
+def not_utf8_message(byte: int) -> str:
+    """Why a byte is refused, naming the character it probably was in Windows-1252."""
+    character = windows_1252_character(byte)
+    if character is None:
+        return (
+            f"byte 0x{byte:02x} is not valid UTF-8. Save the file as UTF-8 "
+            "(most editors: 'Save with encoding' > UTF-8)."
+        )
+    name = _WINDOWS_1252_NAMES.get(byte, "the character")
+    return (
+        f"byte 0x{byte:02x} is not valid UTF-8: it is probably {character} ({name}), saved in the Windows-1252 "
+        "encoding. Save the file as UTF-8 (most editors: 'Reopen with encoding' > Windows 1252, then 'Save with "
+        "encoding' > UTF-8)."
+    )
+
+
 def _decode(path: str, data: bytes) -> tuple[str, Problem | None]:
     """The file's text, or the first reason it is not YAML a contributor can fix by hand."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        message = (
-            f"byte 0x{data[exc.start]:02x} is not valid UTF-8. Save the file as UTF-8 "
-            "(most editors: 'Save with encoding' > UTF-8)."
-        )
-        return "", Problem(path, line, column, message)
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        # In characters, as editors count: what comes before the first bad byte is valid UTF-8.
+        column = len(data[line_start : exc.start].decode("utf-8")) + 1
+        return "", Problem(path, line, column, not_utf8_message(data[exc.start]))
     text = text.removeprefix("\ufeff")
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
