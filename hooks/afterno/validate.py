@@ -359,8 +359,21 @@ def _blank(where: Where, error: ValidationError) -> Messages:
     return _one(where, f"'{spec.name}' is empty; write the text. {fix(spec)}")
 
 
+#: How to write a number too small for its field, by field: days count from the day they said no.
+SMALLEST_HINTS = {
+    "due": "Days count from the day they said no: 0 is that day, 1 the day after. Write due: 0 or a later day.",
+    "from_day": "Days count from the day they said no: 0 is that day. Write from_day: 0 or a later day.",
+    "to_day": "Days count from the day they said no: 0 is that day. Write to_day: 0 or a later day.",
+    "order": "Orders start at 1, which comes first. Write order: 1 or a higher number.",
+    "max_characters": "Write the most characters the message may have, such as max_characters: 200, "
+    "or leave the key out when there is no limit.",
+}
+
+
 def _too_small(where: Where, error: ValidationError) -> Messages:
-    return _one(where, f"'{where.name}' must be at least {error.validator_value}, found {where.value}.")
+    least = error.validator_value
+    hint = SMALLEST_HINTS.get(where.name, f"Write a whole number of at least {least}: {where.name}: {least}")
+    return _one(where, f"'{where.name}' is {where.value}, but it must be at least {least}. {hint}")
 
 
 def _too_large(where: Where, error: ValidationError) -> Messages:

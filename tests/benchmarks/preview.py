@@ -48,7 +48,9 @@ def time_refresh(project: Path, base: str, runs: int) -> list[float]:
             started = time.perf_counter()
             step.write_text(original.replace(TITLE, f"title: {title}", 1), encoding="utf-8")
             page.wait_for_function(
-                "title => document.querySelector('h2#feel-it')?.textContent.trim() === title", arg=title, timeout=30_000
+                "title => document.querySelector('h2#feel-it')?.textContent.replace('¶', '').trim() === title",
+                arg=title,
+                timeout=30_000,
             )
             timings.append(time.perf_counter() - started)
         browser.close()
