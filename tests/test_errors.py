@@ -968,6 +968,8 @@ def test_a_windows_1252_byte_is_shown_as_the_character_it_was(content_copy: Path
         load_content(content_copy)
     lines = text_lines(caught.value.problems, content_copy.parent)
     assert lines[1:] == ["    3 | title: \u201cLet\u201d yourself feel it", "      |        ^"]
+
+
 def test_every_smallest_number_has_its_own_hint() -> None:
     """Each number field with a smallest value says in its message how to write one that fits."""
     limited = {spec.name for kind in ALL_KINDS for spec in kind.fields if spec.minimum is not None}
