@@ -20,7 +20,7 @@ from pathlib import Path
 from .edit import PAGE_SOURCES
 from .errors import Problem
 from .model import Content
-from .published import FIXED_ANCHORS, _guide_pages, _hand_written_pages
+from .published import FIXED_ANCHORS, guide_pages, hand_written_pages
 from .yamlsafe import Mark
 
 #: An inline link's address (``](address``) or a reference definition's (``[name]: address``).
@@ -56,14 +56,14 @@ def site_pages(
     """
     pages: dict[str, frozenset[str] | None] = dict.fromkeys(PAGE_SOURCES)
     pages.update((f"guides/{guide_id}.md", None) for guide_id in declared_guides)
-    pages.update((f"guides/{name}.md", frozenset(anchors)) for name, anchors in _guide_pages(content).items())
+    pages.update((f"guides/{name}.md", frozenset(anchors)) for name, anchors in guide_pages(content).items())
     pages.update((f"handout/{situation.id}.md", None) for situation in content.situations)
     situations = {name for s in content.situations for name in (s.id, *s.replaces)}
     pages["situations/index.md"] = frozenset(situations | FIXED_ANCHORS["/situations/"])
     pages["templates/index.md"] = frozenset(template.id for template in content.templates)
     items = {name for item in content.checklist_items for name in (item.id, *item.replaces)}
     pages["checklist/index.md"] = frozenset(items | {p.id for p in content.phases} | FIXED_ANCHORS["/checklist/"])
-    for address in _hand_written_pages(project / "docs"):
+    for address in hand_written_pages(project / "docs"):
         stem = address.strip("/")
         pages[f"{stem}/index.md" if f"{stem}/index.md" in pages else f"{stem or 'index'}.md"] = None
     return pages
