@@ -68,6 +68,19 @@ def test_make_check_keeps_the_compiled_modules(tmp_path: Path) -> None:
     assert list(tmp_path.rglob("afterno/cli.*.pyc")), "make check ran with PYTHONDONTWRITEBYTECODE set"
 
 
+def test_check_piped_into_head_ends_without_a_traceback() -> None:
+    """`afterno check | head -1`: the command that stops reading does not make the check print a traceback."""
+    result = subprocess.run(
+        f"{VENV_BIN / 'afterno'} check | head -c 1",
+        shell=True,
+        cwd=ROOT,
+        env=build_env(),
+        capture_output=True,
+        text=True,
+    )
+    assert "Traceback" not in result.stderr, result.stderr
+
+
 def test_check_lists_every_problem_located(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Several mistakes in several files: each printed as file:line:column: message, then a count; exit 1."""
     step = project / "content" / "steps" / "feel-it.yml"

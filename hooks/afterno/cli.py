@@ -366,7 +366,13 @@ def main(argv: list[str] | None = None) -> int:
     check_links.add_argument("--retries", type=int, default=2, help="retries after a network error or 5xx")
     check_links.set_defaults(run=cmd_links)
     args = parser.parse_args(argv)
-    result: int = args.run(args)
+    try:
+        result: int = args.run(args)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The output went to a command that stopped reading (`afterno check | head`): no traceback for that.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     return result
 
 
