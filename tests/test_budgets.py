@@ -11,7 +11,9 @@ from pathlib import Path
 from helpers import ROOT, gzipped, parse_page
 
 #: Budgets in bytes after gzip at level 6 (the usual server setting), each file compressed alone, as built (our
-#: scripts minified): issue 3's per kind, and issue 10's for the two together.
+#: scripts minified): issue 3's per kind, and issue 10's for the two together. The scripts are back within 13 KB
+#: (they had reached 13 824 bytes with Undo after a reset, one date field, dateless waiting items and singular
+#: counts) since the backup and calendar code loads on demand (ON_DEMAND_BUDGET below): about 11 650 bytes.
 OWN_JS_BUDGET = 13 * 1024
 OWN_CSS_BUDGET = 4 * 1024
 OWN_BUDGET = 16 * 1024

@@ -753,6 +753,60 @@ CASES: list[tuple[str, str, bytes | str | None, list[str]]] = [
         ],
     ),
     (
+        "a list line with no space after its dash",
+        STEP,
+        step_with("  - Do one kind thing", "  -Do one kind thing"),
+        [
+            f"{STEP}:9:3: 'how' must be a list of text lines, but its line has no space after the '-', so YAML reads "
+            "it as text. Put a space after the dash: - Do one kind thing for yourself tonight."
+        ],
+    ),
+    (
+        "one of several list lines with no space after its dash",
+        STEP,
+        None,
+        [
+            f"{STEP}:14:3: this line has no space after its '-', so YAML reads it as text, not as an item of the "
+            "list. Put a space after the dash: - Cry or let off steam in private if you need to."
+        ],
+    ),
+    (
+        "a line of a text over several lines that lost its indent",
+        STEP,
+        step_with("  Being turned down hurts. Letting", "  Being turned down hurts.\nLetting"),
+        [
+            f"{STEP}:8:1: this line belongs to the text of 'why' above, but it is not indented like that text, so "
+            "YAML reads it as a new key. Indent it by 2 spaces, like the lines above it."
+        ],
+    ),
+    (
+        "a link in text with a space in its address",
+        STEP,
+        step_with("Do one kind thing", "Do one [kind thing](../guides/keep going.md)"),
+        [
+            f"{STEP}:9:25: 'how' links to '../guides/keep going.md', which has a space in it; addresses have "
+            "hyphens in its place. Write ../guides/keep-going.md"
+        ],
+    ),
+    (
+        "two ids in a list without a comma between them",
+        STEP,
+        step_with("applies_to: all", "applies_to: [no-reply not-selected]"),
+        [
+            f"{STEP}:10:14: 'applies_to' must name a situation by its id (lowercase-with-hyphens), found the string "
+            '"no-reply not-selected". If these are 2 ids, put a comma between them: no-reply, not-selected.'
+        ],
+    ),
+    (
+        "keywords written as one line with commas",
+        STEP,
+        step_with("applies_to: all", "applies_to: all\nkeywords: upset, sad, angry"),
+        [
+            f"{STEP}:11:11: 'keywords' must be a list of text lines, found the string \"upset, sad, angry\". Put the "
+            "list in square brackets: keywords: [upset, sad, angry]"
+        ],
+    ),
+    (
         "a negative due day",
         "content/checklist.yml",
         None,
@@ -818,6 +872,7 @@ CASES: list[tuple[str, str, bytes | str | None, list[str]]] = [
 
 #: Cases that change a real file of content/ (snippet None), and how.
 CHANGES = {
+    "one of several list lines with no space after its dash": lambda text: text.replace("  - Cry", "  -Cry", 1),
     "a negative due day": lambda text: text.replace(
         "step: feel-it\n        due: 0", "step: feel-it\n        due: -1", 1
     ),

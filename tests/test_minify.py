@@ -38,6 +38,12 @@ CASES = {
     "line break after a regular expression kept": ("s = s.replace(/a/, x);\nb();\n", "s = s.replace(/a/, x);\nb();\n"),
     "line break after a string's comma kept": ('say("a,");\nb()\nc(",")\n', 'say("a,");b()\nc(",")\n'),
     "line break after a restricted keyword kept": ("return\nx;\n", "return\nx;\n"),
+    "an arrow function's one parameter loses its parentheses": (
+        "list.map((item) => item.id); on((a, b) => a);\n",
+        "list.map(item=>item.id);on((a,b)=>a);\n",
+    ),
+    "a call's parentheses before => kept (not an arrow's)": ("async (x) => x;\n", "async(x)=>x;\n"),
+    "an arrow's parameter inside a string kept": ('say("(x) => y", (z) => z);\n', 'say("(x) => y",z=>z);\n'),
     "multi-line template literal: file left as written": ("const t = `a\n  b`;\n// c\n", "const t = `a\n  b`;\n// c\n"),
 }
 

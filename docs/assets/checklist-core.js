@@ -12,8 +12,8 @@
  *   ticks: Ticks, notes: Notes, reflections: Notes, created: string}} Application
  * @typedef {{version: number, active: string, applications: Application[]}} Store
  * @typedef {"" | "migrated" | "damaged"} Problem
- * @typedef {{id: string, due: number, gentle: boolean, label?: string, url?: string}} DatedItem
- * @typedef {{state: "done" | "upcoming" | "today" | "past" | "gentle", text: string}} DueInfo
+ * @typedef {{id: string, due: number, gentle: boolean, waits?: boolean, label?: string, url?: string}} DatedItem
+ * @typedef {{state: "done" | "upcoming" | "today" | "past" | "gentle" | "waits", text: string}} DueInfo
  */
 
 const AtnChecklistCore = (() => {
@@ -118,14 +118,15 @@ const AtnChecklistCore = (() => {
 
   /**
    * What an item's date says, kindly: a past date is a plan, never a fault, and a gentle item's date
-   * is only a suggestion.
+   * is only a suggestion. An item that waits for an outside event (a role posted) has no date at all.
    * @param {string} rejectedOn
-   * @param {{due: number, gentle: boolean}} item
+   * @param {{due: number, gentle: boolean, waits?: boolean}} item
    * @param {boolean} ticked
    * @param {Date} [now]
    * @returns {DueInfo}
    */
   function dueInfo(rejectedOn, item, ticked, now) {
+    if (!ticked && item.waits) return { state: "waits", text: t("when it happens") };
     const day = addDays(rejectedOn, item.due) || today(now);
     const shown = formatDay(day);
     const current = today(now);
@@ -139,14 +140,16 @@ const AtnChecklistCore = (() => {
   }
 
   /**
-   * The next open items by date (earliest first, page order among equals), at most ``count``.
-   * @template {{due: number}} T
+   * The next open items by date (earliest first, page order among equals), at most ``count``; an item that
+   * waits for an outside event has no date, so it is never next.
+   * @template {{due: number, waits?: boolean}} T
    * @param {T[]} open items that apply and are not ticked, in page order
    * @param {number} count
    * @returns {T[]}
    */
   function nextItems(open, count) {
     return open
+      .filter((item) => !item.waits)
       .map((item, index) => ({ item, index }))
       .sort((a, b) => a.item.due - b.item.due || a.index - b.index)
       .slice(0, count)

@@ -164,7 +164,8 @@ const AtnChecklistFiles = ((C) => {
 
   /**
    * The calendar's entries: each open item on its own day, or today when that day has passed; a gentle
-   * item whose day has passed is left out. An alarm only when its 9:00 is still ahead.
+   * item whose day has passed is left out, and so is an item that waits for an outside event (it has no day).
+   * An alarm only when its 9:00 is still ahead.
    * @param {string} rejectedOn
    * @param {DatedItem[]} open
    * @param {Date} now
@@ -179,7 +180,7 @@ const AtnChecklistFiles = ((C) => {
     let left = 0;
     for (const item of open) {
       let day = C.addDays(rejectedOn, item.due);
-      if (!day) continue;
+      if (!day || item.waits) continue;
       if (day < current) {
         if (item.gentle) {
           left++;

@@ -190,7 +190,8 @@
 
   /**
    * One item of the list, read from its markup.
-   * @typedef {{li: HTMLElement, id: string, due: number, gentle: boolean, applies: string[], replaces: string[],
+   * @typedef {{li: HTMLElement, id: string, due: number, gentle: boolean, waits: boolean, applies: string[],
+   *   replaces: string[],
    *   box: HTMLInputElement, dueText: HTMLElement, appliesText: HTMLElement | null, note: HTMLTextAreaElement,
    *   print: HTMLElement, label: string, url: string}} Item
    */
@@ -202,6 +203,7 @@
       id: li.dataset.item || "",
       due: Number(li.dataset.due),
       gentle: li.hasAttribute("data-gentle"),
+      waits: li.hasAttribute("data-waits"),
       applies: (li.dataset.applies || "all").split(" "),
       replaces: li.dataset.replaces ? li.dataset.replaces.split(" ") : [],
       box: /** @type {HTMLInputElement} */ (need(li, "input[type=checkbox]")),

@@ -4,10 +4,11 @@ The sources in docs/assets keep their JSDoc types (checked by ``tsc --noEmit``) 
 readers' phones download the code alone. The rules are deliberately few, so they cannot change what the code
 does: whole-line comments and comment blocks go, inline ``/** ... */`` type casts go, each line loses its
 indentation, spaces beside punctuation go outside strings (not beside ``+``, ``-`` or ``/``, and not on a
-line with a ``/`` outside its strings), and a line break goes only after ``{``, ``(``, ``[``, ``,`` or ``;`` on a
-line with no ``/`` outside its strings: a break there can never end a statement (automatic semicolon insertion
-reads the code as before); every other line break stays. A file with a template literal that spans lines (whose
-indentation is part of a string) is served as written.
+line with a ``/`` outside its strings), as do the parentheses around an arrow function's one parameter, and a
+line break goes only after ``{``, ``(``, ``[``, ``,`` or ``;`` on a line with no ``/`` outside its strings: a
+break there can never end a statement (automatic semicolon insertion reads the code as before); every other
+line break stays. A file with a template literal that spans lines (whose indentation is part of a string) is
+served as written.
 tests/test_minify.py runs the unit tests against the result.
 """
 
@@ -30,6 +31,8 @@ def spans_lines(source: str) -> bool:
 JS_STRING = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\\n]|\\.)*`")
 #: Spaces beside punctuation that needs none. Not + or - (``a - -b`` must keep its space), not / (regex literals).
 PUNCTUATION_SPACE = re.compile(r" *([{}()\[\];,:=<>?|&!*]+) *")
+#: An arrow function's one plain parameter in parentheses, ``(event)=>``: the same function without them.
+ONE_PARAMETER = re.compile(r"(?<![\w$.])\((\w+)\)=>")
 
 
 def tighten_line(line: str) -> str:
@@ -41,7 +44,8 @@ def tighten_line(line: str) -> str:
     if any("/" in part for part in code):
         return line
     strings = JS_STRING.findall(line)
-    out = [PUNCTUATION_SPACE.sub(r"\1", part) + (strings[i] if i < len(strings) else "") for i, part in enumerate(code)]
+    tight = [ONE_PARAMETER.sub(r"\1=>", PUNCTUATION_SPACE.sub(r"\1", part)) for part in code]
+    out = [part + (strings[i] if i < len(strings) else "") for i, part in enumerate(tight)]
     return "".join(out)
 
 

@@ -472,6 +472,15 @@ CHECKLIST_ITEM = KindSpec(
             example="true",
         ),
         FieldSpec(
+            "waits",
+            "bool",
+            "true for an item that waits for something outside the reader's hands (a role being posted, "
+            "feedback arriving): it shows no date ('when it happens'), is not in Next or the calendar, and "
+            "its due day only places it in its phase. Leave it out otherwise.",
+            required=False,
+            example="true",
+        ),
+        FieldSpec(
             "replaces",
             "lines",
             "Old ids of this item, so progress saved under them carries over.",
@@ -752,6 +761,7 @@ class ChecklistItem(Located):
     phase: str
     skip_note: str | None = None
     gentle: bool = False
+    waits: bool = False
     adviser: bool = False
 
     def applies(self, situation_id: str) -> bool:

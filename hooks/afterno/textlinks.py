@@ -24,7 +24,9 @@ from .published import FIXED_ANCHORS, guide_pages, hand_written_pages
 from .yamlsafe import Mark
 
 #: An inline link's address (``](address``) or a reference definition's (``[name]: address``).
-LINK = re.compile(r"\]\(\s*+(?P<inline>[^)\s]++)|^[ ]{0,3}\[[^\]\n]++\]:[ \t]*+(?P<reference>\S++)", re.MULTILINE)
+LINK = re.compile(r"\]\(\s*+(?P<inline>[^)\n]++)|^[ ]{0,3}\[[^\]\n]++\]:[ \t]*+(?P<reference>\S++)", re.MULTILINE)
+#: A link's address followed by its title in quotes or brackets (``](page.md "Title")``).
+TITLED = re.compile(r"(.+?)\s++(?:\x22[^\x22]*+\x22|'[^']*+')\Z")
 #: An address with a scheme (https:, mailto:) or another host: the text rules check those.
 EXTERNAL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*+:|//|\\")
 #: Where content text is shown: a page one folder below the site's root.
@@ -38,7 +40,9 @@ def internal_links(text: str) -> Iterator[tuple[int, str]]:
     """Each link of ``text`` to this site, with the offset of its address in the text."""
     for match in LINK.finditer(text):
         group = "inline" if match.group("inline") else "reference"
-        address = match.group(group)
+        address = match.group(group).rstrip()
+        titled = TITLED.match(address)
+        address = titled.group(1) if titled else address
         if not EXTERNAL.match(address) and not address.startswith("#"):
             yield match.start(group), address
 
@@ -87,6 +91,11 @@ def _candidates(address: str) -> tuple[list[str], bool]:
 
 def link_problem(address: str, pages: Pages, content: Content) -> str | None:
     """Why the link ``address`` in a content text does not lead where the build can take it, or None."""
+    if any(char.isspace() for char in address):
+        fixed = re.sub(r"\s+", "-", address)
+        then = link_problem(fixed, pages, content)
+        spaced = f"links to '{address}', which has a space in it; addresses have hyphens in its place."
+        return f"{spaced} Write {fixed}" if then is None else f"{spaced} With hyphens it {then}"
     path, _, anchor = address.partition("#")
     fragment = f"#{anchor}" if anchor else ""
     candidates, as_file = _candidates(path)

@@ -152,3 +152,19 @@ def test_the_day_heard_is_asked_in_one_place(phone: BrowserContext, served_site:
     # Choosing another situation replaces the box above; the day is then changed in Change.
     page.select_option("#atn-situation", index=2)
     assert visible_date_fields(page) == ["atn-date"]
+
+
+#: "When it happens" in each language: the words an item that waits for an outside event shows instead of a date.
+WHEN_IT_HAPPENS = {"": "When it happens", "es/": "Cuando ocurra", "de/": "Wenn es so weit ist"}
+
+
+@pytest.mark.parametrize("lang", LANGS, ids=LANG_IDS)
+def test_items_that_wait_for_an_outside_event_have_no_date(page: Page, served_site: str, lang: str) -> None:
+    """ "When a similar role opens there…" and "If feedback came…" say "when it happens", never "by Fri 1 Jan",
+    and are not offered as Next."""
+    open_checklist(page, served_site, lang, "?situation=other-candidates")
+    for item in ("send-new-opening-note", "act-on-feedback"):
+        assert page.locator(f"#{item} [data-atn-due]").inner_text() == WHEN_IT_HAPPENS[lang]
+        assert page.locator(f"[data-atn-next-list] a[href='#{item}']").count() == 0
+    dated = page.locator("#set-job-alert [data-atn-due]").inner_text()
+    assert dated != WHEN_IT_HAPPENS[lang] and re.search(r"\d", dated), dated

@@ -325,3 +325,15 @@ test("a checklist without a company is named by what they said and the day heard
     C.setStrings({}, "");
   }
 });
+
+test("an item that waits for an outside event has no date and is never next", () => {
+  const now = new Date(2025, 10, 25, 7, 0);
+  const waits = { id: "send-new-opening-note", due: 30, gentle: false, waits: true };
+  const dated = { id: "set-job-alert", due: 14, gentle: false };
+  assert.deepEqual(C.dueInfo("2025-11-22", waits, false, now), { state: "waits", text: "when it happens" });
+  assert.equal(C.dueInfo("2025-11-22", waits, true, now).state, "done");
+  assert.deepEqual(
+    C.nextItems([waits, dated], 3).map((item) => item.id),
+    ["set-job-alert"],
+  );
+});

@@ -177,3 +177,14 @@ test("the ics calendar has CRLF lines, one all-day event per entry, alarms only 
   assert.ok(lines.includes("SUMMARY:Send a reply (Acme\\, Ltd\\, Designer\\; senior)"));
   for (const raw of text.split("\r\n")) assert.ok(Buffer.byteLength(raw) <= 75, raw);
 });
+
+test("an item that waits for an outside event is not sent to the calendar", () => {
+  const now = new Date(2025, 10, 25, 7, 0);
+  const waits = { id: "send-new-opening-note", due: 30, gentle: false, waits: true };
+  const dated = { id: "set-job-alert", due: 14, gentle: false };
+  const plan = F.calendarPlan("2025-11-22", [waits, dated], now);
+  assert.deepEqual(
+    plan.entries.map((entry) => entry.item.id),
+    ["set-job-alert"],
+  );
+});
