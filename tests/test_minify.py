@@ -93,13 +93,15 @@ def test_built_stylesheets_are_minified_and_smaller(site: Path, name: str) -> No
 
 
 def test_minified_core_passes_the_node_unit_tests(site: Path, tmp_path: Path) -> None:
-    """The node unit tests of checklist-core.js pass against the minified file the site serves."""
+    """The node unit tests of checklist-core.js and checklist-files.js pass against the minified files the site
+    serves."""
     node = shutil.which("node")
     assert node, "node is needed (it runs tests/js in make test too)"
     (tmp_path / "docs" / "assets").mkdir(parents=True)
     (tmp_path / "tests" / "js").mkdir(parents=True)
-    shutil.copy(site / "assets" / "checklist-core.js", tmp_path / "docs" / "assets" / "checklist-core.js")
-    shutil.copy(ROOT / "tests" / "js" / "checklist-core.test.js", tmp_path / "tests" / "js")
+    for name in ("checklist-core", "checklist-files"):
+        shutil.copy(site / "assets" / f"{name}.js", tmp_path / "docs" / "assets" / f"{name}.js")
+        shutil.copy(ROOT / "tests" / "js" / f"{name}.test.js", tmp_path / "tests" / "js")
     result = subprocess.run(
         [node, "--test", "tests/js/"], cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False
     )

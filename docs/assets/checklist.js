@@ -58,23 +58,6 @@
   }
 
   /**
-   * @param {string} text
-   * @param {string} type
-   * @param {string} name
-   */
-  function download(text, type, name) {
-    const url = URL.createObjectURL(new Blob([text], { type }));
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = name;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  }
-
-  /** The browser's storage for the checklist: read even when writing fails, and never throws. */
-  /**
    * The page's aliases (data-aliases, JSON); an empty object when missing or unreadable.
    * @param {string | undefined} text
    * @returns {Record<string, unknown>}
@@ -88,6 +71,7 @@
     }
   }
 
+  /** The browser's storage for the checklist: read even when writing fails, and never throws. */
   class ChecklistStorage {
     constructor() {
       /** @type {Storage | null} */
@@ -242,6 +226,30 @@
       const a = /** @type {HTMLAnchorElement} */ (link);
       if (a.href.startsWith(`${arrivedAt}#`)) a.href = a.hash;
     }
+  }
+
+  const here = document.currentScript instanceof HTMLScriptElement ? document.currentScript.src : document.baseURI;
+  /** @type {Promise<typeof import("./checklist-files.js")> | null} */
+  let files = null;
+
+  /**
+   * The backup and calendar code, LOADED ON DEMAND: checklist-files.js is added to the page the first time a reader
+   * asks for a backup, a restore or reminders; no <script> tag lists it (tests/test_budgets.py measures it apart).
+   * After a failed fetch the next click tries again.
+   */
+  function loadFiles() {
+    files ||= new Promise((resolve, reject) => {
+      const tag = document.createElement("script");
+      tag.src = new URL("checklist-files.js", here).href;
+      tag.onload = () => (window.AtnChecklistFiles ? resolve(window.AtnChecklistFiles) : tag.onerror?.(new Event("")));
+      tag.onerror = () => {
+        files = null;
+        tag.remove();
+        reject(new Error(`After the No: could not load ${tag.src}`));
+      };
+      document.head.append(tag);
+    });
+    return files;
   }
 
   class Checklist {
@@ -571,9 +579,9 @@
         add: () => this.add(),
         delete: () => this.remove(),
         reset: () => this.reset(),
-        export: () => this.exportBackup(),
+        export: () => this.withFiles((F) => F.exportBackup(this)),
         import: () => this.parts.file.click(),
-        ics: () => this.calendar(),
+        ics: () => this.withFiles((F) => F.calendar(this)),
         use: () => this.useHere(),
         new: () => this.startNew(),
         undo: () => this.undo(),
@@ -641,7 +649,7 @@
       const el = this.parts;
       if (t.matches("li[data-item] input[type=checkbox]")) this.ticked(t);
       else if (t === /** @type {unknown} */ (el.apps)) this.switchTo(el.apps.value);
-      else if (t === el.file) this.importChosen();
+      else if (t === el.file) this.withFiles((F) => F.importChosen(this));
       else if (t.matches("[data-atn-field=rejectedOn]")) this.dateChanged(t);
       else if (t.matches("[data-atn-field=situation]")) this.situationChanged(t.value);
     }
@@ -834,85 +842,14 @@
       this.parts.undoReset.hidden = true;
     }
 
-    exportBackup() {
-      this.flushNotes();
-      const file = `after-the-no-backup-${C.today()}.json`;
-      download(C.exportText(this.state), "application/json", file);
-      this.say(t("Your backup is saved as {file}. Keep it somewhere safe; it holds your notes.", { file }));
-    }
-
-    calendar() {
-      const app = this.active();
-      const open = this.items.filter((item) => !item.li.hidden && !item.box.checked);
-      const plan = C.calendarPlan(app.rejectedOn, open, new Date());
-      if (!plan.entries.length) {
-        this.say(t("Nothing is left to remind you of: every item is ticked, or its day has passed."));
-        return;
-      }
-      download(C.ics(app, plan.entries, new Date()), "text/calendar", "after-the-no-reminders.ics");
-      const words = [
-        plan.entries.length === 1
-          ? t("Your reminders are saved as after-the-no-reminders.ics: 1 dated item.")
-          : t("Your reminders are saved as after-the-no-reminders.ics: {count} dated items.", {
-              count: plan.entries.length,
-            }),
-      ];
-      if (plan.moved === 1) words.push(t("1 whose day had passed is set for today."));
-      else if (plan.moved) words.push(t("{count} whose day had passed are set for today.", { count: plan.moved }));
-      if (plan.left === 1) words.push(t("1 about how you feel is left out, as its day has passed."));
-      else if (plan.left)
-        words.push(t("{count} about how you feel are left out, as its day has passed.", { count: plan.left }));
-      words.push(t("Open the file to add them to your calendar."));
-      this.say(words.join(" "));
-    }
-
-    async importChosen() {
-      const input = this.parts.file;
-      const file = input.files?.[0];
-      input.value = "";
-      if (!file) return;
-      if (file.size > C.MAX_IMPORT) {
-        this.say(C.checkImport("", file.size).error || "");
-        return;
-      }
-      const result = C.checkImport(await file.text(), file.size);
-      if (!result.store) {
-        this.say(result.error);
-        return;
-      }
-      await this.restore(result.store);
-    }
-
-    /** @param {Store} incoming */
-    async restore(incoming) {
-      const count = incoming.applications.length;
-      const choice = await this.dialog().ask({
-        title: t("Restore this backup?"),
-        // One form for 1 and one for more (English, German and Spanish have no other plural forms for counts).
-        text: this.dialog().words(count === 1 ? "restoreOne" : "restore", { count }),
-        ok: t("Add to mine"),
-        alt: t("Replace mine"),
-      });
-      if (choice !== "ok" && choice !== "alt") {
-        this.say(t("Nothing was changed."));
-        return;
-      }
-      this.flushNotes();
-      this.reread();
-      const next = choice === "ok" ? C.addBackup(this.state, incoming) : { store: incoming };
-      if (!next.store) {
-        this.say(next.error || "");
-        return;
-      }
-      this.state = next.store;
-      C.applyReplaces(this.state, this.items, this.aliases);
-      const result = this.save();
-      this.renderAll();
-      const done =
-        choice === "ok"
-          ? t("The backup was added to your checklists.")
-          : t("Your checklists were replaced by the backup.");
-      this.say(done + this.savedWords(result));
+    /**
+     * Run ``use`` with checklist-files.js once it is here (see loadFiles), or say that it could not be fetched.
+     * @param {(files: typeof import("./checklist-files.js")) => unknown} use
+     */
+    withFiles(use) {
+      loadFiles().then(use, () =>
+        this.say(t("This part of the page could not be loaded. Check your connection, then try again.")),
+      );
     }
 
     renderAll() {

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, FilePayload, Page, expect
 
 from afterno.load import load_content
-from browser.conftest import READY
+from browser.conftest import READY, PageWatch
 from helpers import CONTENT
 
 pytestmark = pytest.mark.browser
@@ -415,6 +415,27 @@ def test_bad_backup_files_change_nothing(page: Page, served_site: str) -> None:
         expect(page.locator("[data-atn-dialog]")).to_be_hidden()
         assert page.evaluate(f"localStorage.getItem('{KEY}')") == before
         page.evaluate("document.querySelector('[data-atn-message]').textContent = ''")
+
+
+def test_backup_code_loads_on_first_use_and_a_failed_fetch_can_be_retried(
+    page: Page, served_site: str, watch: PageWatch
+) -> None:
+    """checklist-files.js is fetched only when a backup is asked for; if the fetch fails the page says so, and the
+    next click saves the backup."""
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.route("**/assets/checklist-files.js", lambda route: route.abort())
+    open_checklist(page, served_site)
+    assert not [url for url in fetched if "checklist-files.js" in url], "fetched before anyone asked"
+    page.click("[data-atn-action=export]")
+    expect(page.locator("[data-atn-message]")).to_contain_text("could not be loaded")
+    page.unroute("**/assets/checklist-files.js")
+    backup = _backup(page)
+    assert backup["app"] == "after-the-no"
+    expect(page.locator("[data-atn-message]")).to_contain_text("Your backup is saved")
+    # The browser reports the fetch this test refused; nothing else may be in the console.
+    assert watch.console == ["error: Failed to load resource: net::ERR_FAILED"], watch.console
+    watch.console.clear()
 
 
 def test_imported_markup_is_shown_as_text(page: Page, served_site: str) -> None:
