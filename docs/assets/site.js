@@ -167,46 +167,39 @@
 
   /**
    * On a phone the theme's menu and search buttons are labels, which the keyboard cannot reach (and the closed
-   * drawer and search box are hidden, site.css): make them buttons that Space presses too (the theme answers Enter); an opened menu
-   * takes the focus to its first link. The header stays across instant navigation, so this runs once.
+   * drawer and search box are hidden, site.css): make them named buttons that Space presses too (the theme answers
+   * Enter). Once open, the focus goes into the menu (its first top-level link) or the search box: a focusable
+   * label would keep it. The header stays across instant navigation, so this runs once.
    */
   function headerButtons() {
+    const input = document.querySelector(".md-search__input");
+    const top = ".md-nav--primary>.md-nav__list>.md-nav__item>";
     for (const label of document.querySelectorAll(
-      "label.md-header__button[for=__drawer], label.md-header__button[for=__search]",
+      "label.md-header__button[for=__drawer],label.md-header__button[for=__search]",
     )) {
-      const drawer = label.getAttribute("for") === "__drawer";
-      const named = document.querySelector(drawer ? ".md-nav--primary" : ".md-search__input");
+      if (!(label instanceof HTMLLabelElement)) continue;
+      const drawer = label.htmlFor === "__drawer";
       label.setAttribute("role", "button");
-      label.setAttribute("tabindex", "0");
-      label.setAttribute("aria-label", named?.getAttribute("aria-label") || "");
-      // A focusable label keeps the focus it gets from a tap: hand it to the opened search box (the phone's keyboard).
-      label.addEventListener("click", () => {
-        const toggle = document.getElementById("__search");
-        const input = document.querySelector(".md-search__input");
-        if (drawer || !(toggle instanceof HTMLInputElement) || !(input instanceof HTMLElement)) return;
-        setTimeout(() => toggle.checked && input.focus());
-      });
-      label.addEventListener("keydown", (event) => {
-        if (!(event instanceof KeyboardEvent) || (event.key !== "Enter" && event.key !== " ")) return;
-        // The theme presses a focused label on Enter itself; Space is ours.
-        if (event.key === " " && label instanceof HTMLElement) {
-          event.preventDefault();
-          label.click();
-        }
-        if (!drawer) return;
-        // Into the opened menu: its first top-level link on screen (the theme hides the page's contents and the sections' own lists).
-        requestAnimationFrame(() => {
-          for (const link of document.querySelectorAll(
-            ".md-sidebar--primary .md-nav--primary > .md-nav__list > .md-nav__item > a.md-nav__link, .md-sidebar--primary .md-nav--primary > .md-nav__list > .md-nav__item > .md-nav__container > a",
-          )) {
-            const box = link.getBoundingClientRect();
-            const shown = getComputedStyle(link).visibility === "visible";
-            if (box.width && shown) {
-              if (link instanceof HTMLElement) link.focus();
-              if (document.activeElement === link) return;
-            }
+      label.tabIndex = 0;
+      label.setAttribute(
+        "aria-label",
+        (drawer ? document.querySelector(".md-nav--primary") : input)?.getAttribute("aria-label") || "",
+      );
+      label.addEventListener("click", () =>
+        setTimeout(() => {
+          const open = document.getElementById(label.htmlFor);
+          if (!(open instanceof HTMLInputElement && open.checked)) return;
+          for (const el of drawer ? document.querySelectorAll(`${top}a,${top}div>a`) : [input]) {
+            if (!(el instanceof HTMLElement) || getComputedStyle(el).visibility !== "visible") continue;
+            el.focus();
+            if (document.activeElement === el) return;
           }
-        });
+        }),
+      );
+      label.addEventListener("keydown", (event) => {
+        if (event.key !== " ") return;
+        event.preventDefault();
+        label.click();
       });
     }
   }
