@@ -51,6 +51,7 @@ from afterno.localize import (
     outdated_pages,
     theme_text,
     translate_palette,
+    translate_permalink_title,
     translated_content,
     write_translated_docs,
 )
@@ -222,6 +223,7 @@ def _set_languages(config: MkDocsConfig, content: Content, translations: Transla
     language = translations.by_language[_language]
     _ui = language.ui()
     translate_palette(config.theme.get("palette"), _ui)
+    translate_permalink_title(config.mdx_configs, _ui)
     _script_ui.clear()
     _script_ui.update({text: _ui[text] for text in script_strings(Path(config.docs_dir) / "assets") if text in _ui})
     _translated_docs = tempfile.TemporaryDirectory(prefix=f"afterno-docs-{_language}-")

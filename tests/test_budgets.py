@@ -11,10 +11,15 @@ from pathlib import Path
 from helpers import ROOT, gzipped, parse_page
 
 #: Budgets in bytes after gzip at level 6 (the usual server setting), each file compressed alone, as built (our
-#: scripts minified): issue 3's per kind, and issue 10's for the two together.
+#: scripts minified): issue 3's per kind, and issue 10's for the two together. The scripts are back within 13 KB
+#: (they had reached 13 824 bytes with Undo after a reset, one date field, dateless waiting items and singular
+#: counts) since the backup and calendar code loads on demand (ON_DEMAND_BUDGET below): about 11 650 bytes.
 OWN_JS_BUDGET = 13 * 1024
 OWN_CSS_BUDGET = 4 * 1024
 OWN_BUDGET = 16 * 1024
+#: checklist-files.js (backups and the calendar) is LOADED ON DEMAND by checklist.js, the first time a reader asks
+#: for one of them: the page lists no <script> for it, so the budgets above leave it out; it has its own.
+ON_DEMAND_BUDGET = 4 * 1024
 
 
 def own_assets(site: Path, page: str, tag: str, attr: str) -> list[Path]:
@@ -56,3 +61,11 @@ def test_checklist_own_javascript_and_css_together_are_within_budget(site: Path)
     files += own_assets(site, "checklist/index.html", "link", "href")
     total = sum(gzipped(p) for p in files)
     assert total <= OWN_BUDGET, f"own JS + CSS is {total} bytes gzipped: {[p.name for p in files]}"
+
+
+def test_checklist_files_load_on_demand_within_their_own_budget(site: Path) -> None:
+    """The backup and calendar code is not among the checklist's scripts and is at most 4 KB gzipped on its own."""
+    scripts = own_assets(site, "checklist/index.html", "script", "src")
+    assert "checklist-files.js" not in {p.name for p in scripts}
+    size = gzipped(site / "assets" / "checklist-files.js")
+    assert size <= ON_DEMAND_BUDGET, f"checklist-files.js is {size} bytes gzipped"

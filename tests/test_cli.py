@@ -60,6 +60,27 @@ def test_check_is_well_under_a_second() -> None:
     assert time.process_time() - started < 0.5
 
 
+def test_make_check_keeps_the_compiled_modules(tmp_path: Path) -> None:
+    """`make check` lets Python keep the checker's compiled modules, so a run does not compile them all again."""
+    env = {**build_env(), "PYTHONPYCACHEPREFIX": str(tmp_path)}
+    result = subprocess.run(["make", "-s", "check"], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert list(tmp_path.rglob("afterno/cli.*.pyc")), "make check ran with PYTHONDONTWRITEBYTECODE set"
+
+
+def test_check_piped_into_head_ends_without_a_traceback() -> None:
+    """`afterno check | head -1`: the command that stops reading does not make the check print a traceback."""
+    result = subprocess.run(
+        f"{VENV_BIN / 'afterno'} check | head -c 1",
+        shell=True,
+        cwd=ROOT,
+        env=build_env(),
+        capture_output=True,
+        text=True,
+    )
+    assert "Traceback" not in result.stderr, result.stderr
+
+
 def test_check_lists_every_problem_located(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Several mistakes in several files: each printed as file:line:column: message, then a count; exit 1."""
     step = project / "content" / "steps" / "feel-it.yml"

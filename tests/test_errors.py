@@ -9,8 +9,10 @@ import pytest
 
 from afterno.errors import ContentError
 from afterno.load import load_content
+from afterno.model import ALL_KINDS
 from afterno.report import text_lines
 from afterno.scaffold import SKELETON_TEXT
+from afterno.validate import SMALLEST_HINTS
 from helpers import CONTENT, ROOT
 
 STEP = "content/steps/feel-it.yml"
@@ -686,6 +688,143 @@ CASES: list[tuple[str, str, bytes | str | None, list[str]]] = [
         ],
     ),
     (
+        "a link in text to a guide that does not exist",
+        STEP,
+        step_with("Do one kind thing", "Do one [kind thing](../guides/no-such-guide.md)"),
+        [
+            f"{STEP}:9:25: 'how' links to '../guides/no-such-guide.md', but the site has no page "
+            "guides/no-such-guide.md. The pages there are: ../guides/ask-for-feedback.md, "
+            "../guides/build-your-network.md, ../guides/first-48-hours.md, ../guides/index.md, "
+            "../guides/keep-going.md, ../guides/reflect-and-plan.md."
+        ],
+    ),
+    (
+        "a link in text to a misspelt guide",
+        STEP,
+        step_with("Do one kind thing", "Do one [kind thing](../guides/keep-goign.md)"),
+        [
+            f"{STEP}:9:25: 'how' links to '../guides/keep-goign.md', but the site has no page "
+            "guides/keep-goign.md. Did you mean ../guides/keep-going.md?"
+        ],
+    ),
+    (
+        "a link in text from the site's root",
+        STEP,
+        step_with("Do one kind thing", "Do one [kind thing](/guides/keep-going/#stay-motivated)"),
+        [
+            f"{STEP}:9:25: 'how' links to '/guides/keep-going/#stay-motivated', an address from the site's root, "
+            "which the build cannot follow. Link to the page's file instead: ../guides/keep-going.md#stay-motivated"
+        ],
+    ),
+    (
+        "a link in text to a page's address",
+        STEP,
+        step_with("Do one kind thing", "Do one [kind thing](../keep-going/)"),
+        [
+            f"{STEP}:9:25: 'how' links to '../keep-going/', a page's address, which the build cannot follow. "
+            "Link to the page's file instead: ../guides/keep-going.md"
+        ],
+    ),
+    (
+        "a link in text to a step that does not exist",
+        STEP,
+        step_with("Letting it out", "Letting it out ([see](../guides/keep-going.md#stay-motivatd))"),
+        [
+            f"{STEP}:7:50: 'why' links to '../guides/keep-going.md#stay-motivatd', but the guide 'keep-going' has "
+            "no step 'stay-motivatd'. Did you mean 'stay-motivated'?"
+        ],
+    ),
+    (
+        "a link in text to a step of another guide",
+        STEP,
+        step_with("Do one kind thing", "Do one [kind thing](../guides/keep-going.md#feel-it)"),
+        [
+            f"{STEP}:9:25: 'how' links to '../guides/keep-going.md#feel-it', but the step 'feel-it' is in the "
+            "guide 'first-48-hours', not 'keep-going'. Write ../guides/first-48-hours.md#feel-it"
+        ],
+    ),
+    (
+        "a link in text to a checklist item that does not exist",
+        STEP,
+        step_with("Do one kind thing", "Do one [kind thing](../checklist/index.md#talk-to-somone)"),
+        [
+            f"{STEP}:9:25: 'how' links to '../checklist/index.md#talk-to-somone', but the page "
+            "../checklist/index.md has no anchor 'talk-to-somone'. Did you mean 'talk-to-someone'?"
+        ],
+    ),
+    (
+        "a list line with no space after its dash",
+        STEP,
+        step_with("  - Do one kind thing", "  -Do one kind thing"),
+        [
+            f"{STEP}:9:3: 'how' must be a list of text lines, but its line has no space after the '-', so YAML reads "
+            "it as text. Put a space after the dash: - Do one kind thing for yourself tonight."
+        ],
+    ),
+    (
+        "one of several list lines with no space after its dash",
+        STEP,
+        None,
+        [
+            f"{STEP}:14:3: this line has no space after its '-', so YAML reads it as text, not as an item of the "
+            "list. Put a space after the dash: - Cry or let off steam in private if you need to."
+        ],
+    ),
+    (
+        "a line of a text over several lines that lost its indent",
+        STEP,
+        step_with("  Being turned down hurts. Letting", "  Being turned down hurts.\nLetting"),
+        [
+            f"{STEP}:8:1: this line belongs to the text of 'why' above, but it is not indented like that text, so "
+            "YAML reads it as a new key. Indent it by 2 spaces, like the lines above it."
+        ],
+    ),
+    (
+        "a link in text with a space in its address",
+        STEP,
+        step_with("Do one kind thing", "Do one [kind thing](../guides/keep going.md)"),
+        [
+            f"{STEP}:9:25: 'how' links to '../guides/keep going.md', which has a space in it; addresses have "
+            "hyphens in its place. Write ../guides/keep-going.md"
+        ],
+    ),
+    (
+        "two ids in a list without a comma between them",
+        STEP,
+        step_with("applies_to: all", "applies_to: [no-reply not-selected]"),
+        [
+            f"{STEP}:10:14: 'applies_to' must name a situation by its id (lowercase-with-hyphens), found the string "
+            '"no-reply not-selected". If these are 2 ids, put a comma between them: no-reply, not-selected.'
+        ],
+    ),
+    (
+        "keywords written as one line with commas",
+        STEP,
+        step_with("applies_to: all", "applies_to: all\nkeywords: upset, sad, angry"),
+        [
+            f"{STEP}:11:11: 'keywords' must be a list of text lines, found the string \"upset, sad, angry\". Put the "
+            "list in square brackets: keywords: [upset, sad, angry]"
+        ],
+    ),
+    (
+        "a negative due day",
+        "content/checklist.yml",
+        None,
+        [
+            "content/checklist.yml:8:14: 'due' is -1, but it must be at least 0. Days count from the day they said "
+            "no: 0 is that day, 1 the day after. Write due: 0 or a later day."
+        ],
+    ),
+    (
+        "a guide's order of 0",
+        "content/guides/keep-going.yml",
+        None,
+        [
+            "content/guides/keep-going.yml:3:8: 'order' is 0, but it must be at least 1. Orders start at 1, which "
+            "comes first. Write order: 1 or a higher number."
+        ],
+    ),
+    (
         "template placeholder not declared",
         "content/templates/thank-you-reply.yml",
         None,
@@ -733,6 +872,11 @@ CASES: list[tuple[str, str, bytes | str | None, list[str]]] = [
 
 #: Cases that change a real file of content/ (snippet None), and how.
 CHANGES = {
+    "one of several list lines with no space after its dash": lambda text: text.replace("  - Cry", "  -Cry", 1),
+    "a negative due day": lambda text: text.replace(
+        "step: feel-it\n        due: 0", "step: feel-it\n        due: -1", 1
+    ),
+    "a guide's order of 0": lambda text: text.replace("order: 5", "order: 0", 1),
     "a misspelt situation id in a checklist item's applies_to": lambda text: text.replace(
         "applies_to: [not-hiring,", "applies_to: [not-hirin,", 1
     ),
@@ -879,3 +1023,19 @@ def test_a_windows_1252_byte_is_shown_as_the_character_it_was(content_copy: Path
         load_content(content_copy)
     lines = text_lines(caught.value.problems, content_copy.parent)
     assert lines[1:] == ["    3 | title: \u201cLet\u201d yourself feel it", "      |        ^"]
+
+
+def test_every_smallest_number_has_its_own_hint() -> None:
+    """Each number field with a smallest value says in its message how to write one that fits."""
+    limited = {spec.name for kind in ALL_KINDS for spec in kind.fields if spec.minimum is not None}
+    assert limited and limited <= set(SMALLEST_HINTS)
+
+
+def test_a_link_to_a_broken_guide_is_not_also_reported(content_copy: Path) -> None:
+    """A link to a guide whose own file is broken gives that file's message alone, not a second one for the link."""
+    guide = content_copy / "guides" / "keep-going.yml"
+    guide.write_text(guide.read_text(encoding="utf-8").replace("title:", "titel:", 1), encoding="utf-8")
+    apply_case(content_copy, STEP, step_with("Do one kind thing", "Do [one](../guides/keep-going.md#x)"), "link")
+    with pytest.raises(ContentError) as caught:
+        load_content(content_copy)
+    assert [problem.path for problem in caught.value.problems] == ["content/guides/keep-going.yml"]

@@ -29,7 +29,21 @@ CASES = {
     "nested template literals kept": ("t = `${a ? `x : y` : z}`;\n", "t = `${a ? `x : y` : z}`;\n"),
     "code after a block's end": ("/* a */ run();\n", "run();\n"),
     "trailing comment kept (it may be inside a string)": ('go("http://x"); // y\n', 'go("http://x"); // y\n'),
-    "line breaks kept": ("a = 1\n(b)\n", "a=1\n(b)\n"),
+    "line breaks kept where a statement may end": ("a = 1\n(b)\nc = {}\n[d]\n", "a=1\n(b)\nc={}\n[d]\n"),
+    "line break after an opener, a comma or a semicolon goes": (
+        "f(a,\n  b);\ng();\nif (x) {\n  y([\n    1]);\n}\n",
+        "f(a,b);g();if(x){y([1]);}\n",
+    ),
+    "line break after a trailing comment kept": ("go(a); // why (\nb();\n", "go(a); // why (\nb();\n"),
+    "line break after a regular expression kept": ("s = s.replace(/a/, x);\nb();\n", "s = s.replace(/a/, x);\nb();\n"),
+    "line break after a string's comma kept": ('say("a,");\nb()\nc(",")\n', 'say("a,");b()\nc(",")\n'),
+    "line break after a restricted keyword kept": ("return\nx;\n", "return\nx;\n"),
+    "an arrow function's one parameter loses its parentheses": (
+        "list.map((item) => item.id); on((a, b) => a);\n",
+        "list.map(item=>item.id);on((a,b)=>a);\n",
+    ),
+    "a call's parentheses before => kept (not an arrow's)": ("async (x) => x;\n", "async(x)=>x;\n"),
+    "an arrow's parameter inside a string kept": ('say("(x) => y", (z) => z);\n', 'say("(x) => y",z=>z);\n'),
     "multi-line template literal: file left as written": ("const t = `a\n  b`;\n// c\n", "const t = `a\n  b`;\n// c\n"),
 }
 
@@ -79,13 +93,15 @@ def test_built_stylesheets_are_minified_and_smaller(site: Path, name: str) -> No
 
 
 def test_minified_core_passes_the_node_unit_tests(site: Path, tmp_path: Path) -> None:
-    """The node unit tests of checklist-core.js pass against the minified file the site serves."""
+    """The node unit tests of checklist-core.js and checklist-files.js pass against the minified files the site
+    serves."""
     node = shutil.which("node")
     assert node, "node is needed (it runs tests/js in make test too)"
     (tmp_path / "docs" / "assets").mkdir(parents=True)
     (tmp_path / "tests" / "js").mkdir(parents=True)
-    shutil.copy(site / "assets" / "checklist-core.js", tmp_path / "docs" / "assets" / "checklist-core.js")
-    shutil.copy(ROOT / "tests" / "js" / "checklist-core.test.js", tmp_path / "tests" / "js")
+    for name in ("checklist-core", "checklist-files"):
+        shutil.copy(site / "assets" / f"{name}.js", tmp_path / "docs" / "assets" / f"{name}.js")
+        shutil.copy(ROOT / "tests" / "js" / f"{name}.test.js", tmp_path / "tests" / "js")
     result = subprocess.run(
         [node, "--test", "tests/js/"], cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False
     )

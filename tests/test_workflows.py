@@ -120,7 +120,11 @@ def test_make_serve_takes_the_port_it_is_given() -> None:
     """`make serve PORT=8210` previews on port 8210 (address and SITE_URL); plain `make serve` stays on 8000."""
     for extra, port in ((["PORT=8210"], "8210"), ([], "8000")):
         recipe = subprocess.run(
-            ["make", "-n", "serve", *extra], cwd=ROOT, capture_output=True, text=True, check=True
+            ["make", "--no-print-directory", "-n", "serve", *extra],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout.splitlines()[-1]
         assert f"--dev-addr 127.0.0.1:{port}" in recipe and f"http://127.0.0.1:{port}/" in recipe
     readme = (ROOT / "README.md").read_text(encoding="utf-8")

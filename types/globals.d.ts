@@ -6,4 +6,6 @@ interface Window {
   document$?: { subscribe(next: () => void): unknown };
   /** templates-ui.js, once site.js has loaded it on a page that needs it. */
   AtnTemplatesUi?: { start(): void };
+  /** checklist-files.js, once checklist.js has loaded it on first use. */
+  AtnChecklistFiles?: typeof import("../docs/assets/checklist-files.js");
 }

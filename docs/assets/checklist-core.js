@@ -1,5 +1,6 @@
 // @ts-check
-/* After the No: the checklist's pure logic (dates, the stored record, backups, calendar), with no DOM.
+/* After the No: the checklist's pure logic (dates, the stored record), with no DOM; backups and the calendar are in
+   checklist-files.js, loaded on demand.
    A classic script in the browser (the global AtnChecklistCore, read by checklist.js) and a CommonJS module
    in Node, so tests/js/ checks it without a browser. */
 "use strict";
@@ -11,9 +12,8 @@
  *   ticks: Ticks, notes: Notes, reflections: Notes, created: string}} Application
  * @typedef {{version: number, active: string, applications: Application[]}} Store
  * @typedef {"" | "migrated" | "damaged"} Problem
- * @typedef {{id: string, due: number, gentle: boolean, label?: string, url?: string}} DatedItem
- * @typedef {{state: "done" | "upcoming" | "today" | "past" | "gentle", text: string}} DueInfo
- * @typedef {{item: DatedItem, day: string, alarm: boolean}} CalendarEntry
+ * @typedef {{id: string, due: number, gentle: boolean, waits?: boolean, label?: string, url?: string}} DatedItem
+ * @typedef {{state: "done" | "upcoming" | "today" | "past" | "gentle" | "waits", text: string}} DueInfo
  */
 
 const AtnChecklistCore = (() => {
@@ -22,15 +22,11 @@ const AtnChecklistCore = (() => {
   // What a first static version would have stored: a flat map of ticked item ids.
   const LEGACY_KEY = "afterno:checklist";
   const DAMAGED_KEY = "afterno:v1:damaged";
-  // A backup may hold everything a browser's storage can (about 5 million characters), with room to spare.
-  const MAX_IMPORT = 12_000_000;
   // The most checklists one browser keeps; imports state and enforce it.
   const MAX_APPLICATIONS = 200;
   // Short fields (company, role); notes have no limit below what storage holds.
   const MAX_FIELD = 200;
   const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-  // The reminder goes off at 9:00 on the item's day.
-  const ALARM_HOUR = 9;
 
   /** @param {number} n */
   const pad = (n) => String(n).padStart(2, "0");
@@ -122,14 +118,15 @@ const AtnChecklistCore = (() => {
 
   /**
    * What an item's date says, kindly: a past date is a plan, never a fault, and a gentle item's date
-   * is only a suggestion.
+   * is only a suggestion. An item that waits for an outside event (a role posted) has no date at all.
    * @param {string} rejectedOn
-   * @param {{due: number, gentle: boolean}} item
+   * @param {{due: number, gentle: boolean, waits?: boolean}} item
    * @param {boolean} ticked
    * @param {Date} [now]
    * @returns {DueInfo}
    */
   function dueInfo(rejectedOn, item, ticked, now) {
+    if (!ticked && item.waits) return { state: "waits", text: t("when it happens") };
     const day = addDays(rejectedOn, item.due) || today(now);
     const shown = formatDay(day);
     const current = today(now);
@@ -143,14 +140,16 @@ const AtnChecklistCore = (() => {
   }
 
   /**
-   * The next open items by date (earliest first, page order among equals), at most ``count``.
-   * @template {{due: number}} T
+   * The next open items by date (earliest first, page order among equals), at most ``count``; an item that
+   * waits for an outside event has no date, so it is never next.
+   * @template {{due: number, waits?: boolean}} T
    * @param {T[]} open items that apply and are not ticked, in page order
    * @param {number} count
    * @returns {T[]}
    */
   function nextItems(open, count) {
     return open
+      .filter((item) => !item.waits)
       .map((item, index) => ({ item, index }))
       .sort((a, b) => a.item.due - b.item.due || a.index - b.index)
       .slice(0, count)
@@ -394,118 +393,6 @@ const AtnChecklistCore = (() => {
   }
 
   /**
-   * @param {string | undefined} a
-   * @param {string} b
-   */
-  function joinText(a, b) {
-    if (!a) return b;
-    if (!b || a === b) return a;
-    return `${a}\n\n${b}`;
-  }
-
-  /**
-   * Everything from both stores: same-id applications keep every tick and both notes.
-   * @param {Store} local
-   * @param {Store} incoming
-   * @returns {Store}
-   */
-  function merge(local, incoming) {
-    const copy = normalise(JSON.parse(JSON.stringify(local)));
-    const out = copy ? copy.store : emptyStore();
-    /** @type {Record<string, Application>} */
-    const byId = map();
-    for (const app of out.applications) byId[app.id] = app;
-    for (const app of incoming.applications) {
-      const mine = byId[app.id];
-      if (!mine) {
-        const clean = cleanApplication(app);
-        if (clean) out.applications.push(clean);
-        continue;
-      }
-      for (const k of Object.keys(app.ticks)) mine.ticks[k] = true;
-      for (const field of /** @type {const} */ (["notes", "reflections"])) {
-        for (const k of Object.keys(app[field])) mine[field][k] = joinText(mine[field][k], app[field][k]);
-      }
-      for (const field of /** @type {const} */ (["company", "role", "situation"])) {
-        mine[field] = mine[field] || app[field];
-      }
-    }
-    return out;
-  }
-
-  /**
-   * @param {number} count
-   * @param {string} [more]
-   */
-  function tooMany(count, more) {
-    return (
-      `That would make ${count} checklists; this page keeps at most ${MAX_APPLICATIONS} in one browser. ` +
-      `${more || ""}Nothing was changed.`
-    );
-  }
-
-  /**
-   * A backup file's text checked before anything changes: {store} or {error} with words for the reader.
-   * @param {string} raw
-   * @param {number} [size]
-   * @returns {{store: Store, error?: undefined} | {error: string, store?: undefined}}
-   */
-  function checkImport(raw, size) {
-    if ((size || 0) > MAX_IMPORT || raw.length > MAX_IMPORT) {
-      return { error: "That file is too big to be a checklist backup (the limit is 12 MB). Nothing was changed." };
-    }
-    const data = parse(raw);
-    if (data === undefined) {
-      return { error: "That file is not a checklist backup: it could not be read as JSON. Nothing was changed." };
-    }
-    if (!isObject(data) || data.app !== "after-the-no") {
-      return { error: "That file is not an After the No checklist backup. Nothing was changed." };
-    }
-    if (data.version !== VERSION) {
-      const which = typeof data.version === "number" ? ` (${data.version})` : "";
-      return { error: `That backup comes from a different version of this page${which}. Nothing was changed.` };
-    }
-    const apps = data.applications;
-    const ok =
-      Array.isArray(apps) &&
-      apps.length > 0 &&
-      apps.every((a) => isObject(a) && isObject(a.ticks) && typeof a.rejectedOn === "string");
-    const result = ok ? normalise(data) : null;
-    if (!result) {
-      return { error: "That backup is damaged: its checklists are missing or incomplete. Nothing was changed." };
-    }
-    if (result.store.applications.length > MAX_APPLICATIONS) {
-      return { error: tooMany(result.store.applications.length) };
-    }
-    return { store: result.store };
-  }
-
-  /**
-   * Adding ``incoming`` to ``local``: the merged store, or an error when it would hold too many checklists.
-   * @param {Store} local
-   * @param {Store} incoming
-   * @returns {{store: Store, error?: undefined} | {error: string, store?: undefined}}
-   */
-  function addBackup(local, incoming) {
-    const store = merge(local, incoming);
-    if (store.applications.length > MAX_APPLICATIONS) {
-      return { error: tooMany(store.applications.length, "Choose Replace mine, or delete some checklists first. ") };
-    }
-    return { store };
-  }
-
-  /**
-   * @param {Store} store
-   * @param {Date} [now]
-   */
-  function exportText(store, now) {
-    const data = JSON.parse(JSON.stringify(store));
-    data.app = "after-the-no";
-    data.exported = (now || new Date()).toISOString();
-    return JSON.stringify(data, null, 2);
-  }
-
-  /**
    * @param {Store} store
    * @param {string} id
    */
@@ -549,131 +436,25 @@ const AtnChecklistCore = (() => {
   }
 
   /** @param {Application} app */
-  const applicationName = (app) => [app.company, app.role].filter(Boolean).join(", ") || t("Untitled application");
+  const applicationName = (app) => [app.company, app.role].filter(Boolean).join(", ") || t("Your checklist");
 
   /**
-   * The calendar's entries: each open item on its own day, or today when that day has passed; a gentle
-   * item whose day has passed is left out. An alarm only when its 9:00 is still ahead.
-   * @param {string} rejectedOn
-   * @param {DatedItem[]} open
-   * @param {Date} now
-   * @returns {{entries: CalendarEntry[], moved: number, left: number}}
-   */
-  function calendarPlan(rejectedOn, open, now) {
-    const current = today(now);
-    const alarmToday = now.getHours() < ALARM_HOUR;
-    /** @type {CalendarEntry[]} */
-    const entries = [];
-    let moved = 0;
-    let left = 0;
-    for (const item of open) {
-      let day = addDays(rejectedOn, item.due);
-      if (!day) continue;
-      if (day < current) {
-        if (item.gentle) {
-          left++;
-          continue;
-        }
-        moved++;
-        day = current;
-      }
-      entries.push({ item, day, alarm: day > current || alarmToday });
-    }
-    return { entries, moved, left };
-  }
-
-  /**
-   * iCalendar (RFC 5545) text escaping, section 3.3.11.
-   * @param {unknown} v
-   */
-  const icsText = (v) =>
-    String(v)
-      .replace(/\\/g, "\\\\")
-      .replace(/;/g, "\\;")
-      .replace(/,/g, "\\,")
-      .replace(/\r\n|\r|\n/g, "\\n");
-
-  /** @param {string} ch */
-  function utf8Length(ch) {
-    const c = ch.codePointAt(0) || 0;
-    if (c < 0x80) return 1;
-    if (c < 0x800) return 2;
-    return c < 0x10000 ? 3 : 4;
-  }
-
-  /**
-   * Lines longer than 75 octets folded with CRLF and a space (section 3.1), never inside a character.
-   * @param {string} line
-   */
-  function fold(line) {
-    let out = "";
-    let count = 0;
-    for (const ch of line) {
-      const n = utf8Length(ch);
-      if (count + n > 75) {
-        out += "\r\n ";
-        count = 1;
-      }
-      out += ch;
-      count += n;
-    }
-    return out;
-  }
-
-  /** @param {Date} date */
-  const stamp = (date) =>
-    date
-      .toISOString()
-      .replace(/[-:]/g, "")
-      .replace(/\.\d{3}/, "");
-
-  /**
-   * One all-day event.
+   * How the list of checklists names one: its company and role, else what they said, else "Your checklist"; always
+   * with the day heard, so that two checklists without a company can be told apart.
    * @param {Application} app
-   * @param {CalendarEntry} entry
-   * @param {Date} now
+   * @param {string} [situationTitle] what they said, as the page words it
    */
-  function icsEvent(app, entry, now) {
-    const about = applicationName(app);
-    const label = entry.item.label || entry.item.id;
-    const lines = [
-      "BEGIN:VEVENT",
-      `UID:${app.id}-${entry.item.id}@after-the-no`,
-      `DTSTAMP:${stamp(now)}`,
-      `DTSTART;VALUE=DATE:${entry.day.replace(/-/g, "")}`,
-      `DTEND;VALUE=DATE:${String(addDays(entry.day, 1)).replace(/-/g, "")}`,
-      `SUMMARY:${icsText(app.company || app.role ? `${label} (${about})` : label)}`,
-      `DESCRIPTION:${icsText(t("From your After the No checklist. Why and how: {url}", { url: entry.item.url || "" }))}`,
-      "TRANSP:TRANSPARENT",
-    ];
-    if (entry.alarm) {
-      lines.push("BEGIN:VALARM", "ACTION:DISPLAY", `TRIGGER:PT${ALARM_HOUR}H`, `DESCRIPTION:${icsText(label)}`);
-      lines.push("END:VALARM");
-    }
-    lines.push("END:VEVENT");
-    return lines;
-  }
-
-  /**
-   * A calendar (RFC 5545) with one all-day event per entry of ``calendarPlan``.
-   * @param {Application} app
-   * @param {CalendarEntry[]} entries
-   * @param {Date} now
-   */
-  function ics(app, entries, now) {
-    const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//After the No//Checklist//EN", "CALSCALE:GREGORIAN"];
-    lines.push("METHOD:PUBLISH");
-    for (const entry of entries) lines.push(...icsEvent(app, entry, now));
-    lines.push("END:VCALENDAR");
-    return `${lines.map(fold).join("\r\n")}\r\n`;
-  }
+  const applicationLabel = (app, situationTitle) =>
+    t("{name} (heard {day})", {
+      name: [app.company, app.role].filter(Boolean).join(", ") || situationTitle || t("Your checklist"),
+      day: formatDay(app.rejectedOn),
+    });
 
   return {
     VERSION,
     KEY,
     LEGACY_KEY,
     DAMAGED_KEY,
-    MAX_IMPORT,
     MAX_APPLICATIONS,
     MAX_FIELD,
     today,
@@ -688,23 +469,17 @@ const AtnChecklistCore = (() => {
     newApplication,
     emptyStore,
     normalise,
+    cleanApplication,
     readStore,
     applyReplaces,
     applyAliases,
     currentId,
-    merge,
-    checkImport,
-    addBackup,
-    exportText,
     findApplication,
     resetApplication,
     deleteApplication,
     pristine,
     applicationName,
-    calendarPlan,
-    icsText,
-    fold,
-    ics,
+    applicationLabel,
   };
 })();
 

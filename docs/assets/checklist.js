@@ -43,22 +43,20 @@
   }
 
   /**
-   * @param {string} text
-   * @param {string} type
-   * @param {string} name
+   * What a reset clears and its Undo puts back, for one checklist.
+   * @typedef {{id: string, ticks: Application["ticks"], notes: Application["notes"],
+   *   reflections: Application["reflections"]}} ResetUndo
    */
-  function download(text, type, name) {
-    const url = URL.createObjectURL(new Blob([text], { type }));
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = name;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+
+  /**
+   * A copy of a checklist's ticks, notes and answers, in their stored order (maps with no prototype, as stored).
+   * @param {Pick<Application, "ticks" | "notes" | "reflections">} app
+   */
+  function copyMarks(app) {
+    const copy = (/** @type {object} */ from) => Object.assign(Object.create(null), from);
+    return { ticks: copy(app.ticks), notes: copy(app.notes), reflections: copy(app.reflections) };
   }
 
-  /** The browser's storage for the checklist: read even when writing fails, and never throws. */
   /**
    * The page's aliases (data-aliases, JSON); an empty object when missing or unreadable.
    * @param {string | undefined} text
@@ -73,6 +71,7 @@
     }
   }
 
+  /** The browser's storage for the checklist: read even when writing fails, and never throws. */
   class ChecklistStorage {
     constructor() {
       /** @type {Storage | null} */
@@ -191,7 +190,8 @@
 
   /**
    * One item of the list, read from its markup.
-   * @typedef {{li: HTMLElement, id: string, due: number, gentle: boolean, applies: string[], replaces: string[],
+   * @typedef {{li: HTMLElement, id: string, due: number, gentle: boolean, waits: boolean, applies: string[],
+   *   replaces: string[],
    *   box: HTMLInputElement, dueText: HTMLElement, appliesText: HTMLElement | null, note: HTMLTextAreaElement,
    *   print: HTMLElement, label: string, url: string}} Item
    */
@@ -203,6 +203,7 @@
       id: li.dataset.item || "",
       due: Number(li.dataset.due),
       gentle: li.hasAttribute("data-gentle"),
+      waits: li.hasAttribute("data-waits"),
       applies: (li.dataset.applies || "all").split(" "),
       replaces: li.dataset.replaces ? li.dataset.replaces.split(" ") : [],
       box: /** @type {HTMLInputElement} */ (need(li, "input[type=checkbox]")),
@@ -227,6 +228,30 @@
     }
   }
 
+  const here = document.currentScript instanceof HTMLScriptElement ? document.currentScript.src : document.baseURI;
+  /** @type {Promise<typeof import("./checklist-files.js")> | null} */
+  let files = null;
+
+  /**
+   * The backup and calendar code, LOADED ON DEMAND: checklist-files.js is added to the page the first time a reader
+   * asks for a backup, a restore or reminders; no <script> tag lists it (tests/test_budgets.py measures it apart).
+   * After a failed fetch the next click tries again.
+   */
+  function loadFiles() {
+    files ||= new Promise((resolve, reject) => {
+      const tag = document.createElement("script");
+      tag.src = new URL("checklist-files.js", here).href;
+      tag.onload = () => (window.AtnChecklistFiles ? resolve(window.AtnChecklistFiles) : tag.onerror?.(new Event("")));
+      tag.onerror = () => {
+        files = null;
+        tag.remove();
+        reject(new Error(`After the No: could not load ${tag.src}`));
+      };
+      document.head.append(tag);
+    });
+    return files;
+  }
+
   class Checklist {
     /** @param {HTMLElement} root */
     constructor(root) {
@@ -248,6 +273,8 @@
       this.arrival = "";
       /** @type {{id: string, situation?: string, made?: string}} What Undo puts back. */
       this.undoTo = { id: "" };
+      /** @type {ResetUndo | null} What Undo after a reset puts back. */
+      this.resetUndo = null;
       this.showOthers = false;
       /** @type {Map<HTMLTextAreaElement, number>} */
       this.pendingNotes = new Map();
@@ -264,6 +291,11 @@
       if (this.changed) this.save();
       this.bind();
       for (const part of this.root.querySelectorAll("[data-atn-js]")) /** @type {HTMLElement} */ (part).hidden = false;
+      // A phase heading's ¶ was one more Tab stop before its checkboxes, in every phase; the same address is in the
+      // contents ("On this page"), so a keyboard reader goes from a phase's words straight to its first item.
+      for (const link of this.root.querySelectorAll(".atn-phase-title > .headerlink")) {
+        /** @type {HTMLElement} */ (link).tabIndex = -1;
+      }
       this.renderAll();
       for (const text of this.notices) this.showNotice(text);
       this.root.setAttribute("data-atn-ready", "ready");
@@ -296,6 +328,9 @@
         use: /** @type {HTMLButtonElement} */ (part("[data-atn-action=use]")),
         heard: /** @type {HTMLElement} */ (part("[data-atn-heard]")),
         undo: /** @type {HTMLButtonElement} */ (part("[data-atn-action=undo]")),
+        undoReset: /** @type {HTMLButtonElement} */ (part("[data-atn-action=undo-reset]")),
+        dateField: /** @type {HTMLElement} */ (part("[data-atn-date-field]")),
+        dateAbove: /** @type {HTMLElement} */ (part("[data-atn-date-above]")),
       };
       this.confirm = new ConfirmDialog(part("[data-atn-dialog]"));
       /** @type {HTMLInputElement[]} */
@@ -439,6 +474,8 @@
     update(change) {
       this.flushNotes();
       this.reread();
+      // Any other change after a reset makes its Undo unsafe (it would put back ticks over newer ones).
+      this.forgetReset();
       change(this.state);
       return this.save();
     }
@@ -542,12 +579,14 @@
         add: () => this.add(),
         delete: () => this.remove(),
         reset: () => this.reset(),
-        export: () => this.exportBackup(),
+        export: () => this.withFiles((F) => F.exportBackup(this)),
         import: () => this.parts.file.click(),
-        ics: () => this.calendar(),
+        ics: () => this.withFiles((F) => F.calendar(this)),
         use: () => this.useHere(),
         new: () => this.startNew(),
         undo: () => this.undo(),
+        "undo-reset": () => this.undoReset(),
+        heard: () => need(this.root, "#atn-heard").focus(),
         print: () => window.print(),
       });
       actions[name]?.();
@@ -610,7 +649,7 @@
       const el = this.parts;
       if (t.matches("li[data-item] input[type=checkbox]")) this.ticked(t);
       else if (t === /** @type {unknown} */ (el.apps)) this.switchTo(el.apps.value);
-      else if (t === el.file) this.importChosen();
+      else if (t === el.file) this.withFiles((F) => F.importChosen(this));
       else if (t.matches("[data-atn-field=rejectedOn]")) this.dateChanged(t);
       else if (t.matches("[data-atn-field=situation]")) this.situationChanged(t.value);
     }
@@ -636,8 +675,9 @@
       });
       this.arrival = "";
       this.renderAll();
-      this.parts.live.textContent = t("Showing the checklist for {name}. {progress}.", {
-        name: C.applicationName(this.active()),
+      const app = this.active();
+      this.parts.live.textContent = t("Showing {name}. {progress}.", {
+        name: C.applicationLabel(app, this.titles[app.situation || ""]),
         progress: this.progressWords(),
       });
     }
@@ -682,7 +722,7 @@
       for (const button of this.root.querySelectorAll("[aria-controls=atn-setup]")) {
         button.setAttribute("aria-expanded", String(opening));
       }
-      if (opening) need(setup, "#atn-date").focus();
+      if (opening) need(setup, this.parts.dateField.hidden ? "#atn-situation" : "#atn-date").focus();
       else need(this.root, "[aria-controls=atn-setup]").focus();
     }
 
@@ -757,7 +797,11 @@
       });
       if (choice !== "ok") return;
       let found = false;
+      /** @type {ResetUndo | null} */
+      let before = null;
       const result = this.update((store) => {
+        const stored = C.findApplication(store, app.id);
+        if (stored) before = { id: app.id, ...copyMarks(stored) };
         found = C.resetApplication(store, app.id);
       });
       this.renderAll();
@@ -767,85 +811,45 @@
               this.savedWords(result)
           : t("That checklist was deleted in another tab, so there was nothing to clear."),
       );
+      this.resetUndo = before;
+      this.parts.undoReset.hidden = !before;
+      if (before) this.parts.undoReset.focus();
     }
 
-    exportBackup() {
-      this.flushNotes();
-      const file = `after-the-no-backup-${C.today()}.json`;
-      download(C.exportText(this.state), "application/json", file);
-      this.say(t("Your backup is saved as {file}. Keep it somewhere safe; it holds your notes.", { file }));
-    }
-
-    calendar() {
-      const app = this.active();
-      const open = this.items.filter((item) => !item.li.hidden && !item.box.checked);
-      const plan = C.calendarPlan(app.rejectedOn, open, new Date());
-      if (!plan.entries.length) {
-        this.say(t("Nothing is left to remind you of: every item is ticked, or its day has passed."));
-        return;
-      }
-      download(C.ics(app, plan.entries, new Date()), "text/calendar", "after-the-no-reminders.ics");
-      const words = [
-        t("Your reminders are saved as after-the-no-reminders.ics: {count} dated items.", {
-          count: plan.entries.length,
-        }),
-      ];
-      if (plan.moved === 1) words.push(t("1 whose day had passed is set for today."));
-      else if (plan.moved) words.push(t("{count} whose day had passed are set for today.", { count: plan.moved }));
-      if (plan.left === 1) words.push(t("1 about how you feel is left out, as its day has passed."));
-      else if (plan.left)
-        words.push(t("{count} about how you feel are left out, as its day has passed.", { count: plan.left }));
-      words.push(t("Open the file to add them to your calendar."));
-      this.say(words.join(" "));
-    }
-
-    async importChosen() {
-      const input = this.parts.file;
-      const file = input.files?.[0];
-      input.value = "";
-      if (!file) return;
-      if (file.size > C.MAX_IMPORT) {
-        this.say(C.checkImport("", file.size).error || "");
-        return;
-      }
-      const result = C.checkImport(await file.text(), file.size);
-      if (!result.store) {
-        this.say(result.error);
-        return;
-      }
-      await this.restore(result.store);
-    }
-
-    /** @param {Store} incoming */
-    async restore(incoming) {
-      const count = incoming.applications.length;
-      const choice = await this.dialog().ask({
-        title: t("Restore this backup?"),
-        // One form for 1 and one for more (English, German and Spanish have no other plural forms for counts).
-        text: this.dialog().words(count === 1 ? "restoreOne" : "restore", { count }),
-        ok: t("Add to mine"),
-        alt: t("Replace mine"),
+    /** Put back the ticks, notes and answers a reset cleared, exactly as they were stored. */
+    undoReset() {
+      const back = this.resetUndo;
+      if (!back) return;
+      let found = false;
+      const result = this.update((store) => {
+        const app = C.findApplication(store, back.id);
+        if (!app) return;
+        Object.assign(app, copyMarks(back));
+        found = true;
       });
-      if (choice !== "ok" && choice !== "alt") {
-        this.say(t("Nothing was changed."));
-        return;
-      }
-      this.flushNotes();
-      this.reread();
-      const next = choice === "ok" ? C.addBackup(this.state, incoming) : { store: incoming };
-      if (!next.store) {
-        this.say(next.error || "");
-        return;
-      }
-      this.state = next.store;
-      C.applyReplaces(this.state, this.items, this.aliases);
-      const result = this.save();
       this.renderAll();
-      const done =
-        choice === "ok"
-          ? t("The backup was added to your checklists.")
-          : t("Your checklists were replaced by the backup.");
-      this.say(done + this.savedWords(result));
+      this.say(
+        found
+          ? t("Your ticks and notes are back.") + this.savedWords(result)
+          : t("That checklist was deleted in another tab, so there was nothing to put back."),
+      );
+      need(this.root, "[data-atn-action=reset]").focus();
+    }
+
+    /** Stop offering Undo for the last reset. */
+    forgetReset() {
+      this.resetUndo = null;
+      this.parts.undoReset.hidden = true;
+    }
+
+    /**
+     * Run ``use`` with checklist-files.js once it is here (see loadFiles), or say that it could not be fetched.
+     * @param {(files: typeof import("./checklist-files.js")) => unknown} use
+     */
+    withFiles(use) {
+      loadFiles().then(use, () =>
+        this.say(t("This part of the page could not be loaded. Check your connection, then try again.")),
+      );
     }
 
     renderAll() {
@@ -877,10 +881,7 @@
       const options = this.state.applications.map((app) => {
         const option = document.createElement("option");
         option.value = app.id;
-        option.textContent = t("{name} (heard {day})", {
-          name: C.applicationName(app),
-          day: C.formatDay(app.rejectedOn),
-        });
+        option.textContent = C.applicationLabel(app, this.titles[app.situation || ""]);
         return option;
       });
       select.replaceChildren(...options);
@@ -961,6 +962,10 @@
       const el = this.parts;
       const mode = this.arrival;
       el.arrival.hidden = !mode;
+      // One control for the day heard: while the box above asks for it, Change points there instead of repeating it.
+      const above = mode === "fresh" || mode === "new";
+      el.dateField.hidden = above;
+      el.dateAbove.hidden = !above;
       if (!mode) return;
       const app = this.active();
       const named = app.company || app.role ? "Named" : "";
@@ -968,7 +973,7 @@
       /** @param {string} kind */
       const say = (kind) => pageWords(el.arrival, kind, values);
       el.choice.hidden = mode !== "ask";
-      el.heard.hidden = mode !== "fresh" && mode !== "new";
+      el.heard.hidden = !above;
       el.undo.hidden = mode !== "use" && mode !== "new";
       el.use.textContent = say(`useButton${named}`);
       const words = [say(mode === "use" ? `use${named}` : mode)];
@@ -996,9 +1001,13 @@
         const from = C.formatDay(C.addDays(app.rejectedOn, phase.from));
         const to = C.formatDay(C.addDays(app.rejectedOn, phase.to));
         phase.status.hidden = false;
-        const count = phaseTotal
-          ? t("{done} of {total} done.", { done: phaseDone, total: phaseTotal })
-          : t("Nothing here for your situation.");
+        // The count agrees with its total: "0 de 1 hecho", "0 de 2 hechos".
+        const count =
+          phaseTotal === 1
+            ? t("{done} of 1 done.", { done: phaseDone })
+            : phaseTotal
+              ? t("{done} of {total} done.", { done: phaseDone, total: phaseTotal })
+              : t("Nothing here for your situation.");
         phase.status.textContent = `${t("{from} to {to}.", { from, to })} ${count}`;
       }
       this.done = done;
@@ -1012,7 +1021,8 @@
     }
 
     progressWords() {
-      return t("{done} of {total} done", { done: this.done || 0, total: this.total || 0 });
+      const values = { done: this.done || 0, total: this.total || 0 };
+      return values.total === 1 ? t("{done} of 1 done", values) : t("{done} of {total} done", values);
     }
 
     /**

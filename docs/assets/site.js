@@ -27,6 +27,26 @@
     }
   }
 
+  /**
+   * A link to a step on the wrong guide (/guides/this-one/#a-step-of-another) would open at the top with no word:
+   * the guide lists where the other guides' steps live, so go to the step in its own guide (replacing this entry,
+   * so Back does not come here again). Whether it went.
+   */
+  function sendToStepHome() {
+    const box = document.querySelector("[data-atn-step-homes]");
+    if (!(box instanceof HTMLElement) || !location.hash || target(location.hash)) return false;
+    try {
+      /** @type {Record<string, string>} */
+      const homes = JSON.parse(box.dataset.atnStepHomes || "{}");
+      const id = decodeURIComponent(location.hash.slice(1));
+      if (!Object.hasOwn(homes, id)) return false;
+      location.replace(new URL(homes[id], location.href).href);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   class PageFocus {
     constructor() {
       this.loads = 0;
@@ -46,6 +66,7 @@
       this.loads++;
       const followed = this.followed === location.href;
       this.followed = "";
+      if (sendToStepHome()) return;
       if (this.loads === 1) return;
       const anchored = target(location.hash);
       // The theme scrolls to a saved offset when its history entry has one, and on a busy phone its scroll
@@ -104,9 +125,14 @@
         done: ids.filter((id) => app.ticks[id]).length,
         total: ids.length,
       };
+      const one = values.total === 1;
       /** @type {HTMLElement} */ (box.firstElementChild).textContent = values.name
-        ? C.t("Continue your checklist for {name} ({done} of {total} done)", values)
-        : C.t("Continue your checklist ({done} of {total} done)", values);
+        ? one
+          ? C.t("Continue your checklist for {name} ({done} of 1 done)", values)
+          : C.t("Continue your checklist for {name} ({done} of {total} done)", values)
+        : one
+          ? C.t("Continue your checklist ({done} of 1 done)", values)
+          : C.t("Continue your checklist ({done} of {total} done)", values);
       box.hidden = false;
     } catch {
       // Storage refused, or nothing usable stored: nothing to offer.
@@ -139,6 +165,46 @@
     tools.then(() => window.AtnTemplatesUi?.start());
   }
 
+  /**
+   * On a phone the theme's menu and search buttons are labels, which the keyboard cannot reach (and the closed
+   * drawer and search box are hidden, site.css): make them named buttons that Space presses too (the theme answers
+   * Enter). Once open, the focus goes into the menu (its first top-level link) or the search box: a focusable
+   * label would keep it. The header stays across instant navigation, so this runs once.
+   */
+  function headerButtons() {
+    const input = document.querySelector(".md-search__input");
+    const top = ".md-nav--primary>.md-nav__list>.md-nav__item>";
+    for (const label of document.querySelectorAll(
+      "label.md-header__button[for=__drawer],label.md-header__button[for=__search]",
+    )) {
+      if (!(label instanceof HTMLLabelElement)) continue;
+      const drawer = label.htmlFor === "__drawer";
+      label.setAttribute("role", "button");
+      label.tabIndex = 0;
+      label.setAttribute(
+        "aria-label",
+        (drawer ? document.querySelector(".md-nav--primary") : input)?.getAttribute("aria-label") || "",
+      );
+      label.addEventListener("click", () =>
+        setTimeout(() => {
+          const open = document.getElementById(label.htmlFor);
+          if (!(open instanceof HTMLInputElement && open.checked)) return;
+          for (const el of drawer ? document.querySelectorAll(`${top}a,${top}div>a`) : [input]) {
+            if (!(el instanceof HTMLElement) || getComputedStyle(el).visibility !== "visible") continue;
+            el.focus();
+            if (document.activeElement === el) return;
+          }
+        }),
+      );
+      label.addEventListener("keydown", (event) => {
+        if (event.key !== " ") return;
+        event.preventDefault();
+        label.click();
+      });
+    }
+  }
+
+  headerButtons();
   new PageFocus().init();
   window.document$?.subscribe(() => {
     offerContinue();

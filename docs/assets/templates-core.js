@@ -129,6 +129,14 @@ const templatesCore = (() => {
   }
 
   /**
+   * How an empty box shows in a preview: its label in square brackets, a blank to fill ("[Your name]").
+   * @param {string} label the box's label in the page's language
+   */
+  function blank(label) {
+    return `[${clean(label) || "…"}]`;
+  }
+
+  /**
    * A finished message, or the names of the boxes still empty: a message with a blank is never handed out.
    * @param {Part[]} subject
    * @param {Part[]} body
@@ -302,6 +310,7 @@ const templatesCore = (() => {
     slotNames,
     missing,
     fill,
+    blank,
     finish,
     characters,
     clipboardText,

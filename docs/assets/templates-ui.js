@@ -131,15 +131,20 @@
       this.status = part(root, "[data-atn-status]");
       this.note = part(root, "[data-atn-shared-note]");
       this.forget = part(root, "[data-atn-forget]");
+      /** @type {HTMLButtonElement} */
+      this.undoButton = part(root, "[data-atn-undo-clear]");
       this.storage = workingStorage();
       this.app = "";
+      /** @type {Map<HTMLInputElement, string> | null} What the boxes held before Clear, for Undo. */
+      this.before = null;
     }
 
     init() {
       this.restore();
       // Each message's own boxes are remembered too, under "template-id.name".
-      for (const input of this.allInputs()) input.addEventListener("input", () => this.save());
+      for (const input of this.allInputs()) input.addEventListener("input", () => this.typed());
       this.forget.addEventListener("click", () => this.clear());
+      this.undoButton.addEventListener("click", () => this.undo());
       if (!this.storage) {
         this.note.textContent = t(
           "Type these once: every message below uses them. This browser is not letting the page keep them, so they are gone when you leave.",
@@ -159,15 +164,20 @@
       return owner ? `${owner.getAttribute("data-atn-template")}.${name}` : name;
     }
 
-    restore() {
+    /** The boxes that start from the checklist: placeholder name -> checklist field. */
+    fromChecklist() {
       /** @type {Record<string, "company" | "role">} */
-      const fromChecklist = {};
+      const fields = {};
       for (const input of this.inputs) {
         const field = input.dataset.atnFromChecklist;
-        if (field === "company" || field === "role") fromChecklist[input.dataset.atnField || ""] = field;
+        if (field === "company" || field === "role") fields[input.dataset.atnField || ""] = field;
       }
+      return fields;
+    }
+
+    restore() {
       const record = Core.readRecord(read(this.storage, Core.KEY));
-      const start = Core.startValues(record, read(this.storage, Core.CHECKLIST_KEY), fromChecklist);
+      const start = Core.startValues(record, read(this.storage, Core.CHECKLIST_KEY), this.fromChecklist());
       this.app = start.app;
       for (const input of this.allInputs()) input.value = start.values[this.key(input)] || "";
       if (start.forgotten) this.save();
@@ -187,16 +197,56 @@
       }
     }
 
+    /** A box was typed in: remember it, and Undo of a Clear is no longer offered (it would overwrite this). */
+    typed() {
+      this.save();
+      this.before = null;
+      this.undoButton.hidden = true;
+    }
+
+    /**
+     * Empty every box and forget what was typed here, offering Undo. The company and the role are the
+     * checklist's (kept there, not here): they come back from it at once, and the words say so.
+     */
     clear() {
+      this.before = new Map(this.allInputs().map((input) => [input, input.value]));
       for (const input of this.allInputs()) input.value = "";
       try {
         this.storage?.removeItem(Core.KEY);
       } catch {
         // Nothing stored to clear.
       }
+      const fromChecklist = Core.startValues(null, read(this.storage, Core.CHECKLIST_KEY), this.fromChecklist());
+      for (const input of this.inputs) input.value = fromChecklist.values[input.dataset.atnField || ""] || "";
+      const kept = this.inputs.some((input) => input.value);
+      this.changed();
+      this.undoButton.hidden = false;
+      announce(
+        this.status,
+        kept
+          ? t(
+              "Cleared what you typed on this page. The company and the role come from your checklist, so they stay here: change them in the checklist.",
+            )
+          : t("Cleared. Nothing you typed on this page is kept in this browser now."),
+      );
+      this.undoButton.focus();
+    }
+
+    /** Put back what the boxes held before Clear, and remember it again. */
+    undo() {
+      if (!this.before) return;
+      for (const [input, value] of this.before) input.value = value;
+      this.before = null;
+      this.save();
+      this.changed();
+      this.undoButton.hidden = true;
+      announce(this.status, t("Your details are back, as they were."));
+      this.forget.focus();
+    }
+
+    /** Tell the messages the boxes changed without typing (Clear, Undo). */
+    changed() {
       this.root.dispatchEvent(new CustomEvent("atn-shared-clear"));
-      announce(this.status, t("Cleared. Nothing you typed on this page is kept in this browser now."));
-      this.inputs[0]?.focus();
     }
 
     /**
@@ -261,6 +311,15 @@
       this.update();
     }
 
+    /**
+     * The label of the box for a placeholder, as the reader sees it above the box.
+     * @param {string} name
+     */
+    label(name) {
+      const input = this.inputs.find((box) => box.dataset.atnField === name);
+      return input?.labels?.[0]?.textContent?.trim() || name.replace(/_/g, " ");
+    }
+
     /** @returns {Record<string, string>} */
     values() {
       /** @type {Record<string, string>} */
@@ -275,8 +334,10 @@
       for (const slot of this.slots) {
         const name = slot.dataset.slot || "";
         const value = Core.clean(values[name]);
-        slot.textContent = value || `{${name}}`;
+        // An empty box shows as a blank to fill, named by its box's label in the page's language, never {name}.
+        slot.textContent = value || Core.blank(this.label(name));
         slot.classList.toggle("atn-slot--filled", value !== "");
+        slot.classList.toggle("atn-slot--blank", value === "");
       }
       for (const input of this.inputs) unmarkFilled(input);
       if (this.count) this.count.textContent = this.countWords(Core.characters(this.bodyParts, values));
@@ -292,9 +353,10 @@
      */
     countWords(count) {
       const values = { count, max: this.max, over: count - this.max };
-      return count > this.max
-        ? t("{count} of {max} characters: {over} too many. Shorten a box above, or the note once pasted.", values)
-        : t("{count} of {max} characters", values);
+      if (count <= this.max) return t("{count} of {max} characters", values);
+      return values.over === 1
+        ? t("{count} of {max} characters: 1 too many. Shorten a box above, or the note once pasted.", values)
+        : t("{count} of {max} characters: {over} too many. Shorten a box above, or the note once pasted.", values);
     }
 
     /**

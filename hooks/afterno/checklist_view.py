@@ -15,6 +15,7 @@ from .model import ChecklistItem, Content
 #: An item's date without JavaScript, in the languages' ui.yml like the rest of the interface text.
 DAY_OF_REJECTION = N_("Day of the rejection")
 BY_DAY = N_("By day %(day)s")
+WHEN_IT_HAPPENS = N_("When it happens")
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,8 @@ class ChecklistRow:
     #: The date as the page shows it without JavaScript ("Day of the rejection", "By day 3").
     due_text: str
     gentle: bool
+    #: It waits for something outside the reader's hands (a role posted): no date.
+    waits: bool
     #: Space-separated situation ids the item is for, or "all".
     applies: str
     #: The content's one short phrase on who may skip it ('' when it is for everyone).
@@ -50,9 +53,11 @@ class ChecklistSection:
     rows: tuple[ChecklistRow, ...]
 
 
-def due_text(due: int, translate: Callable[[str], str] = str) -> str:
+def due_text(due: int, translate: Callable[[str], str] = str, waits: bool = False) -> str:
     """An item's date before the reader has said when they heard: counted in days from the rejection, in the
-    language of ``translate``."""
+    language of ``translate``; an item that waits for an outside event has none."""
+    if waits:
+        return translate(WHEN_IT_HAPPENS)
     return translate(DAY_OF_REJECTION) if due == 0 else translate(BY_DAY) % {"day": due}
 
 
@@ -80,8 +85,9 @@ def checklist_sections(
                 id=item.id,
                 label=item.label,
                 due=item.due,
-                due_text=due_text(item.due, translate),
+                due_text=due_text(item.due, translate, item.waits),
                 gentle=item.gentle,
+                waits=item.waits,
                 applies="all" if item.applies_to is None else " ".join(ref.id for ref in item.applies_to),
                 skip_note=applies_note(item),
                 replaces=" ".join(item.replaces),

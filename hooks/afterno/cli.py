@@ -391,8 +391,18 @@ def main(argv: list[str] | None = None) -> int:
     check_links.add_argument("--ignore-file", help="patterns of links not to check (default: links-ignore.txt)")
     check_links.add_argument("--retries", type=int, default=2, help="retries after a network error or 5xx")
     check_links.set_defaults(run=cmd_links)
-    args = parser.parse_args(argv)
-    result: int = args.run(args)
+    return _run(parser.parse_args(argv))
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run the chosen command; output to a reader that stopped (``afterno check | head``) ends it quietly."""
+    try:
+        result: int = args.run(args)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Later writes, and the flush at exit, go nowhere rather than into a traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     return result
 
 

@@ -20,6 +20,7 @@ from .errors import ContentError, Problem, capped
 from .model import CHECKLIST, PHASES, Content, KindSpec, schema_line
 from .published import published_address_problems
 from .slips import text_slips
+from .textlinks import link_problems, site_pages
 from .textrules import MAX_MARKUP, markup_count
 from .validate import validate
 from .yamlsafe import Mark, MarkedList, MarkedMap, load_yaml
@@ -34,6 +35,8 @@ class LoadedFile:
     problems: list[Problem] = field(default_factory=list)
     key_marks: dict[str, Mark] = field(default_factory=dict)
     declared: set[str] = field(default_factory=set)
+    #: Each text that holds a link: the field's name, where the text starts, and the text.
+    links: list[tuple[str, Mark, str]] = field(default_factory=list)
 
 
 def load_file(file: ContentFile) -> LoadedFile:
@@ -60,6 +63,7 @@ def load_file(file: ContentFile) -> LoadedFile:
     if isinstance(value, MarkedMap):
         loaded.key_marks = dict(value.key_marks)
     loaded.problems += _check_data(loaded, value)
+    loaded.links = [(name, mark, text) for name, mark, text in text_values(file.kind, value) if "]" in text]
     loaded.problems = capped(sorted(loaded.problems))
     return loaded
 
@@ -104,17 +108,26 @@ def _is_text_in(kind: KindSpec, value: Any) -> Callable[[int, int], bool]:
 
 def text_marks(kind: KindSpec, value: Any) -> Iterator[Mark]:
     """Where each text value of a file's data starts: lines, paragraphs and each line of a list of lines."""
+    return (mark for _name, mark, _text in text_values(kind, value))
+
+
+def text_values(kind: KindSpec, value: Any) -> Iterator[tuple[str, Mark, str]]:
+    """Each text value of a file's data (lines, paragraphs, each line of a list): its field, where it starts, it."""
     if not isinstance(value, MarkedMap):
         return
     for spec in kind.fields:
         item = value.get(spec.name)
         if spec.type in ("line", "text") and isinstance(item, str):
-            yield value.value_marks[spec.name]
+            yield spec.name, value.value_marks[spec.name], item
         elif spec.type == "lines" and isinstance(item, MarkedList):
-            yield from (mark for mark, line in zip(item.item_marks, item, strict=True) if isinstance(line, str))
+            yield from (
+                (spec.name, mark, line)
+                for mark, line in zip(item.item_marks, item, strict=True)
+                if isinstance(line, str)
+            )
         elif spec.item is not None and isinstance(item, MarkedList):
             for entry in item:
-                yield from text_marks(spec.item, entry)
+                yield from text_values(spec.item, entry)
 
 
 def declared_ids(value: Any) -> set[str]:
@@ -186,6 +199,10 @@ def load_content(root: Path) -> Content:
         declared_by_kind(loaded, claimed_by_misnamed(problems)),
     )
     problems += check_across(context, complete=not problems)
+    links = [(one.file.shown, *link) for one in loaded for link in one.links]
+    if links:
+        pages = site_pages(content, root.parent, context.declared.get("guide", frozenset()))
+        problems += link_problems(links, pages, content)
     if not problems:
         # Checked once the content itself is right, so that one broken file does not also cost its addresses.
         problems += published_address_problems(content, root.parent)

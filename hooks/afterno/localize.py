@@ -35,6 +35,8 @@ OUTDATED_NOTE = N_("This translation was made from an older version of the Engli
 OUTDATED_LINK = N_("Read the current English page")
 #: The names of the theme's light and dark switch (mkdocs.yml's palette toggles), by their English wording.
 PALETTE_NAMES = (N_("Switch to dark mode"), N_("Switch to light mode"))
+#: The accessible name of each heading's ¶ link (mkdocs.yml's toc ``permalink_title``), by its English wording.
+PERMALINK_TITLE = N_("Link to this section")
 
 
 def theme_text(ui: dict[str, str]) -> Callable[..., Markup]:
@@ -54,6 +56,13 @@ def translate_palette(palette: Any, ui: dict[str, str]) -> None:
         toggle = scheme.get("toggle") if isinstance(scheme, dict) else None
         if toggle and toggle.get("name") in ui:
             toggle["name"] = ui[toggle["name"]]
+
+
+def translate_permalink_title(mdx_configs: dict[str, Any], ui: dict[str, str]) -> None:
+    """Name each heading's ¶ link in the site's language (``mdx_configs`` is the config's ``mdx_configs``)."""
+    toc = mdx_configs.get("toc")
+    if isinstance(toc, dict) and toc.get("permalink_title") in ui:
+        toc["permalink_title"] = ui[toc["permalink_title"]]
 
 
 def _replace(obj: Any, kind: str, translations: LanguageTranslations) -> Any:

@@ -4,9 +4,11 @@ The sources in docs/assets keep their JSDoc types (checked by ``tsc --noEmit``) 
 readers' phones download the code alone. The rules are deliberately few, so they cannot change what the code
 does: whole-line comments and comment blocks go, inline ``/** ... */`` type casts go, each line loses its
 indentation, spaces beside punctuation go outside strings (not beside ``+``, ``-`` or ``/``, and not on a
-line with a ``/`` outside its strings), and line breaks stay (so automatic semicolon insertion reads the code as
-before). A file with a template literal that spans lines (whose indentation is part of a string) is served as
-written.
+line with a ``/`` outside its strings), as do the parentheses around an arrow function's one parameter, and a
+line break goes only after ``{``, ``(``, ``[``, ``,`` or ``;`` on a line with no ``/`` outside its strings: a
+break there can never end a statement (automatic semicolon insertion reads the code as before); every other
+line break stays. A file with a template literal that spans lines (whose indentation is part of a string) is
+served as written.
 tests/test_minify.py runs the unit tests against the result.
 """
 
@@ -29,6 +31,8 @@ def spans_lines(source: str) -> bool:
 JS_STRING = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\\n]|\\.)*`")
 #: Spaces beside punctuation that needs none. Not + or - (``a - -b`` must keep its space), not / (regex literals).
 PUNCTUATION_SPACE = re.compile(r" *([{}()\[\];,:=<>?|&!*]+) *")
+#: An arrow function's one plain parameter in parentheses, ``(event)=>``: the same function without them.
+ONE_PARAMETER = re.compile(r"(?<![\w$.])\((\w+)\)=>")
 
 
 def tighten_line(line: str) -> str:
@@ -40,12 +44,37 @@ def tighten_line(line: str) -> str:
     if any("/" in part for part in code):
         return line
     strings = JS_STRING.findall(line)
-    out = [PUNCTUATION_SPACE.sub(r"\1", part) + (strings[i] if i < len(strings) else "") for i, part in enumerate(code)]
+    tight = [ONE_PARAMETER.sub(r"\1=>", PUNCTUATION_SPACE.sub(r"\1", part)) for part in code]
+    out = [part + (strings[i] if i < len(strings) else "") for i, part in enumerate(tight)]
     return "".join(out)
 
 
+#: Line endings after which a line break is never where automatic semicolon insertion ends a statement.
+JOINABLE_END = ("{", "(", "[", ",", ";")
+
+
+def joins_next(line: str) -> bool:
+    """Whether the line break after ``line`` can go: it ends with an opener, a comma or a semicolon outside its
+    strings, and has no ``/`` outside them (a trailing comment would swallow the next line) nor a backtick."""
+    if not line.endswith(JOINABLE_END) or "`" in line:
+        return False
+    code = JS_STRING.split(line)
+    return not any("/" in part for part in code) and code[-1].endswith(JOINABLE_END)
+
+
+def join_lines(lines: list[str]) -> str:
+    """The lines joined, without the line breaks that ``joins_next`` lets go."""
+    out: list[str] = []
+    for line in lines:
+        if out and joins_next(out[-1]):
+            out[-1] += line
+        else:
+            out.append(line)
+    return "\n".join(out) + "\n"
+
+
 def minify_script(source: str) -> str:
-    """The script without comments or indentation; every line of code, and its order, unchanged."""
+    """The script without comments or indentation; every statement, and its order, unchanged."""
     if spans_lines(source):
         return source
     lines: list[str] = []
@@ -58,7 +87,7 @@ def minify_script(source: str) -> str:
         if not line or line.startswith("//"):
             continue
         lines.append(tighten_line(INLINE_DOC.sub("", line)))
-    return "\n".join(lines) + "\n"
+    return join_lines(lines)
 
 
 #: A quoted CSS string (kept as written) or a comment (dropped).

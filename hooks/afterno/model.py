@@ -472,6 +472,15 @@ CHECKLIST_ITEM = KindSpec(
             example="true",
         ),
         FieldSpec(
+            "waits",
+            "bool",
+            "true for an item that waits for something outside the reader's hands (a role being posted, "
+            "feedback arriving): it shows no date ('when it happens'), is not in Next or the calendar, and "
+            "its due day only places it in its phase. Leave it out otherwise.",
+            required=False,
+            example="true",
+        ),
+        FieldSpec(
             "replaces",
             # Ids, not text: a renamed item's translations stay complete (nothing in it to translate).
             "ids",
@@ -753,6 +762,7 @@ class ChecklistItem(Located):
     phase: str
     skip_note: str | None = None
     gentle: bool = False
+    waits: bool = False
     adviser: bool = False
 
     def applies(self, situation_id: str) -> bool:

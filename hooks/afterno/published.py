@@ -29,7 +29,7 @@ def _aliases(item: object) -> tuple[str, ...]:
     return tuple(getattr(item, "replaces", ()))
 
 
-def _guide_pages(content: Content) -> dict[str, set[str]]:
+def guide_pages(content: Content) -> dict[str, set[str]]:
     """Each guide page's name (its id or an old id) and the step anchors on it (ids and old ids)."""
     pages: dict[str, set[str]] = {}
     steps = content.step_by_id
@@ -40,7 +40,7 @@ def _guide_pages(content: Content) -> dict[str, set[str]]:
     return pages
 
 
-def _hand_written_pages(docs: Path) -> set[str]:
+def hand_written_pages(docs: Path) -> set[str]:
     """The addresses of the hand-written pages in docs/ (``about.md`` -> ``/about/``)."""
     pages = set()
     for path in docs.rglob("*.md"):
@@ -61,7 +61,7 @@ def address_problem(address: str, content: Content, hand_written: set[str]) -> s
     page, _, anchor = address.partition("#")
     if not page.endswith("/"):
         return None  # A file the build writes (robots.txt, sitemap.xml): the build's test checks it.
-    guides = _guide_pages(content)
+    guides = guide_pages(content)
     if page.startswith("/guides/") and page != "/guides/":
         name = page.removeprefix("/guides/").rstrip("/")
         if name not in guides:
@@ -106,7 +106,7 @@ def published_address_problems(content: Content, project: Path) -> list[Problem]
     path = project / PUBLIC_URLS
     if not path.is_file():
         return []
-    hand_written = _hand_written_pages(project / "docs")
+    hand_written = hand_written_pages(project / "docs")
     problems = []
     gone: set[str] = set()
     for number, address in published_addresses(path):

@@ -32,6 +32,7 @@ from .model import (
     TYPE_WORDS,
     Centre,
     ChecklistItem,
+    ChecklistPhase,
     Content,
     Guide,
     Ref,
@@ -88,7 +89,6 @@ def template_environment() -> Environment:
     env.filters["long_date"] = _long_date_filter
     env.filters["own_phrase"] = own_phrase
     env.filters["url_breaks"] = url_breaks
-    env.tests["applies_to_situation"] = lambda item, situation: situation is None or item.applies(situation.id)
     return env
 
 
@@ -161,6 +161,26 @@ def qr_targets(site_url: str, content: Content, gettext: Callable[[str], str] = 
         for s in content.situations
     ]
     return targets
+
+
+def handout_plans(content: Content) -> dict[str | None, list[tuple[ChecklistPhase, list[ChecklistItem]]]]:
+    """What each handout lists, by situation id (``None``: the handout for any rejection): the checklist's
+    phases, each with the items for that situation, phases left with none left out.
+
+    One pass over the items, each filed under the situations it names: a handout per situation that
+    scanned every item would cost situations x items.
+    """
+    everyone = [None, *(situation.id for situation in content.situations)]
+    plans: dict[str | None, list[tuple[ChecklistPhase, list[ChecklistItem]]]] = {key: [] for key in everyone}
+    for entry in content.checklist:
+        items: dict[str | None, list[ChecklistItem]] = {}
+        for item in entry.items:
+            keys = everyone if item.applies_to is None else [None, *dict.fromkeys(ref.id for ref in item.applies_to)]
+            for key in keys:
+                items.setdefault(key, []).append(item)
+        for key, listed in items.items():
+            plans[key].append((entry, listed))
+    return plans
 
 
 def guide_path(guide: Guide | str) -> str:
@@ -339,11 +359,21 @@ class Renderer:
         return {
             "html_handout_link": lambda situation_id=None: html_link(src, handout_path(situation_id)),
             "qr_file": lambda stem, kind: posixpath.relpath(f"{QR_FOLDER}/{stem}.{kind}", page_url(src) or "."),
-            "qr_targets": qr_targets(self.site_url, self.content, self.plain_text),
+            "qr_targets": self._qr_targets,
             "centre_page": CENTRE_PAGE if self.centre else None,
             **self._language_values(),
             "language_link": lambda version, name: language_href(site_path + page_url(src), version, name),
         }
+
+    @functools.cached_property
+    def _qr_targets(self) -> list[tuple[str, str, str]]:
+        """``qr_targets`` in the site's language: made once, not on every page (it lists every situation)."""
+        return qr_targets(self.site_url, self.content, self.plain_text)
+
+    @functools.cached_property
+    def _handout_plans(self) -> dict[str | None, list[tuple[ChecklistPhase, list[ChecklistItem]]]]:
+        """Each handout's phases and items (``handout_plans``): made once, not per situation's handout."""
+        return handout_plans(self.content)
 
     def applies_note(self, item: ChecklistItem) -> str:
         """Who a checklist item is for, in words: the content's ``skip_note`` ('' for an item for everyone).
@@ -369,7 +399,7 @@ class Renderer:
         extra: dict[str, dict[str, Any]] = {
             "contributing": {"kinds": SCHEMA_KINDS, "schema_line": schema_line, "type_words": TYPE_WORDS},
             "checklist": {"aliases": self.aliases()},
-            "handout": {"situation": None},
+            "handout": {"situation": None, "plan": self._handout_plans[None]},
         }
         pages = {
             src: self._render(f"{name}.md.j2", src, **extra.get(name, {})) for name, src in GENERATED_INDEXES.items()
@@ -379,7 +409,7 @@ class Renderer:
             pages[src] = self._render("guide.md.j2", src, guide=guide)
         for situation in content.situations:
             src = handout_path(situation.id)
-            pages[src] = self._render("handout.md.j2", src, situation=situation)
+            pages[src] = self._render("handout.md.j2", src, situation=situation, plan=self._handout_plans[situation.id])
         if self.centre is not None:
             pages[CENTRE_PAGE] = self._render("centre.md.j2", CENTRE_PAGE)
         for src, guide in self.redirects().items():

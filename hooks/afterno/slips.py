@@ -147,12 +147,49 @@ def missing_dash(path: str, lines: list[str], near: int) -> Problem | None:
     above = next((lines[i] for i in range(near - 2, -1, -1) if lines[i].strip()), "")
     if not _BULLET_LINE.match(above) or _indent(above) != _indent(line):
         return None
+    if line.lstrip().startswith("-"):
+        fixed = f"- {line.lstrip()[1:].lstrip()}"
+        return Problem(
+            path,
+            near,
+            _indent(line) + 1,
+            f"this line has no space after its '-', so YAML reads it as text, not as an item of the list. "
+            f"Put a space after the dash: {_shown(fixed, 60)}",
+        )
     return Problem(
         path,
         near,
         _indent(line) + 1,
         "this line has no '- ' in front, unlike the items above it, so YAML cannot read it as one of them. "
         "Start it with '- ', like the line above.",
+    )
+
+
+#: A key that opens a text written over the lines below it (``why: >-``), or starts one on its own line.
+_TEXT_KEY = re.compile(r"^(?P<indent>[ ]*)(?:-[ ]+)?(?P<key>[A-Za-z_][A-Za-z0-9_-]*):[ ]+(?:[>|][+-]?[ ]*$|[^\s#])")
+
+
+def unindented_text_line(path: str, lines: list[str], near: int) -> Problem | None:
+    """A line of a text over several lines (``why: >-``) that lost its indent, on line ``near``: YAML reads it as
+    the start of a new key and stops at the next key with "could not find expected ':'"."""
+    if not 2 <= near <= len(lines):
+        return None
+    line = lines[near - 1]
+    if not line.strip() or _BULLET_LINE.match(line) or _KEY_LINE.match(line) or line.lstrip().startswith("#"):
+        return None
+    above = [i for i in range(near - 2, -1, -1) if lines[i].strip()]
+    opener = next((i for i in above if _indent(lines[i]) <= _indent(line)), None)
+    match = _TEXT_KEY.match(lines[opener]) if opener is not None else None
+    if match is None or opener is None:
+        return None
+    inside = [i for i in above if i > opener]
+    indent = _indent(lines[inside[0]]) if inside else _indent(lines[opener]) + 2
+    return Problem(
+        path,
+        near,
+        _indent(line) + 1,
+        f"this line belongs to the text of '{match.group('key')}' above, but it is not indented like that text, so "
+        f"YAML reads it as a new key. Indent it by {_spaces(indent)}, like the lines above it.",
     )
 
 
@@ -304,6 +341,7 @@ def yaml_error_slip(path: str, text: str, exc: yaml.MarkedYAMLError) -> Problem 
         or missing_space_after_colon(path, lines, context)
         or missing_space_after_colon(path, lines, near)
         or missing_dash(path, lines, context)
+        or unindented_text_line(path, lines, context)
         or note_read_as_key(path, lines, near)
         or indentation_slip(path, lines, near)
         or colon_in_text(path, lines, near, mark.column + 1)

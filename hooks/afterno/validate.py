@@ -20,7 +20,7 @@ from typing import Any
 from jsonschema import Draft202012Validator, ValidationError, validators
 
 from .errors import MAX_FILE_PROBLEMS, Problem
-from .model import MAX_ID_LENGTH, MAX_NUMBER, SKELETON_ID, TYPE_EXAMPLES, TYPE_WORDS, FieldSpec, KindSpec
+from .model import MAX_ID_LENGTH, MAX_NUMBER, SKELETON_ID, SLUG_PATTERN, TYPE_EXAMPLES, TYPE_WORDS, FieldSpec, KindSpec
 from .schema import kind_schema
 from .slips import line_read_as_mapping, note_in_place_of_text
 from .textrules import FORMAT_RULES, SKELETON_PROBLEM, http_problem, problem_offset
@@ -229,6 +229,10 @@ def _one(where: Where, message: str) -> Messages:
 
 def _id_message(where: Where) -> str:
     message = _id_words(where)
+    parts = where.value.split() if isinstance(where.value, str) else []
+    if where.item and len(parts) > 1 and all(re.fullmatch(SLUG_PATTERN, part) for part in parts):
+        # Two ids with a space between them: the comma of a list was left out.
+        return message + f" If these are {len(parts)} ids, put a comma between them: {', '.join(parts)}."
     slug = SLUG_LIKE.sub("-", where.value.lower()).strip("-") if isinstance(where.value, str) else ""
     if slug and slug != where.value and len(slug) <= MAX_ID_LENGTH and where.spec and where.spec.type != "name":
         message += f" Write it as {slug}."
@@ -271,10 +275,25 @@ def _string_for_list(spec: FieldSpec, value: str) -> str:
             f"'{spec.name}' must be a list of {spec.target or 'old'} ids, found the string \"{value}\". "
             f"Write it as [{value}]."
         )
+    if spec.type == "lines" and value.startswith("-") and not value.startswith("- "):
+        return (
+            f"'{spec.name}' must be {TYPE_WORDS[spec.type]}, but its line has no space after the '-', so YAML reads "
+            f"it as text. Put a space after the dash: - {_shown_list(value[1:].strip())}"
+        )
+    if "," in value and "\n" not in value.strip():
+        words = ", ".join(part.strip() for part in value.split(",") if part.strip())
+        return (
+            f"'{spec.name}' must be {TYPE_WORDS[spec.type]}, found {describe(value)}. "
+            f"Put the list in square brackets: {spec.name}: [{_shown_list(words)}]"
+        )
     return (
         f"'{spec.name}' must be {TYPE_WORDS[spec.type]}, found {describe(value)}. "
         "Write each line as its own item starting with '- '."
     )
+
+
+def _shown_list(words: str) -> str:
+    return words if len(words) <= 60 else words[:59].rsplit(",", 1)[0] + ", ..."
 
 
 def _wrong_type(where: Where, error: ValidationError) -> Messages:
@@ -359,8 +378,21 @@ def _blank(where: Where, error: ValidationError) -> Messages:
     return _one(where, f"'{spec.name}' is empty; write the text. {fix(spec)}")
 
 
+#: How to write a number too small for its field, by field: days count from the day they said no.
+SMALLEST_HINTS = {
+    "due": "Days count from the day they said no: 0 is that day, 1 the day after. Write due: 0 or a later day.",
+    "from_day": "Days count from the day they said no: 0 is that day. Write from_day: 0 or a later day.",
+    "to_day": "Days count from the day they said no: 0 is that day. Write to_day: 0 or a later day.",
+    "order": "Orders start at 1, which comes first. Write order: 1 or a higher number.",
+    "max_characters": "Write the most characters the message may have, such as max_characters: 200, "
+    "or leave the key out when there is no limit.",
+}
+
+
 def _too_small(where: Where, error: ValidationError) -> Messages:
-    return _one(where, f"'{where.name}' must be at least {error.validator_value}, found {where.value}.")
+    least = error.validator_value
+    hint = SMALLEST_HINTS.get(where.name, f"Write a whole number of at least {least}: {where.name}: {least}")
+    return _one(where, f"'{where.name}' is {where.value}, but it must be at least {least}. {hint}")
 
 
 def _too_large(where: Where, error: ValidationError) -> Messages:

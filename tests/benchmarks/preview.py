@@ -48,7 +48,9 @@ def time_refresh(project: Path, base: str, runs: int) -> list[float]:
             started = time.perf_counter()
             step.write_text(original.replace(TITLE, f"title: {title}", 1), encoding="utf-8")
             page.wait_for_function(
-                "title => document.querySelector('h2#feel-it')?.textContent.trim() === title", arg=title, timeout=30_000
+                "title => document.querySelector('h2#feel-it')?.textContent.replace('¶', '').trim() === title",
+                arg=title,
+                timeout=30_000,
             )
             timings.append(time.perf_counter() - started)
         browser.close()
@@ -59,12 +61,16 @@ def time_refresh(project: Path, base: str, runs: int) -> list[float]:
 def time_check(project: Path, runs: int) -> list[float]:
     """Seconds for `afterno check` on the project's content, as a new process, once per run."""
     timings: list[float] = []
-    for _ in range(runs):
+    # As a contributor's shell runs it (and `make check`): Python keeps the compiled modules, so the first run,
+    # not counted, compiles them and the others reuse them.
+    env = {name: value for name, value in build_env().items() if name != "PYTHONDONTWRITEBYTECODE"}
+    for run in range(runs + 1):
         started = time.perf_counter()
         result = subprocess.run(
-            [str(VENV_BIN / "afterno"), "check"], cwd=project, env=build_env(), capture_output=True, text=True
+            [str(VENV_BIN / "afterno"), "check"], cwd=project, env=env, capture_output=True, text=True
         )
-        timings.append(time.perf_counter() - started)
+        if run:
+            timings.append(time.perf_counter() - started)
         assert result.returncode == 0, result.stderr
     return timings
 

@@ -114,6 +114,39 @@ def scale_content(content_dir: Path, factor: int) -> None:
         if len(text.encode("utf-8")) < 500 * 1024:
             break
     (content_dir / "checklist.yml").write_text(text, encoding="utf-8")
+    kept = {item["id"] for phase in yaml.safe_load(text)["phases"] for item in phase["items"]}
+    for language in sorted((content_dir / "translations").glob("*/")):
+        _scale_translation(language, factor, ids, kept)
+
+
+def _renamer(ids: set[str], copy: int) -> Callable[[str], str]:
+    """The renaming of copy number ``copy``: an id gets ``-x<copy>``, other text stays."""
+    return lambda text: f"{text}-x{copy}" if text in ids else text
+
+
+def _read(path: Path) -> tuple[str, Any]:
+    """A YAML file's first line (its schema comment) and its data."""
+    text = path.read_text(encoding="utf-8")
+    return text.split("\n", 1)[0], yaml.safe_load(text)
+
+
+def _scale_translation(language: Path, factor: int, ids: set[str], kept: set[str]) -> None:
+    """Copy a language's translations as ``scale_content`` copies the English items: a published language
+    refuses an item it has no translation for, so each copy gets one (the same words, under the new id)."""
+    renames = [_renamer(ids, copy) for copy in range(1, factor)]
+    for folder in KINDS:
+        for path in sorted((language / folder).glob("*.yml")):
+            first_line, data = _read(path)
+            for rename in renames:
+                text = yaml.safe_dump(_renamed(data, rename), sort_keys=False, allow_unicode=True, width=10_000)
+                (language / folder / f"{rename(path.stem)}.yml").write_text(f"{first_line}\n{text}", encoding="utf-8")
+    checklist = language / "checklist.yml"
+    if checklist.exists():
+        first_line, data = _read(checklist)
+        items = [*data["items"], *(_renamed(item, rename) for rename in renames for item in data["items"])]
+        data["items"] = [item for item in items if item["id"] in kept]
+        text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=10_000)
+        checklist.write_text(f"{first_line}\n{text}", encoding="utf-8")
 
 
 def measure(command: list[str], cwd: Path, expect_failure: bool = False) -> tuple[float, float, float]:
@@ -121,7 +154,8 @@ def measure(command: list[str], cwd: Path, expect_failure: bool = False) -> tupl
     # The log goes to a file: a pipe nobody reads until the end would fill up and stall the build.
     with tempfile.TemporaryFile() as log:
         started = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, env=build_env(), stdout=subprocess.DEVNULL, stderr=log)
+        env = build_env(SITE_URL=os.environ.get("SITE_URL", "https://careers.example.edu/after-the-no/"))
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=log)
         _, status, usage = os.wait4(process.pid, 0)
         elapsed = time.perf_counter() - started
         failed = os.waitstatus_to_exitcode(status) != 0

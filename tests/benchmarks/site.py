@@ -1,9 +1,11 @@
 """Benchmark the built site as a reader's phone would load it: bytes, requests and Lighthouse scores.
 
 Builds the site, serves it gzip-compressed from 127.0.0.1, and runs the pinned Lighthouse (npm, in
-tests/benchmarks/node_modules) with its default mobile settings against the home page, a guide and the
-checklist. Prints one table; the full Lighthouse reports go to benchmarks-out/. Nothing is fetched from
-the internet: Chromium is Debian's, and every host but 127.0.0.1 is made unresolvable.
+tests/benchmarks/node_modules) with its default mobile settings against the home page, a guide, the
+checklist and the templates, and against the theme alone (the guide's page emptied, no script of ours: what
+Material's bundle costs by itself, the floor under every page's TBT). Prints one table; the full Lighthouse
+reports go to benchmarks-out/. Nothing is fetched from the internet: Chromium is Debian's, and every host but
+127.0.0.1 is made unresolvable.
 
 Run with ``make benchmark-site`` (it installs Lighthouse from the lock file first).
 """
@@ -15,6 +17,7 @@ import gzip
 import json
 import mimetypes
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -36,6 +39,9 @@ OUT = ROOT / "benchmarks-out"
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 #: The pages in the table: label and path from the site root.
 PAGES = {"Home": "", "A guide": "guides/first-48-hours/", "Checklist": "checklist/", "Templates": "templates/"}
+#: The floor under every page, measured beside them and held to no target: the guide's page as built, with its
+#: article emptied and none of our scripts, so all that runs is the theme's bundle (Material's own).
+THEME_ALONE = ("Theme alone (empty page)", "guides/theme-alone/")
 #: Total blocking time allowed on every page (issue 10), in milliseconds.
 TBT_BUDGET_MS = 50
 #: The checklist page's whole transfer, theme included, gzipped (issue 10), in bytes.
@@ -107,6 +113,16 @@ def build(site_dir: Path, base: str) -> None:
         raise SystemExit(f"the build failed:\n{result.stderr[-3000:]}")
 
 
+def write_theme_alone(site: Path) -> None:
+    """The theme-alone page: the guide's page with an empty article and only the theme's scripts."""
+    html = (site / PAGES["A guide"] / "index.html").read_text(encoding="utf-8")
+    html = re.sub(r"(<article[^>]*>).*?(</article>)", r"\1<h1>Empty</h1>\2", html, count=1, flags=re.DOTALL)
+    html = re.sub(r'<script src="(?:\.\./)*assets/(?!javascripts/)[^"]*"[^>]*></script>', "", html)
+    page = site / THEME_ALONE[1] / "index.html"
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text(html, encoding="utf-8")
+
+
 def lighthouse(url: str) -> dict[str, Any]:
     """Lighthouse's JSON report for ``url`` with its default (mobile) settings."""
     command = [
@@ -176,12 +192,13 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="atn-bench-") as tmp:
         site = Path(tmp)
         build(site, base)
+        write_theme_alone(site)
         server = ThreadingHTTPServer(("127.0.0.1", port), make_handler(site))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         try:
             OUT.mkdir(exist_ok=True)
             rows = {}
-            for label, path in PAGES.items():
+            for label, path in [*PAGES.items(), THEME_ALONE]:
                 runs = []
                 for _ in range(max(1, args.runs)):
                     report = lighthouse(base + path)
@@ -193,7 +210,9 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             server.shutdown()
             server.server_close()
+    floor = rows.pop(THEME_ALONE[0])
     print(table(rows))
+    print(table({THEME_ALONE[0]: floor}).splitlines()[-1])
     print(
         f"\nLighthouse {report['lighthouseVersion']}, mobile settings (simulated throttling), median of "
         f"{max(1, args.runs)} runs per page; last reports in {OUT}/"

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, FilePayload, Page, expect
 
 from afterno.load import load_content
-from browser.conftest import READY
+from browser.conftest import READY, PageWatch
 from helpers import CONTENT
 
 pytestmark = pytest.mark.browser
@@ -417,6 +417,27 @@ def test_bad_backup_files_change_nothing(page: Page, served_site: str) -> None:
         page.evaluate("document.querySelector('[data-atn-message]').textContent = ''")
 
 
+def test_backup_code_loads_on_first_use_and_a_failed_fetch_can_be_retried(
+    page: Page, served_site: str, watch: PageWatch
+) -> None:
+    """checklist-files.js is fetched only when a backup is asked for; if the fetch fails the page says so, and the
+    next click saves the backup."""
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.route("**/assets/checklist-files.js", lambda route: route.abort())
+    open_checklist(page, served_site)
+    assert not [url for url in fetched if "checklist-files.js" in url], "fetched before anyone asked"
+    page.click("[data-atn-action=export]")
+    expect(page.locator("[data-atn-message]")).to_contain_text("could not be loaded")
+    page.unroute("**/assets/checklist-files.js")
+    backup = _backup(page)
+    assert backup["app"] == "after-the-no"
+    expect(page.locator("[data-atn-message]")).to_contain_text("Your backup is saved")
+    # The browser reports the fetch this test refused; nothing else may be in the console.
+    assert watch.console == ["error: Failed to load resource: net::ERR_FAILED"], watch.console
+    watch.console.clear()
+
+
 def test_imported_markup_is_shown_as_text(page: Page, served_site: str) -> None:
     """Markup in an imported company name or note is shown as text and never runs or becomes elements."""
     open_checklist(page, served_site)
@@ -467,7 +488,9 @@ def test_ics_reminders_are_valid_calendar_entries(page: Page, served_site: str) 
             events[-1].setdefault(name, value)
     # Every item applies when not selected; one is ticked; the gentle ones whose day has passed are left out.
     gentle = [item.id for item in ITEMS if item.gentle and item.id != "take-a-breath"]
-    open_items = sum(item.applies("not-selected") for item in ITEMS) - 1 - len(gentle)
+    # An item that waits for an outside event (a role posted) has no day, so it is not sent to the calendar.
+    waiting = [item.id for item in ITEMS if item.waits and item.applies("not-selected")]
+    open_items = sum(item.applies("not-selected") for item in ITEMS) - 1 - len(gentle) - len(waiting)
     assert len(events) == open_items
     assert len({e["UID"] for e in events}) == open_items
     assert all(re.fullmatch(r"\d{8}T\d{6}Z", e["DTSTAMP"]) for e in events)

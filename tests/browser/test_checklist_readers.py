@@ -35,7 +35,8 @@ def tabs_to_first_checkbox(page: Page, limit: int = 5) -> int:
 
     Arriving from a situation link for a new checklist, the page first asks "When did you hear?": the presses
     spent in that date field (one per part of the date, and its picker button) are not counted, but it must
-    come first."""
+    come first. Why not: it is the page's own question on arrival (its answer sets every date below), so the
+    presses in it are the reader answering, not controls in the way; counted, Chromium's date field adds four."""
     presses = 0
     for _ in range(limit + 8):
         page.keyboard.press("Tab")
@@ -105,10 +106,6 @@ def still_same_page(page: Page) -> bool:
     return bool(page.evaluate("!!document.querySelector('[data-atn-checklist]').atnMark"))
 
 
-@pytest.mark.xfail(
-    reason="6 Tabs since Spanish and German were published: the header's language menu is one more stop; issue 10 note",
-    strict=False,
-)
 @pytest.mark.parametrize("viewport", [(1280, 900), (390, 844)], ids=["desktop", "phone"])
 def test_first_checkbox_within_five_tabs_after_a_full_load(
     page: Page, served_site: str, viewport: tuple[int, int]
@@ -147,7 +144,6 @@ def test_an_in_page_link_keeps_the_situation_changed_after_a_situation_link(page
     assert active(stored(page))["situation"] == "other-candidates"
 
 
-@pytest.mark.xfail(reason="6 Tabs since the header's language menu; issue 10 note", strict=False)
 def test_first_checkbox_within_five_tabs_after_instant_navigation_from_home(page: Page, served_site: str) -> None:
     """From the home page's situation button (instant navigation) the heading has the focus, five Tabs at most."""
     page.goto(served_site)
@@ -159,7 +155,6 @@ def test_first_checkbox_within_five_tabs_after_instant_navigation_from_home(page
     assert tabs_to_first_checkbox(page) <= 5
 
 
-@pytest.mark.xfail(reason="6 Tabs since the header's language menu; issue 10 note", strict=False)
 def test_skip_link_works_after_instant_navigation_from_home(page: Page, served_site: str) -> None:
     """After instant navigation from home, the skip link moves focus into the content, then Tab reaches the list."""
     page.goto(served_site)
@@ -225,3 +220,26 @@ def test_scheme_toggle_and_empty_search_results_show_focus(page: Page, served_si
     page.keyboard.press("Tab")
     expect(page.locator(".md-search__scrollwrap")).not_to_be_focused()
     assert page.evaluate("document.activeElement.checkVisibility({visibilityProperty: true})")
+
+
+@pytest.mark.parametrize(
+    ("prefix", "yours"),
+    [("", "Your checklist"), ("es/", "Tu lista"), ("de/", "Deine Checkliste")],
+    ids=["en", "es", "de"],
+)
+def test_checklists_without_a_company_are_named_by_what_they_said_and_the_day(
+    page: Page, served_site: str, prefix: str, yours: str
+) -> None:
+    """In the "Checklist for" list, one with no company reads as what they said and the day heard, in each language;
+    one with no situation either as "Your checklist" and the day; never "Untitled application"."""
+    open_checklist(page, served_site + prefix, "?situation=other-candidates")
+    said = page.locator("#atn-situation option[value=other-candidates]").text_content() or ""
+    page.click("[data-atn-action=add]")
+    options = page.locator("#atn-app option")
+    expect(options).to_have_count(2)
+    first, second = (text.strip() for text in options.all_text_contents())
+    assert first.startswith(said.strip() + " (") and first != said.strip(), first
+    assert second.startswith(yours + " ("), second
+    for text in (first, second):
+        assert re.search(r"\d", text), f"no day heard in {text!r}"
+        assert "Untitled" not in text and "sin nombre" not in text and "ohne Namen" not in text, text

@@ -21,9 +21,6 @@ PAGES = [
 CASES = [(code, *case) for code in ("es", "de") for case in PAGES]
 
 
-@pytest.mark.xfail(
-    reason="checklist.js/templates-ui.js strings added this session not yet through t(); issue 13 note", strict=False
-)
 @pytest.mark.parametrize(("code", "page_path", "address", "ready"), CASES, ids=[f"{c[0]}-{c[1]}" for c in CASES])
 def test_scripts_write_in_the_page_language(
     page: Page, served_site: str, site: Path, code: str, page_path: str, address: str, ready: str

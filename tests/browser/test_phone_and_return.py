@@ -284,3 +284,74 @@ def test_home_page_offers_nothing_and_never_fails_without_a_started_checklist(
     page.wait_for_timeout(300)
     expect(page.locator("[data-atn-continue]")).to_be_hidden()
     # The page fixture fails the test on any console error or page error.
+
+
+#: Where the focus is, and whether a reader can see it there: inside the window, drawn, not hidden.
+FOCUS_SEEN = """() => {
+    const el = document.activeElement;
+    const shown = el.classList.contains("md-option") ? el.nextElementSibling : el;
+    const r = shown.getBoundingClientRect();
+    const inside = r.width > 0 && r.height > 0 && r.right > 0 && r.left < innerWidth && r.bottom > 0;
+    const seen = inside && shown.checkVisibility({opacityProperty: true, visibilityProperty: true});
+    return {seen, what: `${el.tagName} ${el.className} ${el.textContent.trim().slice(0, 30)}`.trim(),
+            text: el.closest(".md-content") !== null, label: el.getAttribute("aria-label") || ""};
+}"""
+
+
+@pytest.mark.parametrize("path", ["", "es/", "checklist/"])
+def test_on_a_phone_every_tab_stop_before_the_text_is_on_screen(browser: Browser, served_site: str, path: str) -> None:
+    """On a 390 px phone, Tab from the top reaches the page's text without landing in the closed menu drawer or
+    the closed search box (they are off screen: a user test counted ~20 unseen stops), and passes the menu and
+    search buttons, which have names."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        page.goto(served_site + path)
+        page.wait_for_load_state("load")
+        unseen, names = [], []
+        for _ in range(15):
+            page.keyboard.press("Tab")
+            page.evaluate("Promise.all(document.getAnimations().map(a => a.finished))")
+            where = page.evaluate(FOCUS_SEEN)
+            if not where["seen"]:
+                unseen.append(where["what"])
+            names.append(where["label"])
+            if where["text"]:
+                break
+        assert where["text"], "the text was not reached in 15 Tabs"
+        assert unseen == []
+        nav = page.locator(".md-nav--primary").first.get_attribute("aria-label")
+        search = page.locator(".md-search__input").get_attribute("aria-label")
+        assert nav in names and search in names, names
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("key", ["Enter", "Space"])
+def test_on_a_phone_the_keyboard_opens_the_menu_and_search(browser: Browser, served_site: str, key: str) -> None:
+    """The menu button opens the drawer from the keyboard and takes the focus to its first link, which is on
+    screen; the search button opens the search box with the focus in it."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        page.goto(served_site)
+        page.wait_for_load_state("load")
+        page.focus("label.md-header__button[for=__drawer]")
+        page.keyboard.press(key)
+        expect(page.locator("#__drawer")).to_be_checked()
+        expect(page.locator(".md-sidebar--primary :focus")).to_have_count(1)
+        page.evaluate("Promise.all(document.getAnimations().map(a => a.finished))")
+        assert page.evaluate(FOCUS_SEEN)["seen"], page.evaluate(FOCUS_SEEN)
+        page.goto(served_site + "guides/")
+        page.wait_for_load_state("load")
+        page.focus("label.md-header__button[for=__search]")
+        page.keyboard.press(key)
+        expect(page.locator("#__search")).to_be_checked()
+        expect(page.locator(".md-search__input")).to_be_focused()
+        # A tap still opens the search with the focus in the box (the phone's keyboard comes up).
+        page.goto(served_site + "checklist/")
+        page.wait_for_load_state("load")
+        page.tap("label.md-header__button[for=__search]")
+        expect(page.locator(".md-search__input")).to_be_focused()
+    finally:
+        context.close()

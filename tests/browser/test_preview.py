@@ -19,6 +19,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 STEP = Path("content/steps/feel-it.yml")
 GUIDE = "guides/first-48-hours/"
+#: How long a saved edit may take to show (ms): a rebuild takes 1-8 s at a load of 16 on two cores, and the merged
+#: run is busier. The speed itself is measured by `make benchmark-preview`, not here.
+RELOAD_WAIT = 30_000
 
 
 @pytest.fixture
@@ -46,6 +49,11 @@ def preview_page(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
     context.close()
 
 
+def step_heading(title: str) -> re.Pattern[str]:
+    """A step's heading as the page shows it: its title, then the permalink sign (¶) that links to it."""
+    return re.compile(rf"^\s*{re.escape(title)}\s*¶?\s*$")
+
+
 def edit(project: Path, old: str, new: str) -> None:
     """Save the step file with ``old`` replaced by ``new``, as an editor would."""
     path = project / STEP
@@ -54,19 +62,16 @@ def edit(project: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-@pytest.mark.xfail(
-    reason="failed once in the merged run (title edit not shown within the wait); issue 11 note", strict=False
-)
 def test_saved_edit_reloads_open_page(preview: tuple[Path, str], preview_page: tuple[Page, list[str]]) -> None:
     """Saving a content file refreshes the open page by itself, and the live-reload script is not blocked."""
     project, base = preview
     page, console = preview_page
     page.goto(base + GUIDE)
     heading = page.locator("h2#feel-it")
-    expect(heading).to_have_text("Let yourself feel it")
+    expect(heading).to_have_text(step_heading("Let yourself feel it"))
     page.evaluate("window.atnUntouched = true")
     edit(project, "title: Let yourself feel it", "title: Let yourself feel it first")
-    expect(heading).to_have_text("Let yourself feel it first", timeout=15_000)
+    expect(heading).to_have_text(step_heading("Let yourself feel it first"), timeout=RELOAD_WAIT)
     assert page.evaluate("window.atnUntouched === undefined"), "the page was reloaded, not patched"
     assert not [line for line in console if "Content Security Policy" in line], console
 
@@ -81,7 +86,7 @@ def test_broken_file_shows_in_every_page_then_fix_restores(
     expect(page.locator("h2#feel-it")).to_be_visible()
     edit(project, "phase: first-day", "phasee: first-day")
     problems = page.locator("[data-afterno-problems]")
-    expect(problems).to_be_visible(timeout=15_000)
+    expect(problems).to_be_visible(timeout=RELOAD_WAIT)
     text = problems.inner_text()
     assert re.search(r"content/steps/feel-it\.yml:\d+:\d+: ", text), text
     assert "Did you mean 'phase'?" in text and "phasee: first-day" in text, text
@@ -90,5 +95,5 @@ def test_broken_file_shows_in_every_page_then_fix_restores(
     log = (project / "serve.log").read_text(encoding="utf-8")
     assert "ERROR" in log and "content/steps/feel-it.yml:" in log, "the terminal lists the problem too"
     edit(project, "phasee: first-day", "phase: first-day")
-    expect(page.locator("h1#about-after-the-no")).to_be_visible(timeout=15_000)
+    expect(page.locator("h1#about-after-the-no")).to_be_visible(timeout=RELOAD_WAIT)
     assert not [line for line in console if "Content Security Policy" in line], console

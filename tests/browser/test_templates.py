@@ -100,7 +100,7 @@ def test_half_filled_template_refuses_copy_and_email_naming_the_empty_boxes(
     root.locator("[data-atn-mailto]").click()
     assert "Your email app was not opened." in status_text(page, root)
     assert page.url == before, "the refused email link must not navigate"
-    assert "{company}" in root.locator("[data-atn-body]").inner_text()
+    assert f"[{SHARED['company']}]" in root.locator("[data-atn-body]").inner_text()
 
     # Filling the first empty box clears its error mark; the others stay marked.
     shared_box(page, "contact_name").fill("Alex Morgan")
@@ -162,7 +162,7 @@ def test_shared_details_carry_across_templates_and_survive_a_reload(page: Page, 
     assert "Cleared." in status_text(page, page.locator("[data-atn-shared]"))
     assert page.evaluate("key => localStorage.getItem(key)", KEY) is None
     assert shared_box(page, "your_name").input_value() == ""
-    assert "{your_name}" in template(page, "thank-you-reply").inner_text()
+    assert f"[{SHARED['your_name']}]" in template(page, "thank-you-reply").inner_text()
 
 
 def test_company_and_role_come_from_the_active_checklist_which_is_never_changed(page: Page, served_site: str) -> None:
@@ -371,3 +371,74 @@ def test_copy_and_email_buttons_are_apart_and_readable_after_a_tap(
             assert found == [], f"{target}: {found}"
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("lang", ["", "es/", "de/"], ids=["en", "es", "de"])
+def test_empty_boxes_show_as_labelled_blanks_never_as_code_names(page: Page, served_site: str, lang: str) -> None:
+    """In every language the preview shows an empty box as "[its label]", styled as a blank, never as {name}."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_page(page, served_site, lang + "templates/")
+    page.locator("[data-atn-shared][data-atn-ready]").wait_for()
+    previews = page.locator("[data-atn-subject], [data-atn-body]")
+    texts = previews.all_inner_texts()
+    assert texts and not [text for text in texts if "{" in text or "}" in text], texts
+    root = template(page, "thank-you-reply")
+    label = shared_box(page, "contact_name").evaluate("el => el.labels[0].textContent.trim()")
+    blank = root.locator('[data-atn-body] [data-slot="contact_name"]').first
+    assert blank.inner_text() == f"[{label}]"
+    assert "atn-slot--blank" in (blank.get_attribute("class") or "")
+    assert blank.evaluate("el => getComputedStyle(el).borderBottomStyle") == "dashed"
+    # Typed, the value replaces the blank; emptied again, the blank comes back.
+    shared_box(page, "contact_name").fill("Alex Morgan")
+    assert blank.inner_text() == "Alex Morgan"
+    assert "atn-slot--blank" not in (blank.get_attribute("class") or "")
+    shared_box(page, "contact_name").fill("")
+    assert blank.inner_text() == f"[{label}]"
+    # Copy stays refused while a blank is left, and names the box.
+    root.locator("[data-atn-copy]").click()
+    assert label in status_text(page, root)
+
+
+CLEAR = {
+    "": ("Clear these details", "Undo"),
+    "es/": ("Borrar estos datos", "Deshacer"),
+    "de/": ("Diese Angaben löschen", "Rückgängig"),
+}
+#: What Clear says when the checklist still holds the company and the role: that they stay, and where they are kept.
+CLEAR_KEEPS = {"": "come from your checklist", "es/": "vienen de tu lista", "de/": "kommen aus deiner Checkliste"}
+
+
+@pytest.mark.parametrize("lang", ["", "es/", "de/"], ids=["en", "es", "de"])
+def test_clear_says_what_stays_and_undo_puts_everything_back(page: Page, served_site: str, lang: str) -> None:
+    """Clear says the checklist's company and role stay (they do, and after a reload too); Undo restores every box."""
+    record = checklist_record({"id": "a1", "company": "Acme Marketing", "role": "Intern"}, active="a1")
+    page.goto(served_site + "404.html")
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [CHECKLIST_KEY, record])
+    open_page(page, served_site, lang + "templates/")
+    page.locator("[data-atn-shared][data-atn-ready]").wait_for()
+    shared_box(page, "your_name").fill("Sam Taylor")
+    shared_box(page, "company").fill("Acme Marketing Ltd")
+    page.locator("#reconnect-message-recent_progress").fill("a course")
+    stored = page.evaluate("key => localStorage.getItem(key)", KEY)
+    clear, undo = CLEAR[lang]
+    page.get_by_role("button", name=clear, exact=True).click()
+    shared = page.locator("[data-atn-shared]")
+    said = status_text(page, shared)
+    assert CLEAR_KEEPS[lang] in said, said
+    assert shared_box(page, "your_name").input_value() == ""
+    assert page.locator("#reconnect-message-recent_progress").input_value() == ""
+    # What the words say stays is what a reload shows: the checklist's company and role, nothing typed here.
+    assert shared_box(page, "company").input_value() == "Acme Marketing"
+    assert shared_box(page, "role").input_value() == "Intern"
+    assert page.evaluate("key => localStorage.getItem(key)", KEY) is None
+    assert page.evaluate("key => localStorage.getItem(key)", CHECKLIST_KEY) == record
+    page.get_by_role("button", name=undo, exact=True).click()
+    assert shared_box(page, "your_name").input_value() == "Sam Taylor"
+    assert shared_box(page, "company").input_value() == "Acme Marketing Ltd"
+    assert page.locator("#reconnect-message-recent_progress").input_value() == "a course"
+    assert "Sam Taylor" in template(page, "thank-you-reply").inner_text()
+    assert page.evaluate("key => localStorage.getItem(key)", KEY) == stored
+    assert page.get_by_role("button", name=undo, exact=True).is_hidden()
+    page.reload()
+    page.locator("[data-atn-shared][data-atn-ready]").wait_for()
+    assert shared_box(page, "your_name").input_value() == "Sam Taylor"

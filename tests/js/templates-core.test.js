@@ -190,3 +190,9 @@ test("a note's characters are counted as a site with a limit counts them: empty 
   assert.equal(T.characters(T.parse("{a}"), { a: "🙂é" }), 2);
   assert.equal(T.characters(T.parse("{a}"), { a: "x".repeat(500) }), T.MAX_VALUE);
 });
+
+test("an empty box shows as its label in brackets, never as its code name", () => {
+  assert.equal(T.blank("Tu nombre"), "[Tu nombre]");
+  assert.equal(T.blank("  Dein\nName "), "[Dein Name]");
+  assert.equal(T.blank(""), "[…]");
+});
