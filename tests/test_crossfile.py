@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -214,6 +215,50 @@ CASES: list[tuple[Rule, Callable[[Content], Content], list[str]]] = [
         [],
     ),
 ]
+
+
+def without_step(step_id: str, renamed_to: str | None = None) -> Content:
+    """The real content with one step deleted, or with only its own id changed (a rename done by hand)."""
+    content = real()
+    steps = tuple(
+        dataclasses.replace(step, id=renamed_to) if step.id == step_id else step
+        for step in content.steps
+        if step.id != step_id or renamed_to
+    )
+    return dataclasses.replace(content, steps=steps)
+
+
+def uses_in_files(item_id: str) -> list[str]:
+    """Where the text of content/ names ``item_id`` as a reference (not as its own id): path:line, in file order."""
+    found = []
+    for path in sorted(CONTENT.rglob("*.yml")):
+        if "translations" in path.parts:
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if re.search(rf"(?<![\w-]){re.escape(item_id)}(?![\w-])", line) and not re.match(r"\s*-?\s*id:", line):
+                found.append(f"{path.relative_to(CONTENT.parent).as_posix()}:{number}")
+    return found
+
+
+@pytest.mark.parametrize(("renamed_to", "suggested"), [(None, "NEW-ID"), ("plan-your-development",) * 2])
+def test_a_step_used_in_many_places_is_gone_is_one_problem(renamed_to: str | None, suggested: str) -> None:
+    """A deleted (or hand-renamed) step used in several places is one problem at its first use that lists every
+    place and says how to rename it with one command; a step renamed by hand is named as the likely new id."""
+    places = uses_in_files("make-a-development-plan")
+    assert len(places) > 2, "the case needs a step used in several places"
+    problems = crossfile.references_resolve(context(without_step("make-a-development-plan", renamed_to)))
+    assert len(problems) == 1, problems
+    message = str(problems[0])
+    assert message.startswith(f"{places[0]}:")
+    assert f"the step 'make-a-development-plan' does not exist, but {len(places)} places use it: " in message
+    listed = message.split(" places use it: ")[1].split(". ")[0].split(", ")
+    paths = [place.rsplit(":", 1)[0] for place in places]
+    assert [item.rsplit(":", 1)[-1] for item in listed] == [place.rsplit(":", 1)[1] for place in places]
+    assert [item for item in listed if ":" in item] == [
+        place for index, place in enumerate(places) if not index or paths[index - 1] != paths[index]
+    ]
+    assert f"run 'afterno rename step make-a-development-plan {suggested}'" in message
+    assert ("(is 'plan-your-development' its new name?)" in message) == bool(renamed_to)
 
 
 @pytest.mark.parametrize("rule", RULES + COMPLETENESS, ids=lambda rule: rule.__name__)

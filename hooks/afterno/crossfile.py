@@ -91,20 +91,76 @@ def objects(content: Content) -> Iterator[tuple[KindSpec, Any]]:
         yield from walk(getattr(content, name))
 
 
+def _refs(value: Any) -> Iterable[Ref]:
+    """The references a field holds: one, a list of them, or none."""
+    return (value,) if isinstance(value, Ref) else value or ()
+
+
 def references_resolve(context: Context) -> list[Problem]:
-    """Every id a field refers to (its spec's ``target``) exists, or is declared by a broken item."""
-    problems = []
+    """Every id a field refers to (its spec's ``target``) exists, or is declared by a broken item.
+
+    An id missing from several places is one problem (the item was deleted or renamed by hand, not mistyped),
+    at its first use, listing the others and the ways out.
+    """
+    missing: dict[tuple[str, str], list[tuple[Ref, str]]] = {}
     for kind, item in objects(context.content):
         for spec in kind.fields:
             if spec.target is None:
                 continue
-            value = getattr(item, spec.name)
             known = _known(context.content, spec.target)
             declared = context.declared.get(DECLARED_BY[spec.target], frozenset())
-            for ref in (value,) if isinstance(value, Ref) else value or ():
+            for ref in _refs(getattr(item, spec.name)):
                 if ref.id not in known and ref.id not in declared:
-                    problems.append(_missing(context, ref, spec.target, known, spec.name))
+                    missing.setdefault((spec.target, ref.id), []).append((ref, spec.name))
+    problems: list[Problem] = []
+    for (target, _), uses in missing.items():
+        known = _known(context.content, target)
+        if len(uses) == 1 or _kind_of(context, uses[0][0].id) is not None:
+            problems.extend(_missing(context, ref, target, known, key) for ref, key in uses)
+        else:
+            problems.append(_gone(context, target, [ref for ref, _ in uses]))
     return problems
+
+
+#: The kinds whose items each have a file of their own (content/<folder>/<id>.yml), which `afterno rename` renames.
+RENAMED_BY_COMMAND = {"step": "steps", "situation": "situations"}
+
+
+def _gone(context: Context, target: str, uses: list[Ref]) -> Problem:
+    """One problem for an id used in several places that no item has: where it is used, and what to do."""
+    words, folder = TARGETS[target]
+    uses = sorted(uses, key=lambda ref: (ref.path, ref.line, ref.column))
+    old = uses[0].id
+    places = [
+        f"{ref.line}" if index and uses[index - 1].path == ref.path else f"{ref.path}:{ref.line}"
+        for index, ref in enumerate(uses)
+    ]
+    listed = ", ".join(places)
+    if target in RENAMED_BY_COMMAND:
+        file = f"content/{RENAMED_BY_COMMAND[target]}/{old}.yml"
+        unused = _unreferenced(context, target)
+        new = unused[0] if len(unused) == 1 else "NEW-ID"
+        renamed = f" (is '{new}' its new name?)" if len(unused) == 1 else ""
+        ways = (
+            f"If you deleted or renamed {file}{renamed}, put it back as it was, then run "
+            f"'afterno rename {target} {old} {new}', which changes every place for you; "
+            f"to remove the {words}, take it out of these {len(uses)} places."
+        )
+    else:
+        ways = f"Use an id from {folder} in each of them, or add the {words} '{old}' back."
+    return _at(uses[0], f"the {words} '{old}' does not exist, but {len(uses)} places use it: {listed}. {ways}")
+
+
+def _unreferenced(context: Context, target: str) -> list[str]:
+    """The ids of the ``target`` kind that nothing refers to: a hand-renamed item is one of them."""
+    used = {
+        ref.id
+        for kind, item in objects(context.content)
+        for spec in kind.fields
+        if spec.target == target
+        for ref in _refs(getattr(item, spec.name))
+    }
+    return sorted(set(_known(context.content, target)) - used)
 
 
 def _missing(context: Context, ref: Ref, target: str, known: Mapping[str, Any], key: str) -> Problem:

@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ContentError, Problem
-from .translation_model import TRANSLATIONS_DIR
 from .load import load_content
 from .model import (
     CHECKLIST_ITEM,
@@ -42,6 +41,7 @@ from .model import (
     Step,
     Template,
 )
+from .translation_model import TRANSLATIONS_DIR
 
 #: The kinds ``afterno rename`` knows: the word on the command line, and what references it (a spec target).
 KINDS = {"step": "step", "guide": "guide", "situation": "situation", "item": "checklist item"}
