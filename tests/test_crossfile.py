@@ -221,7 +221,7 @@ def without_step(step_id: str, renamed_to: str | None = None) -> Content:
     """The real content with one step deleted, or with only its own id changed (a rename done by hand)."""
     content = real()
     steps = tuple(
-        dataclasses.replace(step, id=renamed_to) if step.id == step_id else step
+        dataclasses.replace(step, id=renamed_to) if step.id == step_id and renamed_to else step
         for step in content.steps
         if step.id != step_id or renamed_to
     )
