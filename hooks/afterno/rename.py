@@ -254,13 +254,8 @@ def _translations(project: Path, kind: str, old: str, new: str, files: _Files) -
     return moves
 
 
-def rename(project: Path, kind: str, old: str, new: str) -> Renamed:
-    """Rename the ``kind`` (step, guide, situation or item) ``old`` to ``new`` in the project's content/.
-
-    Raises:
-        RenameError: Nothing was changed; the message says why (with the content's problems, if any).
-    """
-    root = project / "content"
+def _renamable(root: Path, kind: str, old: str, new: str) -> tuple[Content, dict[str, Any]]:
+    """The content and the ids of ``kind``, once ``old`` exists and ``new`` is a free, valid id."""
     if not re.search(SLUG_PATTERN, new) or len(new) > 60:
         raise RenameError(
             f"'{new}' is not a valid id: use lowercase words joined by hyphens, like ask-for-feedback "
@@ -280,6 +275,17 @@ def rename(project: Path, kind: str, old: str, new: str) -> Renamed:
         raise RenameError(f"the {what} is already called '{new}'.")
     if new in known or new in _aliases(content, kind):
         raise RenameError(f"the {what} id '{new}' is already used (or kept as an old id); choose another.")
+    return content, known
+
+
+def rename(project: Path, kind: str, old: str, new: str) -> Renamed:
+    """Rename the ``kind`` (step, guide, situation or item) ``old`` to ``new`` in the project's content/.
+
+    Raises:
+        RenameError: Nothing was changed; the message says why (with the content's problems, if any).
+    """
+    root = project / "content"
+    content, known = _renamable(root, kind, old, new)
     files = _Files(project)
     renamed = Renamed()
     # Only steps and situations are referenced (no field names a guide or an item): the rest find nothing.

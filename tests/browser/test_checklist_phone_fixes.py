@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from browser.conftest import READY
 
@@ -96,7 +96,8 @@ def test_a_confirmed_reset_can_be_undone_exactly(phone: BrowserContext, served_s
     assert undo_button.is_hidden()
     page.locator("[data-atn-action=reset]").click()
     page.locator("[data-atn-dialog]").get_by_role("button", name=confirm, exact=True).click()
-    assert not page.locator("#check-take-a-breath").is_checked()
+    # The dialog answers when it has closed (a task later than the click): wait for that, as a person would.
+    expect(page.locator("#check-take-a-breath")).not_to_be_checked()
     assert "a walk by the river" not in stored_record(page)
     assert undo_button.inner_text() == undo
     assert page.evaluate("document.activeElement.dataset.atnAction") == "undo-reset"
@@ -119,7 +120,7 @@ def test_undo_of_a_reset_is_withdrawn_once_something_else_changes(phone: Browser
     page.locator("[data-atn-action=reset]").click()
     page.locator("[data-atn-dialog]").get_by_role("button", name=RESET[""][0], exact=True).click()
     undo_button = page.locator("[data-atn-action=undo-reset]")
-    assert undo_button.is_visible()
+    expect(undo_button).to_be_visible()
     page.locator("[data-item]").nth(1).locator("input[type=checkbox]").check()
     assert undo_button.is_hidden()
 
