@@ -8,6 +8,7 @@ because `mkdocs serve` keeps this module loaded between rebuilds.
 from __future__ import annotations
 
 import gzip
+import json
 import logging
 import os
 import tempfile
@@ -59,6 +60,7 @@ from afterno.minify import minify_site_assets
 from afterno.render import NavEntry, Renderer
 from afterno.report import text_lines
 from afterno.repository import new_issue_url, repository_url
+from afterno.search_index import english_left_out, with_folded_fields
 from afterno.translation_load import Translations, load_translations, script_strings
 
 if TYPE_CHECKING:
@@ -343,7 +345,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         if problems:
             _pages_with_scripts.add(where)
             _report_scripts(problems)
-    return html
+    # A translated site's search finds only its own language's text.
+    return english_left_out(html) if _language != "en" else html
 
 
 def _finish_html(html: str, where: str, destination: Path) -> str:
@@ -401,6 +404,7 @@ def on_post_build(config: MkDocsConfig) -> None:
             "the pages must not carry code of their own."
         )
     hashes = sorted({digest for hashes in _script_hashes.values() for digest in hashes})
+    _fold_search_index(Path(config.site_dir))
     if _language != "en":
         write_hashes(Path(os.environ[HASHES_VARIABLE]), hashes)
         _minify(config)
@@ -437,6 +441,14 @@ def _link_languages(site_dir: Path) -> None:
         mtime = int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
         with gzip.GzipFile(folder / "sitemap.xml.gz", "wb", mtime=mtime) as packed:
             packed.write(text.encode("utf-8"))
+
+
+def _fold_search_index(site_dir: Path) -> None:
+    """The search finds accented words typed without their accents (the theme's index, written just before)."""
+    path = site_dir / "search" / "search_index.json"
+    if path.is_file():
+        index = with_folded_fields(json.loads(path.read_text(encoding="utf-8")))
+        path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def _minify(config: MkDocsConfig) -> None:

@@ -40,6 +40,39 @@ QUERIES = {
     "message": "templates/",
     "email template": "templates/",
 }
+#: The same on the Spanish and German sites: words typed after a rejection, with and without accents or umlauts.
+QUERIES_ES = {
+    "rechazo": "es/guides/first-48-hours/",
+    "rechazada": "es/guides/first-48-hours/",
+    "me rechazaron": "es/situations/",
+    "sin respuesta": "es/situations/",
+    "ghosting": "es/situations/",
+    "agradecimiento": "es/templates/",
+    "carta de agradecimiento": "es/templates/",
+    "opinión": "es/guides/ask-for-feedback/",
+    "opinion": "es/guides/ask-for-feedback/",
+    "LinkedIn": "es/guides/build-your-network/",
+    "CV": "es/guides/ask-for-feedback/",
+    "entrevista": "es/guides/reflect-and-plan/",
+    "red de contactos": "es/guides/build-your-network/",
+    "motivación": "es/guides/keep-going/",
+    "motivacion": "es/guides/keep-going/",
+}
+QUERIES_DE = {
+    "Absage": "de/guides/first-48-hours/",
+    "abgelehnt": "de/guides/first-48-hours/",
+    "keine Antwort": "de/situations/",
+    "Feedback": "de/guides/ask-for-feedback/",
+    "Rückmeldung": "de/guides/ask-for-feedback/",
+    "Rueckmeldung": "de/guides/ask-for-feedback/",
+    "Ruckmeldung": "de/guides/ask-for-feedback/",
+    "Dankesnachricht": "de/templates/",
+    "Lebenslauf": "de/guides/ask-for-feedback/",
+    "Vorstellungsgespräch": "de/guides/reflect-and-plan/",
+    "Vorstellungsgesprach": "de/guides/reflect-and-plan/",
+    "Netzwerk": "de/guides/build-your-network/",
+    "Motivation": "de/guides/keep-going/",
+}
 #: Pages for contributors and careers centres: never above a reader's page for a reader's word.
 NOT_FOR_READERS = ("contributing/", "careers-centres/", "handout/", "sources/")
 
@@ -52,7 +85,9 @@ def top_results(page: Page, query: str) -> list[str]:
     page.wait_for_function("() => !document.querySelector('.md-search-result__item')")
     # Typed key by key, as a reader does (a pasted query: test_a_query_pasted_in_one_go_is_answered).
     box.press_sequentially(query)
-    page.wait_for_function("() => /matching/.test(document.querySelector('.md-search-result__meta').textContent)")
+    page.wait_for_function(
+        "() => /matching|encontr|Suchergebnis/.test(document.querySelector('.md-search-result__meta').textContent)"
+    )
     # The answer to the last key press is the one that stays: wait until the results stop changing.
     seen = None
     for _ in range(20):
@@ -78,6 +113,57 @@ def search_page(browser: Browser, served_site: str) -> Iterator[Page]:
     page.locator("input.md-search__input").click()
     yield page
     context.close()
+
+
+def count_results(page: Page, query: str) -> int:
+    """How many results the search box lists for ``query`` (one per page and section)."""
+    top_results(page, query)
+    return page.locator(".md-search-result__item").count()
+
+
+@pytest.fixture(scope="module", params=["es", "de"])
+def translated_search(request: pytest.FixtureRequest, browser: Browser, served_site: str) -> Iterator[Page]:
+    """The Spanish or German site's page with its search index loaded."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"{served_site}{request.param}/")
+    page.locator("input.md-search__input").click()
+    yield page
+    context.close()
+
+
+#: Found, but not in the top three yet: the translated steps and templates need search keywords (issue 13).
+NOT_YET = {"rechazada", "me rechazaron", "carta de agradecimiento"}
+TRANSLATED = [
+    pytest.param(
+        q, e, id=q, marks=[pytest.mark.xfail(strict=True, reason="needs translated keywords")] * (q in NOT_YET)
+    )
+    for table in (QUERIES_ES, QUERIES_DE)
+    for q, e in table.items()
+]
+
+
+@pytest.mark.parametrize(("query", "expected"), TRANSLATED)
+def test_translated_site_finds_the_right_page_in_the_top_three(
+    translated_search: Page, query: str, expected: str
+) -> None:
+    """On the Spanish and German sites, a reader's word (with or without accents) lists its page in the top three."""
+    if not translated_search.url.rstrip("/").endswith(expected.split("/")[0]):
+        pytest.skip("the query is for the other language's site")
+    top = top_results(translated_search, query)
+    assert expected in top, f"{query!r}: expected {expected} in the top three, got {top}"
+
+
+@pytest.mark.parametrize(
+    ("lang", "plain", "accented"), [("es", "opinion", "opinión"), ("de", "fur", "für"), ("de", "fuer", "für")]
+)
+def test_a_word_typed_without_accents_finds_as_many_pages(
+    translated_search: Page, lang: str, plain: str, accented: str
+) -> None:
+    """Typing a word without its accent or umlaut lists at least the pages the accented word lists."""
+    if not translated_search.url.rstrip("/").endswith(lang):
+        pytest.skip("the query is for the other language's site")
+    assert count_results(translated_search, plain) >= count_results(translated_search, accented)
 
 
 @pytest.mark.parametrize(("query", "expected"), QUERIES.items(), ids=list(QUERIES))

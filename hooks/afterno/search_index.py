@@ -1,0 +1,71 @@
+"""The search index in each language: found with or without accents, and only in the site's own language.
+
+Material's search (lunr) matches a word only as it is written: on the Spanish site "opinion" missed every page
+that says "opinión", and German readers who type "fur" or "Rueckmeldung" missed "für" and "Rückmeldung". Each
+entry of the index gets one more field per searched field (``text_folded`` beside ``text``, same boost) holding
+the other spellings of its accented words: without the accents (opinion, fur, ruckmeldung) and, for umlauts,
+as typed on a keyboard without them (fuer, rueckmeldung). The theme indexes every field the index's config
+lists, and shows only the title and the text, so the added words find a page but never show in its snippet.
+
+A translated site also leaves out of its index the parts written in English (marked ``lang="en"``: the source
+articles' points, the contributors' guide), which only crowded a Spanish or German reader's results.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from typing import Any
+
+#: A word as a reader types it: letters and digits (the theme's separator splits on spaces and hyphens).
+_WORD = re.compile(r"\w+")
+_TAG = re.compile(r"<[^>]*>")
+#: How German is written without umlauts on a keyboard that lacks them.
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+#: The opening tag of a heading or block marked as English (a heading's exclusion takes its whole section).
+#: Not a list item or a span: the list of language versions names English in English, and stays findable.
+_ENGLISH_TAG = re.compile(r'<(?P<name>h[1-6]|div|ul|ol|p|section)(?P<attrs>\s[^<>]*?\blang="en"[^<>]*)>')
+
+
+def without_accents(word: str) -> str:
+    """The word with its accents and umlauts dropped: opinión -> opinion, für -> fur, Straße -> strasse."""
+    decomposed = unicodedata.normalize("NFD", word.lower().replace("ß", "ss"))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def other_spellings(word: str) -> list[str]:
+    """The spellings of an accented word a reader may type instead, without the word itself (none if plain)."""
+    lowered = word.lower()
+    spellings = dict.fromkeys((without_accents(lowered), without_accents(lowered.translate(_UMLAUTS))))
+    return [spelling for spelling in spellings if spelling != lowered]
+
+
+def folded_words(value: str | list[str]) -> str:
+    """The other spellings of every accented word of a field's value (HTML text or a list of tags), in order."""
+    text = " ".join(value) if isinstance(value, list) else html.unescape(_TAG.sub(" ", value))
+    return " ".join(spelling for word in _WORD.findall(text) for spelling in other_spellings(word))
+
+
+def with_folded_fields(index: dict[str, Any]) -> dict[str, Any]:
+    """The theme's search index with a ``<field>_folded`` field beside each field, for the unaccented spellings."""
+    fields: dict[str, Any] = index["config"]["fields"]
+    searched = [name for name in fields if not name.endswith("_folded")]
+    for name in searched:
+        fields[f"{name}_folded"] = dict(fields[name])
+    for doc in index["docs"]:
+        for name in searched:
+            if name in doc and (folded := folded_words(doc[name])):
+                doc[f"{name}_folded"] = folded
+    return index
+
+
+def english_left_out(page_html: str) -> str:
+    """A translated page's HTML with every heading or block marked ``lang="en"`` left out of the search index."""
+
+    def exclude(match: re.Match[str]) -> str:
+        if "data-search-exclude" in match["attrs"]:
+            return match[0]
+        return f"<{match['name']}{match['attrs']} data-search-exclude>"
+
+    return _ENGLISH_TAG.sub(exclude, page_html)
