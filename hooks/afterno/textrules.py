@@ -317,3 +317,24 @@ def _format_checker() -> jsonschema.FormatChecker:
 
 #: The format checks for validating content with jsonschema's own validator and the published schemas.
 FORMAT_CHECKER = _format_checker()
+
+
+def link_scheme_finding(text: str) -> tuple[str, int] | None:
+    """The first link of ``text`` that the rules refuse (http:, javascript:, another host...), and where it is.
+
+    The link rules alone, for translations: their words may hold what an English rule would refuse ('todo').
+    """
+    plain = PLAIN_HTTP.search(text)
+    if plain:
+        return http_problem(plain.group(0)), plain.start()
+    if not any(trigger in text for trigger in MARKUP_TRIGGERS):
+        return None
+    root, references = parse(text)
+    urls = [value for element in root.iter() for name, value in element.items() if name in ("href", "src")]
+    tags = [element.tag for element in root.iter() for name, _ in element.items() if name in ("href", "src")]
+    for tag, url in [*zip(tags, urls, strict=True), *(("a", url) for url, _title in references.values())]:
+        problem = _url_problem(tag, url)
+        if problem:
+            link = next((m for m in _LINK_ADDRESS.finditer(text) if _url_problem(tag, m.group(1))), None)
+            return problem, link.start(1) if link else 0
+    return None
