@@ -835,6 +835,16 @@ CASES: list[tuple[str, str, bytes | str | None, list[str]]] = [
             "body never use {role}. Use it or remove it.",
         ],
     ),
+    # Issue 11: an anchor on the same page ([see below](#id)) must be one the page has.
+    (
+        "a same-page link to a misspelt step",
+        STEP,
+        step_with("Do one kind thing", "Do one [kind thing](#fel-it)"),
+        [
+            f"{STEP}:9:25: 'how' links to '#fel-it', but the page this text is shown on has no anchor 'fel-it'. "
+            "Did you mean '#feel-it'?"
+        ],
+    ),
     # Slips an adviser met following CONTRIBUTING (session 5): curly quotes, Windows-1252 bytes, step counts.
     (
         "a title wrapped in curly quotes",
