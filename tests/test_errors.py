@@ -845,6 +845,16 @@ CASES: list[tuple[str, str, bytes | str | None, list[str]]] = [
             "Did you mean '#feel-it'?"
         ],
     ),
+    # Issue 11: a '- ' line in a one-paragraph field would be a bulleted list inside the paragraph.
+    (
+        "a bullet line in a step's why",
+        STEP,
+        step_with("helps it pass.\n", "helps it pass.\n\n  - Cry if you need to.\n"),
+        [
+            f"{STEP}:9:3: 'why' has a line starting with '- ', which the page would show as a bulleted list inside "
+            "this paragraph. Write it as sentences, or make each point its own line under 'how:'."
+        ],
+    ),
     # Slips an adviser met following CONTRIBUTING (session 5): curly quotes, Windows-1252 bytes, step counts.
     (
         "a title wrapped in curly quotes",

@@ -77,7 +77,22 @@ def _one_line(text: str) -> str | None:
 
 def text_problem(text: str) -> str | None:
     """What is wrong with a text value (the words after its key), or None if it keeps every rule."""
-    return _plain_text_problem(text) or markup_problem(text.strip())
+    return _plain_text_problem(text) or _bullet_problem(text) or markup_problem(text.strip())
+
+
+#: A line of a paragraph that Markdown would turn into a bullet: '- ', '* ' or '+ ' at its start.
+BULLET_LINE = re.compile(r"\n[ \t]*+([-*+][ \t])")
+
+
+def _bullet_problem(text: str) -> str | None:
+    """A paragraph field with a line starting '- ', which the page would show as a bulleted list."""
+    bullet = BULLET_LINE.search(text.strip())
+    if bullet is None:
+        return None
+    return (
+        f"has a line starting with '{bullet.group(1).strip()} ', which the page would show as a bulleted list "
+        "inside this paragraph. Write it as sentences, or make each point its own line under 'how:'."
+    )
 
 
 def message_problem(text: str) -> str | None:
@@ -166,6 +181,9 @@ def problem_offset(rule: str, text: str) -> int:
     finding = _plain_text_finding(text)
     if finding is not None:
         return finding[1]
+    bullet = BULLET_LINE.search(text) if rule == "afterno-text" else None
+    if bullet is not None:
+        return bullet.start(1)
     if rule.startswith("afterno-message"):
         braces = BRACES.search(text)
         return braces.start() if braces else 0
