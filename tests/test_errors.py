@@ -855,6 +855,16 @@ CASES: list[tuple[str, str, bytes | str | None, list[str]]] = [
             "this paragraph. Write it as sentences, or make each point its own line under 'how:'."
         ],
     ),
+    # Issue 11, a slip of a first-time contributor: a pasted address with a space shows as plain text.
+    (
+        "a link to another site with a space in its address",
+        STEP,
+        step_with("Do one kind thing", "Do one [kind thing](https://example.org/kind thing)"),
+        [
+            f"{STEP}:9:25: 'how' links to 'https://example.org/kind thing', which has a space in it, so the page "
+            "shows the link as plain text. Write %20 in place of each space: https://example.org/kind%20thing"
+        ],
+    ),
     # Slips an adviser met following CONTRIBUTING (session 5): curly quotes, Windows-1252 bytes, step counts.
     (
         "a title wrapped in curly quotes",

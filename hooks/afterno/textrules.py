@@ -77,7 +77,26 @@ def _one_line(text: str) -> str | None:
 
 def text_problem(text: str) -> str | None:
     """What is wrong with a text value (the words after its key), or None if it keeps every rule."""
-    return _plain_text_problem(text) or _bullet_problem(text) or markup_problem(text.strip())
+    return (
+        _plain_text_problem(text) or _bullet_problem(text) or _spaced_url_problem(text) or markup_problem(text.strip())
+    )
+
+
+#: A link to another site whose address has a space in it (not a title after it): Markdown shows it as text.
+SPACED_URL = re.compile(r"\]\(\s*+((?:https|mailto):[^)\s]*+(?:[ \t]++(?![\x22'(])[^)\s]++)++)\)", re.IGNORECASE)
+
+
+def _spaced_url_problem(text: str) -> str | None:
+    """A link whose address has a space, which the page would show as plain text, not as a link."""
+    spaced = SPACED_URL.search(text)
+    if spaced is None:
+        return None
+    address = spaced.group(1)
+    fixed = re.sub(r"[ \t]+", "%20", address)
+    return (
+        f"links to '{address[:60]}', which has a space in it, so the page shows the link as plain text. "
+        f"Write %20 in place of each space: {fixed[:80]}"
+    )
 
 
 #: A line of a paragraph that Markdown would turn into a bullet: '- ', '* ' or '+ ' at its start.
@@ -184,6 +203,9 @@ def problem_offset(rule: str, text: str) -> int:
     bullet = BULLET_LINE.search(text) if rule == "afterno-text" else None
     if bullet is not None:
         return bullet.start(1)
+    spaced = SPACED_URL.search(text) if rule in ("afterno-text", "afterno-line") else None
+    if spaced is not None:
+        return spaced.start(1)
     if rule.startswith("afterno-message"):
         braces = BRACES.search(text)
         return braces.start() if braces else 0
