@@ -835,6 +835,36 @@ CASES: list[tuple[str, str, bytes | str | None, list[str]]] = [
             "body never use {role}. Use it or remove it.",
         ],
     ),
+    # Issue 11: an anchor on the same page ([see below](#id)) must be one the page has.
+    (
+        "a same-page link to a misspelt step",
+        STEP,
+        step_with("Do one kind thing", "Do one [kind thing](#fel-it)"),
+        [
+            f"{STEP}:9:25: 'how' links to '#fel-it', but the page this text is shown on has no anchor 'fel-it'. "
+            "Did you mean '#feel-it'?"
+        ],
+    ),
+    # Issue 11: a '- ' line in a one-paragraph field would be a bulleted list inside the paragraph.
+    (
+        "a bullet line in a step's why",
+        STEP,
+        step_with("helps it pass.\n", "helps it pass.\n\n  - Cry if you need to.\n"),
+        [
+            f"{STEP}:9:3: 'why' has a line starting with '- ', which the page would show as a bulleted list inside "
+            "this paragraph. Write it as sentences, or make each point its own line under 'how:'."
+        ],
+    ),
+    # Issue 11, a slip of a first-time contributor: a pasted address with a space shows as plain text.
+    (
+        "a link to another site with a space in its address",
+        STEP,
+        step_with("Do one kind thing", "Do one [kind thing](https://example.org/kind thing)"),
+        [
+            f"{STEP}:9:25: 'how' links to 'https://example.org/kind thing', which has a space in it, so the page "
+            "shows the link as plain text. Write %20 in place of each space: https://example.org/kind%20thing"
+        ],
+    ),
     # Slips an adviser met following CONTRIBUTING (session 5): curly quotes, Windows-1252 bytes, step counts.
     (
         "a title wrapped in curly quotes",

@@ -141,8 +141,39 @@ def test_orphaned_translation_is_reported(project: Path, capsys: pytest.CaptureF
             "title:Lass es zu\n",
             "content/translations/de/steps/feel-it.yml:3:6: there is no space after the colon in 'title:Lass es zu'",
         ),
+        # Links in translated text keep the English rules (issue 11).
+        (
+            "title: Lass es zu, [mehr](http://example.org)\n",
+            "content/translations/de/steps/feel-it.yml:3:27: 'title' contains the address 'http://example.org', "
+            "which is not https: only https:// and mailto: links are allowed. Write https:// in place of http://.",
+        ),
+        (
+            "title: Lass es zu, [mehr](javascript&#58;alert)\n",
+            "content/translations/de/steps/feel-it.yml:3:27: 'title' links to 'javascript&#58;alert', which contains "
+            "an HTML entity. Write the address out in plain characters.",
+        ),
+        (
+            "how:\n  - Lies [weiter](../guides/keep-going.md#stay-motivatd)\n",
+            "content/translations/de/steps/feel-it.yml:4:19: 'how' links to '../guides/keep-going.md#stay-motivatd', "
+            "but the guide 'keep-going' has no step 'stay-motivatd'. Did you mean 'stay-motivated'?",
+        ),
+        (
+            "title: Lass es zu ([mehr](/guides/keep-going/))\n",
+            "content/translations/de/steps/feel-it.yml:3:27: 'title' links to '/guides/keep-going/', an address from "
+            "the site's root, which the build cannot follow. Link to the page's file instead: ../guides/keep-going.md",
+        ),
     ],
-    ids=["misspelt key", "untranslatable key", "text for a list", "text cut by a comment", "no space after a colon"],
+    ids=[
+        "misspelt key",
+        "untranslatable key",
+        "text for a list",
+        "text cut by a comment",
+        "no space after a colon",
+        "an http link in translated text",
+        "a link hiding its scheme in an entity",
+        "a translated link to a misspelt anchor",
+        "a translated link from the site's root",
+    ],
 )
 def test_bad_translation_files_give_located_messages(
     project: Path, capsys: pytest.CaptureFixture[str], snippet: str, message: str

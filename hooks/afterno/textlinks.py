@@ -6,7 +6,7 @@ Markdown file, ``../guides/keep-going.md#stay-motivated``. An address from the s
 (``/guides/keep-going/``) or a page's address (``../keep-going/``) is refused by the build, and would
 break under a site published in a folder, so the message gives the file's path instead. Anchors are
 checked on the pages whose anchors come from content (guides, situations, templates, the checklist);
-a link to an anchor of the same page (``#x``) is left to the build, which knows the page it is on.
+a link to an anchor of the same page (``#x``) is checked on the pages the file's text is shown on.
 """
 
 from __future__ import annotations
@@ -43,8 +43,43 @@ def internal_links(text: str) -> Iterator[tuple[int, str]]:
         address = match.group(group).rstrip()
         titled = TITLED.match(address)
         address = titled.group(1) if titled else address
-        if not EXTERNAL.match(address) and not address.startswith("#"):
+        if not EXTERNAL.match(address):
             yield match.start(group), address
+
+
+#: The page each kind of content file is shown on, by the folder or file it is in.
+_SHOWN_ON = {
+    "content/situations/": "situations/index.md",
+    "content/templates/": "templates/index.md",
+    "content/checklist.yml": "checklist/index.md",
+    "content/phases.yml": "checklist/index.md",
+}
+
+
+def own_pages(shown: str, content: Content) -> list[str]:
+    """The pages the text of the file ``shown`` appears on (a step: each guide that lists it); [] when not known."""
+    tail = shown.split("/translations/", 1)[1].split("/", 1)[1] if "/translations/" in shown else ""
+    path = f"content/{tail}" if tail else shown
+    if path.startswith("content/steps/"):
+        step = path.removeprefix("content/steps/").removesuffix(".yml")
+        return [f"guides/{g.id}.md" for g in content.guides if step in {ref.id for ref in g.steps}]
+    if path.startswith("content/guides/"):
+        return [f"guides/{path.removeprefix('content/guides/')}".removesuffix(".yml") + ".md"]
+    return [page for prefix, page in _SHOWN_ON.items() if path.startswith(prefix)]
+
+
+def same_page_problem(address: str, shown: str, pages: Pages, content: Content) -> str | None:
+    """Why ``#anchor`` in the file ``shown`` leads nowhere on the page its text is shown on, or None."""
+    anchor = address[1:]
+    known = [pages.get(page) for page in own_pages(shown, content)]
+    if not known or any(anchors is None for anchors in known):
+        return None
+    anchors = frozenset().union(*(a for a in known if a is not None))
+    if anchor in anchors:
+        return None
+    close = difflib.get_close_matches(anchor, sorted(anchors), n=1)
+    hint = f"Did you mean '#{close[0]}'?" if close else f"The anchors there are: {', '.join(sorted(anchors))}."
+    return f"links to '{address}', but the page this text is shown on has no anchor '{anchor}'. {hint}"
 
 
 def site_pages(
@@ -152,7 +187,10 @@ def link_problems(links: Iterable[tuple[str, str, Mark, str]], pages: Pages, con
     problems = []
     for shown, name, mark, text in links:
         for offset, address in internal_links(text):
-            why = link_problem(address, pages, content)
+            if address.startswith("#"):
+                why = same_page_problem(address, shown, pages, content)
+            else:
+                why = link_problem(address, pages, content)
             if why is not None:
                 at = mark.at(offset)
                 problems.append(Problem(shown, at.line, at.column, f"'{name}' {why}"))

@@ -77,7 +77,41 @@ def _one_line(text: str) -> str | None:
 
 def text_problem(text: str) -> str | None:
     """What is wrong with a text value (the words after its key), or None if it keeps every rule."""
-    return _plain_text_problem(text) or markup_problem(text.strip())
+    return (
+        _plain_text_problem(text) or _bullet_problem(text) or _spaced_url_problem(text) or markup_problem(text.strip())
+    )
+
+
+#: A link to another site whose address has a space in it (not a title after it): Markdown shows it as text.
+SPACED_URL = re.compile(r"\]\(\s*+((?:https|mailto):[^)\s]*+(?:[ \t]++(?![\x22'(])[^)\s]++)++)\)", re.IGNORECASE)
+
+
+def _spaced_url_problem(text: str) -> str | None:
+    """A link whose address has a space, which the page would show as plain text, not as a link."""
+    spaced = SPACED_URL.search(text)
+    if spaced is None:
+        return None
+    address = spaced.group(1)
+    fixed = re.sub(r"[ \t]+", "%20", address)
+    return (
+        f"links to '{address[:60]}', which has a space in it, so the page shows the link as plain text. "
+        f"Write %20 in place of each space: {fixed[:80]}"
+    )
+
+
+#: A line of a paragraph that Markdown would turn into a bullet: '- ', '* ' or '+ ' at its start.
+BULLET_LINE = re.compile(r"\n[ \t]*+([-*+][ \t])")
+
+
+def _bullet_problem(text: str) -> str | None:
+    """A paragraph field with a line starting '- ', which the page would show as a bulleted list."""
+    bullet = BULLET_LINE.search(text.strip())
+    if bullet is None:
+        return None
+    return (
+        f"has a line starting with '{bullet.group(1).strip()} ', which the page would show as a bulleted list "
+        "inside this paragraph. Write it as sentences, or make each point its own line under 'how:'."
+    )
 
 
 def message_problem(text: str) -> str | None:
@@ -166,6 +200,12 @@ def problem_offset(rule: str, text: str) -> int:
     finding = _plain_text_finding(text)
     if finding is not None:
         return finding[1]
+    bullet = BULLET_LINE.search(text) if rule == "afterno-text" else None
+    if bullet is not None:
+        return bullet.start(1)
+    spaced = SPACED_URL.search(text) if rule in ("afterno-text", "afterno-line") else None
+    if spaced is not None:
+        return spaced.start(1)
     if rule.startswith("afterno-message"):
         braces = BRACES.search(text)
         return braces.start() if braces else 0
@@ -317,3 +357,24 @@ def _format_checker() -> jsonschema.FormatChecker:
 
 #: The format checks for validating content with jsonschema's own validator and the published schemas.
 FORMAT_CHECKER = _format_checker()
+
+
+def link_scheme_finding(text: str) -> tuple[str, int] | None:
+    """The first link of ``text`` that the rules refuse (http:, javascript:, another host...), and where it is.
+
+    The link rules alone, for translations: their words may hold what an English rule would refuse ('todo').
+    """
+    plain = PLAIN_HTTP.search(text)
+    if plain:
+        return http_problem(plain.group(0)), plain.start()
+    if not any(trigger in text for trigger in MARKUP_TRIGGERS):
+        return None
+    root, references = parse(text)
+    urls = [value for element in root.iter() for name, value in element.items() if name in ("href", "src")]
+    tags = [element.tag for element in root.iter() for name, _ in element.items() if name in ("href", "src")]
+    for tag, url in [*zip(tags, urls, strict=True), *(("a", url) for url, _title in references.values())]:
+        problem = _url_problem(tag, url)
+        if problem:
+            link = next((m for m in _LINK_ADDRESS.finditer(text) if _url_problem(tag, m.group(1))), None)
+            return problem, link.start(1) if link else 0
+    return None

@@ -24,6 +24,8 @@ import yaml
 from .errors import ContentError, Problem
 from .model import TEMPLATE_FIELD, Content
 from .slips import text_slips
+from .textlinks import link_problems, site_pages
+from .textrules import link_scheme_finding
 from .translation_model import (
     KIND_BY_NAME,
     KINDS,
@@ -313,7 +315,7 @@ def _validate(shown: str, doc: Any, kind: TranslationKind | None, problems: list
     return not errors
 
 
-def _read(path: Path, shown: str, first_line: str, problems: list[Problem]) -> Any:
+def _read(path: Path, shown: str, first_line: str, problems: list[Problem], links: list[Link] | None = None) -> Any:
     raw = path.read_bytes()
     if raw and not raw.lstrip(b"\xef\xbb\xbf").startswith(first_line.encode()):
         problems.append(Problem(shown, 1, 1, f"the first line must be '{first_line}' so editors can check the file."))
@@ -326,7 +328,44 @@ def _read(path: Path, shown: str, first_line: str, problems: list[Problem]) -> A
         marks = set(_text_marks(value))
         text = raw.decode("utf-8").removeprefix("\ufeff")
         problems.extend(text_slips(shown, text, lambda line, column: Mark(line, column) in marks))
+        texts = list(_text_values(value))
+        problems.extend(_scheme_problems(shown, texts))
+        if links is not None:
+            links.extend((shown, name, mark, text) for name, mark, text in texts if "]" in text)
     return value
+
+
+#: A text of a file that may hold links: the file, its key, where it starts, the text.
+Link = tuple[str, str, Mark, str]
+
+
+def _scheme_problems(shown: str, texts: Iterable[tuple[str, Mark, str]]) -> list[Problem]:
+    """The English link rules, for translated text: https: and mailto: links only, however they are written."""
+    problems = []
+    for name, mark, text in texts:
+        finding = link_scheme_finding(text)
+        if finding is not None:
+            at = mark.at(finding[1])
+            problems.append(Problem(shown, at.line, at.column, f"'{name}' {finding[0]}"))
+    return problems
+
+
+def _text_values(value: Any, name: str = "") -> Iterable[tuple[str, Mark, str]]:
+    """Each text of a translation file, with its key and where it starts (as ``_text_marks``)."""
+    if isinstance(value, MarkedMap):
+        for key, item in value.items():
+            if key in _NOT_TEXT_KEYS:
+                continue
+            if isinstance(item, str):
+                yield key, value.value_marks[key], item
+            else:
+                yield from _text_values(item, key)
+    elif isinstance(value, MarkedList):
+        for item, mark in zip(value, value.item_marks, strict=True):
+            if isinstance(item, str):
+                yield name, mark, item
+            else:
+                yield from _text_values(item, name)
 
 
 #: Keys whose values are not words a reader sees: a comment after them cuts nothing that shows.
@@ -384,8 +423,10 @@ def _item_id(kind: TranslationKind, entry: MarkedMap) -> str:
     return str(entry["en"] if kind.name == "ui" else entry["id"])
 
 
-def read_language(root: Path, language: Language, problems: list[Problem]) -> LanguageTranslations:
-    """Every translation file of one language, schema-checked."""
+def read_language(
+    root: Path, language: Language, problems: list[Problem], links: list[Link] | None = None
+) -> LanguageTranslations:
+    """Every translation file of one language, schema-checked; its texts shown on content's pages in ``links``."""
     folder = root / TRANSLATIONS_DIR / language.code
     result = LanguageTranslations(language)
     claimed: set[Path] = set()
@@ -393,7 +434,9 @@ def read_language(root: Path, language: Language, problems: list[Problem]) -> La
         for path in sorted(folder.glob(kind.pattern)):
             claimed.add(path)
             shown = f"{root.name}/{path.relative_to(root).as_posix()}"
-            doc = _read(path, shown, schema_line(kind), problems)
+            # Page and interface texts are shown elsewhere than content's: their links are read from there.
+            shown_as_content = links if kind.name not in ("page", "ui") else None
+            doc = _read(path, shown, schema_line(kind), problems, shown_as_content)
             if doc is None or not _validate(shown, doc, kind, problems):
                 continue
             for entry, mark in _entries(kind, doc, path):
@@ -623,7 +666,10 @@ def load_translations(project: Path, content: Content) -> Translations:
     ui = ui_strings(Path(__file__).parent / "templates", project / "docs" / "assets", project / "overrides")
     english = english_items(content, pages, ui)
     languages = read_languages(root, problems)
-    by_language = {language.code: read_language(root, language, problems) for language in languages}
+    links: list[Link] = []
+    by_language = {language.code: read_language(root, language, problems, links) for language in languages}
+    if links:
+        problems += link_problems(links, site_pages(content, project), content)
     for translations in by_language.values():
         for key, item in translations.items.items():
             check = CROSS_CHECKS.get(item.kind)
