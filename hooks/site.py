@@ -61,7 +61,7 @@ from afterno.render import NavEntry, Renderer
 from afterno.report import text_lines
 from afterno.repository import new_issue_url, repository_url
 from afterno.search_index import english_left_out, with_folded_fields
-from afterno.translation_load import Translations, load_translations, script_strings
+from afterno.translation_load import Translations, load_translations, script_strings_by_file, text_key
 
 if TYPE_CHECKING:
     from typing import Any
@@ -101,8 +101,14 @@ _languages: list[SiteLanguage] = []
 #: In a language build: the interface text (English to translation), and the pages whose translation is outdated.
 _ui: dict[str, str] = {}
 _outdated: set[str] = set()
-#: In a language build: the scripts' interface text (t("...")), written into every page as JSON.
-_script_ui: dict[str, str] = {}
+#: In a language build: each script's interface text (t("...")), English to translation. A page carries as JSON
+#: the text of the scripts that can run on it (page_script_ui): a translated /checklist/ stays within its budget.
+_script_ui: dict[str, dict[str, str]] = {}
+#: checklist.js starts only on a page with the checklist: other pages leave its text out.
+SCRIPT_MARKERS = {"checklist.js": "data-atn-checklist"}
+#: Scripts fetched on demand (by checklist.js and site.js): a language build appends their text to their own copy
+#: (with_own_strings), so no page carries it.
+ON_DEMAND_SCRIPTS = ("checklist-files.js", "templates-core.js", "templates-ui.js")
 #: In a language build: the folder holding docs/ with the hand-written pages translated.
 _translated_docs: tempfile.TemporaryDirectory[str] | None = None
 
@@ -227,7 +233,7 @@ def _set_languages(config: MkDocsConfig, content: Content, translations: Transla
     translate_palette(config.theme.get("palette"), _ui)
     translate_permalink_title(config.mdx_configs, _ui)
     _script_ui.clear()
-    _script_ui.update({text: _ui[text] for text in script_strings(Path(config.docs_dir) / "assets") if text in _ui})
+    _script_ui.update(script_tables(Path(config.docs_dir) / "assets", _ui))
     _translated_docs = tempfile.TemporaryDirectory(prefix=f"afterno-docs-{_language}-")
     write_translated_docs(Path(config.docs_dir), Path(_translated_docs.name), language)
     config.docs_dir = _translated_docs.name
@@ -315,7 +321,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     # Without a repository, overrides/main.html links to /about/#report-a-problem instead.
     context["atn_report_url"] = new_issue_url(_repository, address, page.title or "") if _repository else ""
     context["atn_lang"] = _language
-    context["atn_strings"] = _script_ui
+    context["atn_strings"] = script_json(page_script_ui(page.content or ""))
     context["atn_dir"] = "rtl" if _language in RIGHT_TO_LEFT else "ltr"
     context["atn_alternates"] = page_alternates(_languages, page.url)
     context["atn_roots"] = {lang.code: root_path(lang.root) for lang in _languages}
@@ -327,6 +333,49 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
             "href": english,
         }
     return context
+
+
+def script_tables(scripts: Path, ui: dict[str, str]) -> dict[str, dict[str, str]]:
+    """Each script's translated interface text, keyed by text_key (a wording the same as its English is left out:
+    t() falls back to the English). Two wordings with one key stop the build."""
+    tables: dict[str, dict[str, str]] = {}
+    seen: dict[str, str] = {}
+    for name, texts in script_strings_by_file(scripts).items():
+        tables[name] = {}
+        for text in texts:
+            key = text_key(text)
+            if seen.setdefault(key, text) != text:
+                raise PluginError(f"docs/assets/{name}: {text!r} and {seen[key]!r} have one key ({key}): reword one.")
+            if text in ui and ui[text] != text:
+                tables[name][key] = ui[text]
+    return tables
+
+
+def page_script_ui(html: str) -> dict[str, str]:
+    """The scripts' interface text a page needs: that of every script that can run on it (SCRIPT_MARKERS)."""
+    table: dict[str, str] = {}
+    for name, texts in _script_ui.items():
+        if name not in ON_DEMAND_SCRIPTS and SCRIPT_MARKERS.get(name, "") in html:
+            table.update(texts)
+    return table
+
+
+def script_json(table: dict[str, str]) -> str:
+    """``table`` as compact JSON safe inside a <script> element ("" for none): letters as they are, not \\u00fc."""
+    if not table:
+        return ""
+    text = json.dumps(table, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def with_own_strings(site_dir: Path) -> None:
+    """Append to each on-demand script of a language build the translations of its own text."""
+    for name in ON_DEMAND_SCRIPTS:
+        path = site_dir / "assets" / name
+        if _script_ui.get(name) and path.is_file():
+            table = json.dumps(_script_ui[name], ensure_ascii=False, separators=(",", ":"))
+            line = f'\nif (typeof AtnChecklistCore === "object") AtnChecklistCore.addStrings({table});\n'
+            path.write_text(path.read_text(encoding="utf-8") + line, encoding="utf-8")
 
 
 def _report_scripts(problems: list[str]) -> None:
@@ -407,6 +456,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     _fold_search_index(Path(config.site_dir))
     if _language != "en":
         write_hashes(Path(os.environ[HASHES_VARIABLE]), hashes)
+        with_own_strings(Path(config.site_dir))
         _minify(config)
         if _translated_docs is not None:
             _translated_docs.cleanup()

@@ -238,3 +238,14 @@ def english_only(project: Path) -> Path:
     languages = project / "content" / "translations" / "languages.yml"
     languages.write_text(languages.read_text(encoding="utf-8").replace("published", "draft"), encoding="utf-8")
     return project
+
+
+#: A language's root in the language selector every built page has (English's is "/").
+_ROOT_ATTR = re.compile(r'data-atn-root="/([a-z-]*/?)"')
+
+
+def language_roots(site: Path) -> list[str]:
+    """The language folders of the built site, from its language selector: "" for English, then "de/", "es/" ..."""
+    roots = sorted(set(_ROOT_ATTR.findall((site / "index.html").read_text(encoding="utf-8"))))
+    assert roots[0] == "" and len(roots) > 1, roots
+    return roots

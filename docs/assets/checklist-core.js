@@ -58,7 +58,7 @@ const AtnChecklistCore = (() => {
   }
 
   /**
-   * The page's interface text in its language: English wording -> translation, from the JSON the build writes
+   * The page's interface text in its language: key(English wording) -> translation, from the JSON the build writes
    * into every translated page (<script type="application/json" id="atn-strings">). English pages have none.
    * @type {Record<string, string> | null}
    */
@@ -71,21 +71,43 @@ const AtnChecklistCore = (() => {
   const EN_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sept Oct Nov Dec".split(" ");
 
   /**
-   * Use ``table`` for t() and ``lang`` for dates (tests call this; in the browser the page's JSON is read).
+   * A wording's key in the page's JSON (FNV-1a over its UTF-16 units, base 36; hooks/afterno/translation_load.py
+   * text_key): short keys instead of the English sentences keep a translated page small.
+   * @param {string} text
+   */
+  function key(text) {
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    return hash.toString(36);
+  }
+
+  /**
+   * Use ``table`` (English wording -> translation) for t() and ``lang`` for dates (tests call this; in the browser
+   * the page's JSON is read).
    * @param {Record<string, string>} table
    * @param {string} lang
    */
   function setStrings(table, lang) {
-    strings = table;
+    strings = Object.fromEntries(Object.entries(table).map(([english, words]) => [key(english), words]));
     language = lang;
     formatter = null;
+  }
+
+  /**
+   * Add a script's own interface text (key -> translation): a script fetched on demand carries its own, which the
+   * build appends to its translated copy, so the page need not.
+   * @param {Record<string, string>} table
+   */
+  function addStrings(table) {
+    Object.assign(pageStrings(), table);
   }
 
   /** @returns {Record<string, string>} */
   function pageStrings() {
     if (!strings) {
       const el = typeof document === "object" && document.getElementById("atn-strings");
-      setStrings(el ? JSON.parse(el.textContent || "{}") : {}, el ? document.documentElement.lang : "");
+      strings = el ? JSON.parse(el.textContent || "{}") : {};
+      language = el ? document.documentElement.lang : "";
     }
     return /** @type {Record<string, string>} */ (strings);
   }
@@ -96,7 +118,7 @@ const AtnChecklistCore = (() => {
    * @param {Record<string, string | number>} [values]
    */
   function t(text, values = {}) {
-    const words = pageStrings()[text] ?? text;
+    const words = pageStrings()[key(text)] ?? text;
     return words.replace(/\{([a-z_]+)\}/g, (whole, name) => String(values[name] ?? whole));
   }
 
@@ -463,6 +485,8 @@ const AtnChecklistCore = (() => {
     formatDay,
     t,
     setStrings,
+    addStrings,
+    textKey: key,
     dueInfo,
     nextItems,
     nextWhen,

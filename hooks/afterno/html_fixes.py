@@ -12,6 +12,8 @@ Each would otherwise need a copy of one of Material's templates kept in step wit
   the Nu HTML Checker rejects, so the ``for`` goes there (it toggled nothing);
 - Python-Markdown's toc (``permalink`` in mkdocs.yml) gives the page's title a link to itself too, which
   nobody needs (the page's address is that link) and which puts a "¶" into the title's text: it goes;
+- Python-Markdown (md_in_html) writes a bare attribute as ``hidden="hidden"`` or ``data-atn-js="data-atn-js"``:
+  the same meaning in fewer bytes as ``hidden`` (a translated /checklist/ carries some 100 of them);
 - its search.html gives the search ``role="dialog"`` no name (axe: aria-dialog-name); the dialog
   is named with the theme's own word for search, taken from the search options inside it.
 
@@ -123,6 +125,15 @@ def title_permalink_edits(html: str) -> list[Edit]:
     return [(match.start(), match.end(), "</h1>") for match in TITLE_PERMALINK.finditer(html)]
 
 
+#: An attribute written with its own name as its value (in a page's text the quotes would be &quot;).
+_SELF_VALUED = re.compile(r' (hidden|data-[a-z-]+)="\1"')
+
+
+def self_valued_attribute_edits(html: str) -> list[Edit]:
+    """Write ``hidden="hidden"`` and ``data-x="data-x"`` as the bare attribute."""
+    return [(match.start(), match.end(), f" {match[1]}") for match in _SELF_VALUED.finditer(html)]
+
+
 def theme_fix_edits(html: str) -> list[Edit]:
     """Every correction this module makes to a page of the theme's, as edits."""
     return (
@@ -131,6 +142,7 @@ def theme_fix_edits(html: str) -> list[Edit]:
         + search_dialog_name_edits(html)
         + orphan_toc_label_edits(html)
         + title_permalink_edits(html)
+        + self_valued_attribute_edits(html)
     )
 
 

@@ -197,10 +197,34 @@ def script_strings(scripts: Path) -> list[str]:
     """The interface text the scripts in ``scripts`` use (``t("...")``), in order: each translated page carries
     their translations as JSON."""
     found: dict[str, None] = {}
-    for path in sorted(scripts.glob("*.js")) if scripts.is_dir() else []:
-        for match in JS_STRING.finditer(path.read_text(encoding="utf-8")):
-            found[json.loads(f'"{match.group(1)}"')] = None
+    for strings in script_strings_by_file(scripts).values():
+        found.update(dict.fromkeys(strings))
     return list(found)
+
+
+def text_key(text: str) -> str:
+    """A wording's key in a translated page's JSON for the scripts: FNV-1a over its UTF-16 code units, in base 36,
+    as checklist-core.js key() computes it."""
+    units = text.encode("utf-16-le")
+    hash_ = 0x811C9DC5
+    for i in range(0, len(units), 2):
+        hash_ = ((hash_ ^ int.from_bytes(units[i : i + 2], "little")) * 0x01000193) & 0xFFFFFFFF
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    while True:
+        hash_, digit = divmod(hash_, 36)
+        out = digits[digit] + out
+        if not hash_:
+            return out
+
+
+def script_strings_by_file(scripts: Path) -> dict[str, list[str]]:
+    """Each script's name in ``scripts`` (``checklist.js``) and the interface text it uses, in order."""
+    found: dict[str, list[str]] = {}
+    for path in sorted(scripts.glob("*.js")) if scripts.is_dir() else []:
+        texts = (json.loads(f'"{match.group(1)}"') for match in JS_STRING.finditer(path.read_text(encoding="utf-8")))
+        found[path.name] = list(dict.fromkeys(texts))
+    return found
 
 
 def _values(obj: Any, kind: TranslationKind) -> dict[str, Any]:
