@@ -36,6 +36,12 @@ ORIGINALS: dict[str, dict[str, str]] = {
     "partials/languages/en.html": {
         "partials/languages/en.html": "902e36bb5ec5cb46fb41df377051591ec87cb4077e8de11e0efd8cd70fd4b2c6",
     },
+    "partials/palette.html": {
+        "partials/palette.html": "fb935107ae7d3d7475965019eec36c1ad72bf1d154254dab2474921fcd2710e3",
+    },
+    "partials/javascripts/palette.html": {
+        "partials/javascripts/palette.html": "8790389765ea6036effddba548b15093bb05bdc75624eaeaf8b13f3c24be4ab5",
+    },
     "partials/javascripts/base.html": {
         "partials/javascripts/base.html": "d6113712bc4deb30b4bd810ee0dfc28b6f04d2f88cc0016c0f1766eac7b762b6",
     },

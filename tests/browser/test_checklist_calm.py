@@ -237,7 +237,7 @@ def test_broken_storage_gives_no_page_errors(
     context.add_init_script(script)
     open_checklist(page, served_site)
     page.check("#check-take-a-breath")
-    page.locator("label.md-header__button[for^=__palette]").first.click()
+    page.emulate_media(color_scheme="dark")
     page.locator(".md-nav__link", has_text="About").first.click()
     page.wait_for_url("**/about/")
     # The page fixture fails the test on any console error or page error.
@@ -261,3 +261,28 @@ def test_add_a_note_lines_up_with_its_item(page: Page, served_site: str) -> None
     for part in ("summary", ".atn-item__due", "a.atn-item__step"):
         box = page.locator(f"#send-thank-you {part}").bounding_box()
         assert label and box and abs(box["x"] - label["x"]) <= 1, part
+
+
+#: Counts each time a script sets a textarea's value to the text it already holds.
+COUNT_SAME_TEXT_SETS = """
+    const value = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value");
+    window.atnSameTextSets = 0;
+    Object.defineProperty(HTMLTextAreaElement.prototype, "value", {
+        configurable: true,
+        get: value.get,
+        set(text) {
+            if (value.get.call(this) === String(text)) window.atnSameTextSets += 1;
+            value.set.call(this, text);
+        },
+    });
+"""
+
+
+def test_the_checklist_starts_without_setting_a_textarea_to_its_own_text(
+    context: BrowserContext, page: Page, served_site: str
+) -> None:
+    """Setting a textarea's value, even to the text it holds, lays the page out again: at load the checklist did so
+    for each of its twenty reflection boxes, 12 ms of main thread, more on a phone (issue 10: blocking time)."""
+    context.add_init_script(COUNT_SAME_TEXT_SETS)
+    open_checklist(page, served_site)
+    assert page.evaluate("window.atnSameTextSets") == 0

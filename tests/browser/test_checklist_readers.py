@@ -199,21 +199,10 @@ def outline(page: Page, selector: str) -> tuple[float, str, str]:
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
-def test_scheme_toggle_and_empty_search_results_show_focus(page: Page, served_site: str, scheme: str) -> None:
-    """Keyboard focus on the colour-scheme toggle is drawn, contrast >= 3:1; Tab out of the search (which closes it)
-    moves on, never onto the closed, invisible results box."""
+def test_tab_out_of_empty_search_results_moves_on(page: Page, served_site: str, scheme: str) -> None:
+    """Tab out of the search (which closes it) moves on, never onto the closed, invisible results box."""
     page.goto(served_site)
     page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
-    page.locator(".md-skip").focus()
-    for _ in range(10):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.classList.contains('md-option')"):
-            break
-    assert page.evaluate("document.activeElement.classList.contains('md-option')"), "the toggle is not reachable"
-    # The radio input is invisible; the label beside it (the button people see) draws its focus.
-    focused = page.evaluate("document.activeElement.id")
-    width, colour, back = outline(page, f"#{focused} + label")
-    assert width >= 1 and contrast(colour, back) >= 3, (width, colour, back)
     page.keyboard.press("/")
     page.keyboard.type("zzqxj")
     page.wait_for_function("() => document.querySelector('.md-search-result__meta').textContent.trim() !== ''")
