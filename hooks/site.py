@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jinja2 import TemplateError
-from markupsafe import escape
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
@@ -172,10 +171,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         languages=language_versions(_languages, ui),
     )
     if centre is not None:
-        # The centre's name in every page's footer, before the licence.
-        config.copyright = f'<span class="atn-edition">{escape(centre.name)}\'s edition of After the No.</span> ' + (
-            config.copyright or ""
-        )
+        # The centre's name in every page's footer, before the licence (overrides/partials/copyright.html
+        # writes it in the page's language).
+        config.extra["centre_name"] = centre.name
     try:
         pages = docs_pages(Path(config.docs_dir), skip={"index.md"})
     except ValueError as error:

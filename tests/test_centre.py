@@ -147,12 +147,25 @@ def test_the_link_builder_offers_the_service_box_fields(site: Path) -> None:
     assert "data-atn-handout-link" in links and "never sent to a server" in links
 
 
+#: The footer's note naming the centre's edition.
+EDITION_NOTE = re.compile(r'<span class="atn-edition">([^<]*)</span>')
+
+
+def edition_note(page: Path) -> str:
+    """The text of a page's edition note, or "" when it has none."""
+    found = EDITION_NOTE.search(page.read_text("utf-8"))
+    return unescape(found.group(1)) if found else ""
+
+
 def test_the_centre_name_is_in_every_footer(centre_site: Path) -> None:
-    """Every page's footer names the centre's edition."""
+    """Every page's footer names the centre's edition, in the page's language."""
     pages = sorted(centre_site.rglob("index.html"))
     assert len(pages) > 20
-    missing = [str(p.relative_to(centre_site)) for p in pages if f"{NAME}'s edition" not in p.read_text("utf-8")]
-    assert missing == []
+    notes = {p.relative_to(centre_site).as_posix(): edition_note(p) for p in pages}
+    assert [page for page, note in notes.items() if NAME not in note] == []
+    assert notes["about/index.html"] == f"{NAME}'s edition of After the No."
+    assert notes["es/about/index.html"] == f"Esta edición de After the No es de {NAME}."
+    assert notes["de/about/index.html"] == f"Diese Ausgabe von After the No kommt von {NAME}."
 
 
 def test_resources_have_a_page_in_the_navigation(centre_site: Path) -> None:
