@@ -162,6 +162,23 @@ def test_the_scheme_follows_the_device_at_load_and_when_it_switches(browser: Bro
         context.close()
 
 
+@pytest.mark.parametrize("device", ["light", "dark"])
+def test_the_browser_bar_takes_the_header_colour(browser: Browser, served_site: str, device: str) -> None:
+    """A phone's browser bar (theme-color) has the header's colour in either scheme (the old toggle set it)."""
+    context = browser.new_context(color_scheme=device)  # type: ignore[arg-type]
+    try:
+        page = context.new_page()
+        page.goto(served_site)
+        bar = page.evaluate(
+            "() => { const probe = document.createElement('i'); probe.style.color ="
+            " document.querySelector('meta[name=theme-color]').content; document.body.append(probe);"
+            " return getComputedStyle(probe).color }"
+        )
+        assert bar == page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
+    finally:
+        context.close()
+
+
 def test_every_tab_stop_in_the_header_shows_something(page: Page, served_site: str) -> None:
     """From the top of the page to the first link in the text, each Tab lands on something the reader can see."""
     page.goto(served_site)
