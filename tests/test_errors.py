@@ -865,6 +865,19 @@ CASES: list[tuple[str, str, bytes | str | None, list[str]]] = [
             "shows the link as plain text. Write %20 in place of each space: https://example.org/kind%20thing"
         ],
     ),
+    # Issue 11: a line written twice in a list of text lines is one line too many, at its second copy.
+    (
+        "a line of 'how' written twice",
+        STEP,
+        step_with("  - Do one kind thing for yourself tonight.\n", "  - Do one kind thing for yourself tonight.\n" * 2),
+        [f"{STEP}:10:5: 'how' already has this line, on line 9; remove one of them."],
+    ),
+    (
+        "a keyword written twice",
+        STEP,
+        step_with("applies_to: all", "applies_to: all\nkeywords: [upset, sad, upset]"),
+        [f"{STEP}:11:24: 'keywords' already has 'upset' earlier on this line (column 12); remove one of them."],
+    ),
     # Slips an adviser met following CONTRIBUTING (session 5): curly quotes, Windows-1252 bytes, step counts.
     (
         "a title wrapped in curly quotes",

@@ -162,6 +162,11 @@ def test_orphaned_translation_is_reported(project: Path, capsys: pytest.CaptureF
             "content/translations/de/steps/feel-it.yml:3:27: 'title' links to '/guides/keep-going/', an address from "
             "the site's root, which the build cannot follow. Link to the page's file instead: ../guides/keep-going.md",
         ),
+        (
+            "how:\n  - Atme durch.\n  - Atme durch.\n",
+            "content/translations/de/steps/feel-it.yml:5:5: 'how' already has this line, on line 4; remove one of "
+            "them.",
+        ),
     ],
     ids=[
         "misspelt key",
@@ -173,6 +178,7 @@ def test_orphaned_translation_is_reported(project: Path, capsys: pytest.CaptureF
         "a link hiding its scheme in an entity",
         "a translated link to a misspelt anchor",
         "a translated link from the site's root",
+        "a translated line written twice",
     ],
 )
 def test_bad_translation_files_give_located_messages(

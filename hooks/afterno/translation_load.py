@@ -37,6 +37,7 @@ from .translation_model import (
     schema_line,
 )
 from .translation_schema import languages_schema, translation_schema
+from .validate import repeated_line_message, repeats
 from .yamlsafe import Mark, MarkedList, MarkedMap, describe, load_yaml
 
 #: ``_("...")`` in the JavaScript: the scripts' interface text, looked up in the page's language.
@@ -334,6 +335,12 @@ def _validate(shown: str, doc: Any, kind: TranslationKind | None, problems: list
     validator = _validator(kind)
     errors = sorted(validator.iter_errors(doc), key=lambda e: [str(p) for p in e.absolute_path])
     for error in errors[:50]:
+        if error.validator == "uniqueItems" and isinstance(error.instance, MarkedList):
+            # Each copy after the first, each at its own line: the same rule and words as in the English.
+            name = next((str(step) for step in reversed(error.absolute_path) if isinstance(step, str)), "the list")
+            for mark, first, key in repeats(error.instance, error.instance.item_marks):
+                problems.append(Problem(shown, mark.line, mark.column, repeated_line_message(name, key, mark, first)))
+            continue
         mark, message = _schema_message(error, doc)
         problems.append(Problem(shown, mark.line, mark.column, message))
     return not errors
