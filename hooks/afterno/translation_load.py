@@ -21,6 +21,7 @@ from typing import Any, Literal
 import jsonschema
 import yaml
 
+from .docslinks import translated_page_problems
 from .errors import ContentError, Problem
 from .model import TEMPLATE_FIELD, Content
 from .slips import text_slips
@@ -455,9 +456,14 @@ def _item_id(kind: TranslationKind, entry: MarkedMap) -> str:
 
 
 def read_language(
-    root: Path, language: Language, problems: list[Problem], links: list[Link] | None = None
+    root: Path,
+    language: Language,
+    problems: list[Problem],
+    links: list[Link] | None = None,
+    page_links: list[Link] | None = None,
 ) -> LanguageTranslations:
-    """Every translation file of one language, schema-checked; its texts shown on content's pages in ``links``."""
+    """Every translation file of one language, schema-checked; its texts shown on content's pages in ``links``,
+    those of its hand-written pages in ``page_links``."""
     folder = root / TRANSLATIONS_DIR / language.code
     result = LanguageTranslations(language)
     claimed: set[Path] = set()
@@ -466,7 +472,7 @@ def read_language(
             claimed.add(path)
             shown = f"{root.name}/{path.relative_to(root).as_posix()}"
             # Page and interface texts are shown elsewhere than content's: their links are read from there.
-            shown_as_content = links if kind.name not in ("page", "ui") else None
+            shown_as_content = {"page": page_links, "ui": None}.get(kind.name, links)
             doc = _read(path, shown, schema_line(kind), problems, shown_as_content)
             if doc is None or not _validate(shown, doc, kind, problems):
                 continue
@@ -698,9 +704,21 @@ def load_translations(project: Path, content: Content) -> Translations:
     english = english_items(content, pages, ui)
     languages = read_languages(root, problems)
     links: list[Link] = []
-    by_language = {language.code: read_language(root, language, problems, links) for language in languages}
-    if links:
-        problems += link_problems(links, site_pages(content, project), content)
+    page_links: dict[str, list[Link]] = {language.code: [] for language in languages}
+    by_language = {
+        language.code: read_language(root, language, problems, links, page_links[language.code])
+        for language in languages
+    }
+    if links or any(page_links.values()):
+        site = site_pages(content, project)
+        problems += link_problems(links, site, content)
+        for code, found in page_links.items():
+            bodies = {
+                item.id: str(item.fields.get("body", ""))
+                for item in by_language[code].items.values()
+                if item.kind == "page"
+            }
+            problems += translated_page_problems(found, bodies, site, content)
     for translations in by_language.values():
         for key, item in translations.items.items():
             check = CROSS_CHECKS.get(item.kind)
