@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .anchors import body_of, markdown_anchors
+from .edit import QR_FOLDER
 from .errors import Problem
 from .model import Content
 from .textlinks import Pages, internal_links, link_problem, listing
@@ -47,15 +48,27 @@ def _blocks(text: str) -> Iterator[tuple[int, str]]:
     yield start, text[start:]
 
 
+def _no_file(address: str, base: str, docs: Path) -> str | None:
+    """Why a link to a file that is not a page (``assets/x.pdf``) leads nowhere, or None: docs/ holds it, or the
+    build writes it (the QR codes)."""
+    path = posixpath.normpath(posixpath.join(base, address.partition("#")[0].partition("?")[0]))
+    if path.startswith(f"{QR_FOLDER}/") or (docs / path).is_file():
+        return None
+    return f"links to '{address}', but there is no file {docs.name}/{path}. Check its name and folder."
+
+
 def page_problems(
-    text: str, src: str, pages: Pages, content: Content, schemes: bool = True
+    text: str, src: str, site: tuple[Pages, Path], content: Content, schemes: bool = True
 ) -> Iterator[tuple[int, str]]:
     """Each link of the page ``src``'s ``text`` that leads nowhere (or, with ``schemes``, off https: and mailto:):
-    its offset in the text and why."""
+    its offset in the text and why. ``site`` holds the site's pages and the docs/ folder (for the other files)."""
+    pages, docs = site
     base = posixpath.dirname(src)
     for offset, address in internal_links(text):
         if address.startswith("#"):
             why = _same_page(address, pages.get(src))
+        elif posixpath.splitext(address.partition("#")[0])[1] not in ("", ".md") and not address.startswith("/"):
+            why = _no_file(address, base, docs)
         else:
             why = link_problem(address, pages, content, base)
         if why is not None:
@@ -84,17 +97,18 @@ def docs_link_problems(docs: Path, pages: Pages, content: Content) -> list[Probl
             continue
         text = path.read_text(encoding="utf-8-sig")
         start, body = body_of(text)
-        for offset, why in page_problems(body, src, pages, content):
+        for offset, why in page_problems(body, src, (pages, docs), content):
             line, column = _position(text, start + offset)
             problems.append(Problem(f"{docs.name}/{src}", line, column, f"this page {why}"))
     return problems
 
 
 def translated_page_problems(
-    links: list[Link], bodies: dict[str, str], pages: Pages, content: Content
+    links: list[Link], bodies: dict[str, str], site: tuple[Pages, Path], content: Content
 ) -> list[Problem]:
     """A problem for each link in the translated pages' ``body`` texts (``links``) of one language that leads
     nowhere; ``bodies`` holds that language's page bodies by page id, whose headings give its pages' anchors."""
+    pages, docs = site
     own = {**pages, **{f"{page_id}.md": markdown_anchors(body) for page_id, body in bodies.items()}}
     problems = []
     for shown, name, mark, text in links:
@@ -102,7 +116,7 @@ def translated_page_problems(
             continue
         src = f"{Path(shown).stem}.md"
         # The scheme rules ran over every translated text already.
-        for offset, why in page_problems(text, src, own, content, schemes=False):
+        for offset, why in page_problems(text, src, (own, docs), content, schemes=False):
             at = mark.at(offset)
             problems.append(Problem(shown, at.line, at.column, f"'{name}' {why}"))
     return problems

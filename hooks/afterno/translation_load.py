@@ -718,7 +718,7 @@ def load_translations(project: Path, content: Content) -> Translations:
                 for item in by_language[code].items.values()
                 if item.kind == "page"
             }
-            problems += translated_page_problems(found, bodies, site, content)
+            problems += translated_page_problems(found, bodies, (site, project / "docs"), content)
     for translations in by_language.values():
         for key, item in translations.items.items():
             check = CROSS_CHECKS.get(item.kind)
