@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from afterno import cli
 from afterno.errors import ContentError
 from afterno.load import load_content
 from afterno.model import ALL_KINDS
@@ -1211,3 +1212,11 @@ def test_a_hand_written_page_link_message(
 def test_the_hand_written_pages_links_all_lead_somewhere(project_copy: Path) -> None:
     """The real pages pass: every anchor they link to is one the check knows (headings, ids, markers' snippets)."""
     assert load_content(project_copy / "content").guides
+
+
+def test_the_check_says_the_problems_are_in_docs_too(project_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The last line of a failing check names docs/ when a hand-written page holds a problem."""
+    about = project_copy / "docs" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8").replace("(#report-a-problem)", "(#x)"), encoding="utf-8")
+    assert cli.main(["--content", str(project_copy / "content"), "check"]) == 1
+    assert capsys.readouterr().err.splitlines()[-1] == f"1 problem in {project_copy / 'content'}/ and docs/."
