@@ -1114,6 +1114,26 @@ DOCS_CASES: list[tuple[str, str, str, str, list[str]]] = [
         ],
     ),
     (
+        "a hand-written page's link to a misspelt point of a source",
+        "about.md",
+        "(sources/index.md)",
+        "(sources/index.md#bayt-feel-emotion)",
+        [
+            "docs/about.md:17:105: this page links to 'sources/index.md#bayt-feel-emotion', but the page "
+            "sources/index.md has no anchor 'bayt-feel-emotion'. Did you mean 'bayt-feel-emotions'?"
+        ],
+    ),
+    (
+        "a hand-written page's link to the table of backing, misspelt",
+        "about.md",
+        "(sources/index.md)",
+        "(sources/index.md#backin)",
+        [
+            "docs/about.md:17:105: this page links to 'sources/index.md#backin', but the page sources/index.md has no "
+            "anchor 'backin'. Did you mean 'backing'?"
+        ],
+    ),
+    (
         "a hand-written page's link to a misspelt anchor of its own",
         "about.md",
         "(#report-a-problem)",

@@ -110,9 +110,9 @@ def site_pages(
     pages["templates/index.md"] = frozenset(template.id for template in content.templates)
     items = {name for item in content.checklist_items for name in (item.id, *item.replaces)}
     pages["checklist/index.md"] = frozenset(items | {p.id for p in content.phases} | FIXED_ANCHORS["/checklist/"])
-    pages["sources/index.md"] = frozenset(
-        {"backing", *(s.id for s in content.sources), *(p.id for s in content.sources for p in s.points)}
-    )
+    # The sources page: its title (in English), each source, each point, the table of backing.
+    points = {point.id for source in content.sources for point in source.points}
+    pages["sources/index.md"] = frozenset({"sources", "backing", *(s.id for s in content.sources), *points})
     for address in hand_written_pages(project / "docs"):
         stem = address.strip("/")
         pages[f"{stem}/index.md" if f"{stem}/index.md" in pages else f"{stem or 'index'}.md"] = None
