@@ -216,6 +216,13 @@ PAGE_CASES = [
         "anchor 'report-a-problm'. Did you mean '#report-a-problem'?",
     ),
     (
+        "about.yml",
+        "(#report-a-problem)",
+        "(#about-after-the-no)",
+        "content/translations/de/pages/about.yml:31:237: 'body' links to '#about-after-the-no', but this page has no "
+        "anchor 'about-after-the-no'. Did you mean '#uber-after-the-no'?",
+    ),
+    (
         "index.yml",
         "guides/keep-going.md#reconnect-later",
         "guides/keep-going.md#reconect-later",
@@ -228,7 +235,13 @@ PAGE_CASES = [
 @pytest.mark.parametrize(
     ("page", "old", "new", "message"),
     PAGE_CASES,
-    ids=["a misspelt source", "a misspelt page", "a misspelt anchor of the page itself", "a misspelt step"],
+    ids=[
+        "a misspelt source",
+        "a misspelt page",
+        "a misspelt anchor of the page itself",
+        "the English heading's anchor, not the translated heading's",
+        "a misspelt step",
+    ],
 )
 def test_a_translated_page_link_is_located_in_its_file(
     project: Path, capsys: pytest.CaptureFixture[str], page: str, old: str, new: str, message: str
