@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from afterno import cli
 from afterno.errors import ContentError
 from afterno.load import load_content
 from afterno.model import ALL_KINDS
@@ -865,6 +866,19 @@ CASES: list[tuple[str, str, bytes | str | None, list[str]]] = [
             "shows the link as plain text. Write %20 in place of each space: https://example.org/kind%20thing"
         ],
     ),
+    # Issue 11: a line written twice in a list of text lines is one line too many, at its second copy.
+    (
+        "a line of 'how' written twice",
+        STEP,
+        step_with("  - Do one kind thing for yourself tonight.\n", "  - Do one kind thing for yourself tonight.\n" * 2),
+        [f"{STEP}:10:5: 'how' already has this line, on line 9; remove one of them."],
+    ),
+    (
+        "a keyword written twice",
+        STEP,
+        step_with("applies_to: all", "applies_to: all\nkeywords: [upset, sad, upset]"),
+        [f"{STEP}:11:24: 'keywords' already has 'upset' earlier on this line (column 12); remove one of them."],
+    ),
     # Slips an adviser met following CONTRIBUTING (session 5): curly quotes, Windows-1252 bytes, step counts.
     (
         "a title wrapped in curly quotes",
@@ -996,11 +1010,17 @@ def test_a_guide_renamed_by_hand_points_at_the_command(tmp_path: Path) -> None:
     with pytest.raises(ContentError) as caught:
         load_content(tmp_path / "content")
     number = urls.read_text(encoding="utf-8").splitlines().index("/guides/keep-going/") + 1
-    assert str(caught.value.problems[0]) == (
+    messages = [str(problem) for problem in caught.value.problems]
+    assert (
         f"tests/public_urls.txt:{number}:1: the published address /guides/keep-going/ no longer exists: there is no "
         "guide 'keep-going'. Careers centres have printed it. If you renamed the guide, give it back the id "
         "'keep-going', then run 'afterno rename guide keep-going NEW-ID', which keeps this address working."
-    )
+    ) in messages
+    # The home page's link to the guide is broken too (until the rename keeps the old id), and is said where it is.
+    assert (
+        "docs/index.md:19:47: this page links to 'guides/keep-going.md#reconnect-later', but the site has no page "
+        "guides/keep-going.md. Did you mean guides/keep-at-it.md?"
+    ) in messages
 
 
 def test_valid_snippet_loads(content_copy: Path) -> None:
@@ -1069,3 +1089,154 @@ def test_a_link_to_a_broken_guide_is_not_also_reported(content_copy: Path) -> No
     with pytest.raises(ContentError) as caught:
         load_content(content_copy)
     assert [problem.path for problem in caught.value.problems] == ["content/guides/keep-going.yml"]
+
+
+#: Issue 11: links in the hand-written pages (docs/) follow content text's rules, read from the page's folder.
+DOCS_CASES: list[tuple[str, str, str, str, list[str]]] = [
+    (
+        "a hand-written page's link to a misspelt page",
+        "about.md",
+        "(sources/index.md)",
+        "(sources/indx.md)",
+        [
+            "docs/about.md:17:105: this page links to 'sources/indx.md', but the site has no page sources/indx.md. "
+            "Did you mean sources/index.md?"
+        ],
+    ),
+    (
+        "a hand-written page's link to a misspelt source",
+        "about.md",
+        "(sources/index.md)",
+        "(sources/index.md#bayyt)",
+        [
+            "docs/about.md:17:105: this page links to 'sources/index.md#bayyt', but the page sources/index.md has no "
+            "anchor 'bayyt'. Did you mean 'bayt'?"
+        ],
+    ),
+    (
+        "a hand-written page's link to a misspelt point of a source",
+        "about.md",
+        "(sources/index.md)",
+        "(sources/index.md#bayt-feel-emotion)",
+        [
+            "docs/about.md:17:105: this page links to 'sources/index.md#bayt-feel-emotion', but the page "
+            "sources/index.md has no anchor 'bayt-feel-emotion'. Did you mean 'bayt-feel-emotions'?"
+        ],
+    ),
+    (
+        "a hand-written page's link to the table of backing, misspelt",
+        "about.md",
+        "(sources/index.md)",
+        "(sources/index.md#backin)",
+        [
+            "docs/about.md:17:105: this page links to 'sources/index.md#backin', but the page sources/index.md has no "
+            "anchor 'backin'. Did you mean 'backing'?"
+        ],
+    ),
+    (
+        "a hand-written page's link to a misspelt anchor of its own",
+        "about.md",
+        "(#report-a-problem)",
+        "(#report-a-problm)",
+        [
+            "docs/about.md:31:221: this page links to '#report-a-problm', but this page has no anchor "
+            "'report-a-problm'. Did you mean '#report-a-problem'?"
+        ],
+    ),
+    (
+        "a hand-written page's link to an anchor a marker's snippet writes, misspelt",
+        "careers-centres.md",
+        "(#handouts)",
+        "(#handout)",
+        [
+            "docs/careers-centres.md:20:247: this page links to '#handout', but this page has no anchor 'handout'. "
+            "Did you mean '#handouts'?"
+        ],
+    ),
+    (
+        "a hand-written page's link to a step in another guide",
+        "index.md",
+        "guides/keep-going.md#reconnect-later",
+        "guides/keep-going.md#reply-with-thanks",
+        [
+            "docs/index.md:19:47: this page links to 'guides/keep-going.md#reply-with-thanks', but the step "
+            "'reply-with-thanks' is in the guide 'first-48-hours', not 'keep-going'. Write "
+            "guides/first-48-hours.md#reply-with-thanks"
+        ],
+    ),
+    (
+        "a hand-written page's link to a page's address",
+        "careers-centres.md",
+        "(about.md)",
+        "(../about/)",
+        [
+            "docs/careers-centres.md:28:90: this page links to '../about/', a page's address, which the build cannot "
+            "follow. Link to the page's file instead: about.md"
+        ],
+    ),
+    (
+        "a hand-written page's link to a file that is not there",
+        "careers-centres.md",
+        "(about.md)",
+        "(assets/handout.pdf)",
+        [
+            "docs/careers-centres.md:28:90: this page links to 'assets/handout.pdf', but there is no file "
+            "docs/assets/handout.pdf. Check its name and folder."
+        ],
+    ),
+    (
+        "a hand-written page's link to a file of docs/",
+        "careers-centres.md",
+        "(about.md)",
+        "(assets/favicon.svg)",
+        [],
+    ),
+    (
+        "a hand-written page's plain http link",
+        "careers-centres.md",
+        "(about.md)",
+        "(http://example.org/about)",
+        [
+            "docs/careers-centres.md:28:90: this page contains the address 'http://example.org/about', which is not "
+            "https: only https:// and mailto: links are allowed. Write https:// in place of http://."
+        ],
+    ),
+]
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    """A copy of content/ and docs/ (the hand-written pages whose links the check reads)."""
+    for name in ("content", "docs"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    return tmp_path
+
+
+@pytest.mark.parametrize(("name", "page", "old", "new", "expected"), DOCS_CASES, ids=[c[0] for c in DOCS_CASES])
+def test_a_hand_written_page_link_message(
+    project_copy: Path, name: str, page: str, old: str, new: str, expected: list[str]
+) -> None:
+    """A broken link in a docs/ page is located in that page, with the fix, as a content text's would be."""
+    path = project_copy / "docs" / page
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    try:
+        load_content(project_copy / "content")
+    except ContentError as error:
+        assert [str(problem) for problem in error.problems] == expected
+    else:
+        assert expected == []
+
+
+def test_the_hand_written_pages_links_all_lead_somewhere(project_copy: Path) -> None:
+    """The real pages pass: every anchor they link to is one the check knows (headings, ids, markers' snippets)."""
+    assert load_content(project_copy / "content").guides
+
+
+def test_the_check_says_the_problems_are_in_docs_too(project_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The last line of a failing check names docs/ when a hand-written page holds a problem."""
+    about = project_copy / "docs" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8").replace("(#report-a-problem)", "(#x)"), encoding="utf-8")
+    assert cli.main(["--content", str(project_copy / "content"), "check"]) == 1
+    assert capsys.readouterr().err.splitlines()[-1] == f"1 problem in {project_copy / 'content'}/ and docs/."

@@ -162,6 +162,11 @@ def test_orphaned_translation_is_reported(project: Path, capsys: pytest.CaptureF
             "content/translations/de/steps/feel-it.yml:3:27: 'title' links to '/guides/keep-going/', an address from "
             "the site's root, which the build cannot follow. Link to the page's file instead: ../guides/keep-going.md",
         ),
+        (
+            "how:\n  - Atme durch.\n  - Atme durch.\n",
+            "content/translations/de/steps/feel-it.yml:5:5: 'how' already has this line, on line 4; remove one of "
+            "them.",
+        ),
     ],
     ids=[
         "misspelt key",
@@ -173,6 +178,7 @@ def test_orphaned_translation_is_reported(project: Path, capsys: pytest.CaptureF
         "a link hiding its scheme in an entity",
         "a translated link to a misspelt anchor",
         "a translated link from the site's root",
+        "a translated line written twice",
     ],
 )
 def test_bad_translation_files_give_located_messages(
@@ -184,6 +190,71 @@ def test_bad_translation_files_give_located_messages(
     code, _, err = run(project, "check", capsys=capsys)
     assert code == 1
     assert message in err, err
+
+
+#: Issue 11: links in a translated page's body follow the English page's rules, located in the translation file.
+PAGE_CASES = [
+    (
+        "about.yml",
+        "(sources/index.md)",
+        "(sources/index.md#bayyt)",
+        "content/translations/de/pages/about.yml:17:136: 'body' links to 'sources/index.md#bayyt', but the page "
+        "sources/index.md has no anchor 'bayyt'. Did you mean 'bayt'?",
+    ),
+    (
+        "about.yml",
+        "(sources/index.md)",
+        "(sources/indx.md)",
+        "content/translations/de/pages/about.yml:17:136: 'body' links to 'sources/indx.md', but the site has no page "
+        "sources/indx.md. Did you mean sources/index.md?",
+    ),
+    (
+        "about.yml",
+        "(#report-a-problem)",
+        "(#report-a-problm)",
+        "content/translations/de/pages/about.yml:31:237: 'body' links to '#report-a-problm', but this page has no "
+        "anchor 'report-a-problm'. Did you mean '#report-a-problem'?",
+    ),
+    (
+        "about.yml",
+        "(#report-a-problem)",
+        "(#about-after-the-no)",
+        "content/translations/de/pages/about.yml:31:237: 'body' links to '#about-after-the-no', but this page has no "
+        "anchor 'about-after-the-no'. Did you mean '#uber-after-the-no'?",
+    ),
+    (
+        "index.yml",
+        "guides/keep-going.md#reconnect-later",
+        "guides/keep-going.md#reconect-later",
+        "content/translations/de/pages/index.yml:17:60: 'body' links to 'guides/keep-going.md#reconect-later', but "
+        "the guide 'keep-going' has no step 'reconect-later'. Did you mean 'reconnect-later'?",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("page", "old", "new", "message"),
+    PAGE_CASES,
+    ids=[
+        "a misspelt source",
+        "a misspelt page",
+        "a misspelt anchor of the page itself",
+        "the English heading's anchor, not the translated heading's",
+        "a misspelt step",
+    ],
+)
+def test_a_translated_page_link_is_located_in_its_file(
+    project: Path, capsys: pytest.CaptureFixture[str], page: str, old: str, new: str, message: str
+) -> None:
+    """A broken link in a translated page's body is an error at its line and column in the translation file."""
+    folder = project / "content/translations/de/pages"
+    folder.mkdir()
+    text = (ROOT / "content/translations/de/pages" / page).read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    (folder / page).write_text(text.replace(old, new), encoding="utf-8")
+    code, _, err = run(project, "check", capsys=capsys)
+    assert code == 1
+    assert err.splitlines()[0] == message, err
 
 
 def test_message_translation_keeps_the_english_placeholders(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

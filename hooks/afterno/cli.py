@@ -62,7 +62,12 @@ def _load(root: Path, output_format: str = "text", with_centre: bool = False) ->
         problems += read_centre(root.parent)[1]
     if not problems:
         return content
-    where = f"{root}/ and {CENTRE_FILE}" if with_centre and (root.parent / CENTRE_FILE).is_file() else f"{root}/"
+    places = [f"{root}/"]
+    if any(problem.path.startswith("docs/") for problem in problems):
+        places.append("docs/")
+    if with_centre and (root.parent / CENTRE_FILE).is_file():
+        places.append(CENTRE_FILE)
+    where = ", ".join(places[:-1]) + f" and {places[-1]}" if len(places) > 1 else places[0]
     _print_problems(sorted(problems), root, output_format, where)
     return None
 

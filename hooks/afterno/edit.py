@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from .model import Content
 
+#: Where the QR code files for download go (SVG and PNG), inside the built site.
+QR_FOLDER = "careers-centres/qr"
 #: Generated pages made from one file or one folder of content/ (a trailing slash marks a folder).
 PAGE_SOURCES = {
     "guides/index.md": "content/guides/",

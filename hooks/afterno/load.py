@@ -16,6 +16,7 @@ from typing import Any
 from .build import COLLECTIONS, Builder, assemble
 from .crossfile import Context, check_across
 from .discover import ContentFile, claimed_by_misnamed, discover, read_bytes
+from .docslinks import docs_link_problems
 from .errors import ContentError, Problem, capped
 from .model import CHECKLIST, PHASES, Content, KindSpec, schema_line
 from .published import published_address_problems
@@ -200,12 +201,12 @@ def load_content(root: Path) -> Content:
     )
     problems += check_across(context, complete=not problems)
     links = [(one.file.shown, *link) for one in loaded for link in one.links]
-    if links:
-        pages = site_pages(content, root.parent, context.declared.get("guide", frozenset()))
-        problems += link_problems(links, pages, content)
+    pages = site_pages(content, root.parent, context.declared.get("guide", frozenset()))
+    problems += link_problems(links, pages, content)
     if not problems:
         # Checked once the content itself is right, so that one broken file does not also cost its addresses.
         problems += published_address_problems(content, root.parent)
+    problems += docs_link_problems(root.parent / "docs", pages, content)
     if problems:
         raise ContentError(problems)
     return content

@@ -23,7 +23,7 @@ from markupsafe import Markup, escape
 
 from .checklist_view import checklist_sections, situations_not_served
 from .counts import in_words
-from .edit import EditLinks
+from .edit import QR_FOLDER, EditLinks
 from .language_sites import LanguageVersion
 from .localize import N_
 from .model import (
@@ -62,8 +62,6 @@ GENERATED_INDEXES = {
 }
 #: The page of a careers centre's own details and resources, made only when centre.yml is present.
 CENTRE_PAGE = "your-careers-service/index.md"
-#: Where the QR code files for download go (SVG and PNG), inside the built site.
-QR_FOLDER = "careers-centres/qr"
 
 
 @functools.cache

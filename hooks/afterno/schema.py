@@ -52,7 +52,7 @@ def _value_schema(spec: FieldSpec) -> dict[str, Any]:
         "ref": lambda: dict(_SLUG),
         "line": lambda: _text(spec),
         "text": lambda: _text(spec),
-        "lines": lambda: _list(_text(spec), spec, unique=False),
+        "lines": lambda: _list(_text(spec), spec, unique=True),
         "refs": lambda: _list(dict(_SLUG), spec, unique=True),
         "ids": lambda: _list(dict(_SLUG), spec, unique=True),
         # The word all, or a list: "pattern" applies only to strings, "items" only to lists.

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
+from .anchors import hand_written_anchors
 from .edit import PAGE_SOURCES
 from .errors import Problem
 from .model import Content
@@ -78,8 +79,19 @@ def same_page_problem(address: str, shown: str, pages: Pages, content: Content) 
     if anchor in anchors:
         return None
     close = difflib.get_close_matches(anchor, sorted(anchors), n=1)
-    hint = f"Did you mean '#{close[0]}'?" if close else f"The anchors there are: {', '.join(sorted(anchors))}."
+    hint = f"Did you mean '#{close[0]}'?" if close else f"The anchors there are: {listing(anchors)}."
     return f"links to '{address}', but the page this text is shown on has no anchor '{anchor}'. {hint}"
+
+
+#: A page's anchors are listed in full up to this many (the sources page has one per point).
+MAX_LISTED = 12
+
+
+def listing(anchors: Iterable[str]) -> str:
+    """The anchors, sorted, the first ``MAX_LISTED`` of them when there are more."""
+    names = sorted(anchors)
+    more = f" and {len(names) - MAX_LISTED} more" if len(names) > MAX_LISTED else ""
+    return ", ".join(names[:MAX_LISTED]) + more
 
 
 def site_pages(
@@ -98,23 +110,32 @@ def site_pages(
     pages["templates/index.md"] = frozenset(template.id for template in content.templates)
     items = {name for item in content.checklist_items for name in (item.id, *item.replaces)}
     pages["checklist/index.md"] = frozenset(items | {p.id for p in content.phases} | FIXED_ANCHORS["/checklist/"])
+    # The sources page: its title (in English), each source, each point, the table of backing.
+    points = {point.id for source in content.sources for point in source.points}
+    pages["sources/index.md"] = frozenset({"sources", "backing", *(s.id for s in content.sources), *points})
     for address in hand_written_pages(project / "docs"):
         stem = address.strip("/")
         pages[f"{stem}/index.md" if f"{stem}/index.md" in pages else f"{stem or 'index'}.md"] = None
+    pages.update(hand_written_anchors(project / "docs"))
     return pages
 
 
-def _candidates(address: str) -> tuple[list[str], bool]:
-    """The source paths ``address`` (without its anchor) may name, and whether it is written as one already."""
+def href(src: str, base: str) -> str:
+    """How a text in the folder ``base`` links to the page ``src``; content's texts, shown in several folders,
+    write the path from the site's root down (``../guides/x.md``)."""
+    return f"../{src}" if base == SHOWN_IN else posixpath.relpath(src, base or ".")
+
+
+def _candidates(address: str, base: str) -> tuple[list[str], bool]:
+    """The source paths ``address`` (without its anchor) may name from a page in the folder ``base``, and whether
+    it is written as one already."""
     absolute = address.startswith("/")
     if address.endswith(".md") and not absolute:
-        return [posixpath.normpath(posixpath.join(SHOWN_IN, address))], True
+        return [posixpath.normpath(posixpath.join(base, address))], True
     # A page's address is read from the address of a page shown there, one folder deeper than its file (and, as
     # a contributor may have meant, from the file's folder).
     paths = (
-        [address.lstrip("/")]
-        if absolute
-        else [posixpath.join(SHOWN_IN, "page", address), posixpath.join(SHOWN_IN, address)]
+        [address.lstrip("/")] if absolute else [posixpath.join(base, "page", address), posixpath.join(base, address)]
     )
     candidates = []
     for path in paths:
@@ -124,61 +145,65 @@ def _candidates(address: str) -> tuple[list[str], bool]:
     return candidates, False
 
 
-def link_problem(address: str, pages: Pages, content: Content) -> str | None:
-    """Why the link ``address`` in a content text does not lead where the build can take it, or None."""
+def link_problem(address: str, pages: Pages, content: Content, base: str = SHOWN_IN) -> str | None:
+    """Why the link ``address`` in a text shown in the folder ``base`` (content's: one folder deep) does not lead
+    where the build can take it, or None."""
     if any(char.isspace() for char in address):
         fixed = re.sub(r"\s+", "-", address)
-        then = link_problem(fixed, pages, content)
+        then = link_problem(fixed, pages, content, base)
         spaced = f"links to '{address}', which has a space in it; addresses have hyphens in its place."
         return f"{spaced} Write {fixed}" if then is None else f"{spaced} With hyphens it {then}"
     path, _, anchor = address.partition("#")
     fragment = f"#{anchor}" if anchor else ""
-    candidates, as_file = _candidates(path)
+    candidates, as_file = _candidates(path, base)
     src = next((one for one in candidates if one in pages), None)
     if src is None:
-        return _no_page(address, candidates[0], pages)
+        return _no_page(address, candidates[0], pages, base)
     anchors = pages[src]
     if anchor and anchors is not None and anchor not in anchors:
-        return _no_anchor(address, src, anchor, anchors, content)
+        return _no_anchor(address, src, anchor, anchors, content, base)
     if not as_file:
         where = "an address from the site's root" if path.startswith("/") else "a page's address"
         return (
             f"links to '{address}', {where}, which the build cannot follow. "
-            f"Link to the page's file instead: ../{src}{fragment}"
+            f"Link to the page's file instead: {href(src, base)}{fragment}"
         )
     return None
 
 
-def _no_page(address: str, src: str, pages: Pages) -> str:
+def _no_page(address: str, src: str, pages: Pages, base: str) -> str:
     folder = posixpath.dirname(src)
     siblings = sorted(page for page in pages if posixpath.dirname(page) == folder) if folder else []
     names = {posixpath.basename(page): page for page in siblings if not page.endswith("/index.md")}
     close = difflib.get_close_matches(posixpath.basename(src), list(names), n=1)
+    index = f"{folder}/index.md"
+    if not close and index in pages and difflib.get_close_matches(posixpath.basename(src), ["index.md"], n=1):
+        close = [index]  # sources/indx.md
     if not close and not siblings:
         close = [page for page in difflib.get_close_matches(src, sorted(pages), n=1)]
     if close:
-        hint = f"Did you mean ../{names.get(close[0], close[0])}?"
+        hint = f"Did you mean {href(names.get(close[0], close[0]), base)}?"
     elif siblings:
-        hint = f"The pages there are: {', '.join('../' + page for page in siblings)}."
+        hint = f"The pages there are: {', '.join(href(page, base) for page in siblings)}."
     else:
-        hint = "Link to a page's file, such as ../guides/first-48-hours.md."
+        hint = f"Link to a page's file, such as {href('guides/first-48-hours.md', base)}."
     return f"links to '{address}', but the site has no page {src}. {hint}"
 
 
-def _no_anchor(address: str, src: str, anchor: str, anchors: frozenset[str], content: Content) -> str:
+def _no_anchor(address: str, src: str, anchor: str, anchors: frozenset[str], content: Content, base: str) -> str:
     if src.startswith("guides/"):
         guide = src.removeprefix("guides/").removesuffix(".md")
         home = next((g.id for g in content.guides if anchor in {ref.id for ref in g.steps}), None)
         if home is not None:
             return (
                 f"links to '{address}', but the step '{anchor}' is in the guide '{home}', not '{guide}'. "
-                f"Write ../guides/{home}.md#{anchor}"
+                f"Write {href(f'guides/{home}.md', base)}#{anchor}"
             )
         what, listed = f"the guide '{guide}' has no step '{anchor}'", "Its steps are"
     else:
-        what, listed = f"the page ../{src} has no anchor '{anchor}'", "Its anchors are"
+        what, listed = f"the page {href(src, base)} has no anchor '{anchor}'", "Its anchors are"
     close = difflib.get_close_matches(anchor, sorted(anchors), n=1)
-    hint = f"Did you mean '{close[0]}'?" if close else f"{listed}: {', '.join(sorted(anchors))}."
+    hint = f"Did you mean '{close[0]}'?" if close else f"{listed}: {listing(anchors)}."
     return f"links to '{address}', but {what}. {hint}"
 
 

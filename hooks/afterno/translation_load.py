@@ -21,6 +21,7 @@ from typing import Any, Literal
 import jsonschema
 import yaml
 
+from .docslinks import translated_page_problems
 from .errors import ContentError, Problem
 from .model import TEMPLATE_FIELD, Content
 from .slips import text_slips
@@ -37,6 +38,7 @@ from .translation_model import (
     schema_line,
 )
 from .translation_schema import languages_schema, translation_schema
+from .validate import repeated_line_message, repeats
 from .yamlsafe import Mark, MarkedList, MarkedMap, describe, load_yaml
 
 #: ``_("...")`` in the JavaScript: the scripts' interface text, looked up in the page's language.
@@ -334,6 +336,12 @@ def _validate(shown: str, doc: Any, kind: TranslationKind | None, problems: list
     validator = _validator(kind)
     errors = sorted(validator.iter_errors(doc), key=lambda e: [str(p) for p in e.absolute_path])
     for error in errors[:50]:
+        if error.validator == "uniqueItems" and isinstance(error.instance, MarkedList):
+            # Each copy after the first, each at its own line: the same rule and words as in the English.
+            name = next((str(step) for step in reversed(error.absolute_path) if isinstance(step, str)), "the list")
+            for mark, first, key in repeats(error.instance, error.instance.item_marks):
+                problems.append(Problem(shown, mark.line, mark.column, repeated_line_message(name, key, mark, first)))
+            continue
         mark, message = _schema_message(error, doc)
         problems.append(Problem(shown, mark.line, mark.column, message))
     return not errors
@@ -448,9 +456,14 @@ def _item_id(kind: TranslationKind, entry: MarkedMap) -> str:
 
 
 def read_language(
-    root: Path, language: Language, problems: list[Problem], links: list[Link] | None = None
+    root: Path,
+    language: Language,
+    problems: list[Problem],
+    links: list[Link] | None = None,
+    page_links: list[Link] | None = None,
 ) -> LanguageTranslations:
-    """Every translation file of one language, schema-checked; its texts shown on content's pages in ``links``."""
+    """Every translation file of one language, schema-checked; its texts shown on content's pages in ``links``,
+    those of its hand-written pages in ``page_links``."""
     folder = root / TRANSLATIONS_DIR / language.code
     result = LanguageTranslations(language)
     claimed: set[Path] = set()
@@ -459,7 +472,7 @@ def read_language(
             claimed.add(path)
             shown = f"{root.name}/{path.relative_to(root).as_posix()}"
             # Page and interface texts are shown elsewhere than content's: their links are read from there.
-            shown_as_content = links if kind.name not in ("page", "ui") else None
+            shown_as_content = {"page": page_links, "ui": None}.get(kind.name, links)
             doc = _read(path, shown, schema_line(kind), problems, shown_as_content)
             if doc is None or not _validate(shown, doc, kind, problems):
                 continue
@@ -691,9 +704,21 @@ def load_translations(project: Path, content: Content) -> Translations:
     english = english_items(content, pages, ui)
     languages = read_languages(root, problems)
     links: list[Link] = []
-    by_language = {language.code: read_language(root, language, problems, links) for language in languages}
-    if links:
-        problems += link_problems(links, site_pages(content, project), content)
+    page_links: dict[str, list[Link]] = {language.code: [] for language in languages}
+    by_language = {
+        language.code: read_language(root, language, problems, links, page_links[language.code])
+        for language in languages
+    }
+    if links or any(page_links.values()):
+        site = site_pages(content, project)
+        problems += link_problems(links, site, content)
+        for code, found in page_links.items():
+            bodies = {
+                item.id: str(item.fields.get("body", ""))
+                for item in by_language[code].items.values()
+                if item.kind == "page"
+            }
+            problems += translated_page_problems(found, bodies, (site, project / "docs"), content)
     for translations in by_language.values():
         for key, item in translations.items.items():
             check = CROSS_CHECKS.get(item.kind)

@@ -414,15 +414,35 @@ def _empty_list(where: Where, error: ValidationError) -> Messages:
     )
 
 
-def _listed_twice(where: Where, error: ValidationError) -> Messages:
-    seen: set[str] = set()
-    found: Messages = []
-    for item, mark in zip(where.value, where.value.item_marks, strict=True):
+def repeats(values: list[Any], marks: list[Mark]) -> Iterator[tuple[Mark, Mark, Any]]:
+    """Each item of a list that repeats an earlier one: where it is, where the first copy is, and the item."""
+    first: dict[str, Mark] = {}
+    for item, mark in zip(values, marks, strict=True):
         key = item if isinstance(item, str) else repr(item)
-        if key in seen:
-            found.append((mark, f"'{where.name}' lists '{key}' twice. Remove one of them."))
-        seen.add(key)
-    return found
+        if key in first:
+            yield mark, first[key], key
+        else:
+            first[key] = mark
+
+
+def repeated_line_message(name: str, key: str, mark: Mark, first: Mark) -> str:
+    """A line of a list of text lines written twice: the second copy names where the first is."""
+    if first.line == mark.line:
+        return f"'{name}' already has '{key}' earlier on this line (column {first.column}); remove one of them."
+    return f"'{name}' already has this line, on line {first.line}; remove one of them."
+
+
+def _listed_twice(where: Where, error: ValidationError) -> Messages:
+    lines = where.spec is not None and where.spec.type == "lines"
+    return [
+        (
+            mark,
+            repeated_line_message(where.name, key, mark, first)
+            if lines
+            else f"'{where.name}' lists '{key}' twice. Remove one of them.",
+        )
+        for mark, first, key in repeats(where.value, where.value.item_marks)
+    ]
 
 
 def _missing_keys(where: Where, error: ValidationError) -> Messages:
