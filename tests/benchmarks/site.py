@@ -38,7 +38,17 @@ LIGHTHOUSE = HERE / "node_modules" / ".bin" / "lighthouse"
 OUT = ROOT / "benchmarks-out"
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 #: The pages in the table: label and path from the site root.
-PAGES = {"Home": "", "A guide": "guides/first-48-hours/", "Checklist": "checklist/", "Templates": "templates/"}
+PAGES = {
+    "Home": "",
+    "A guide": "guides/first-48-hours/",
+    "Checklist": "checklist/",
+    "Templates": "templates/",
+    # The translated sites keep the same targets (issue 13): their home and checklist pages.
+    "Home (es)": "es/",
+    "Checklist (es)": "es/checklist/",
+    "Home (de)": "de/",
+    "Checklist (de)": "de/checklist/",
+}
 #: The floor under every page, measured beside them and held to no target: the guide's page as built, with its
 #: article emptied and none of our scripts, so all that runs is the theme's bundle (Material's own).
 THEME_ALONE = ("Theme alone (empty page)", "guides/theme-alone/")
@@ -224,9 +234,10 @@ def main(argv: list[str] | None = None) -> int:
         if row[name] < (95 if name == "performance" else 100)
     ]
     misses += [f"{label}: TBT {row['tbt']} ms" for label, row in rows.items() if row["tbt"] > TBT_BUDGET_MS]
-    checklist = rows["Checklist"]["theme"] + rows["Checklist"]["own"]
-    if checklist > CHECKLIST_BUDGET:
-        misses.append(f"Checklist: {checklist / 1024:.1f} KB (at most {CHECKLIST_BUDGET // 1024} KB)")
+    for label in (label for label in rows if label.startswith("Checklist")):
+        checklist = rows[label]["theme"] + rows[label]["own"]
+        if checklist > CHECKLIST_BUDGET:
+            misses.append(f"{label}: {checklist / 1024:.1f} KB (at most {CHECKLIST_BUDGET // 1024} KB)")
     if misses:
         print(
             f"Below target (performance >= 95, the others 100, TBT <= {TBT_BUDGET_MS} ms, checklist <= 100 KB): "
