@@ -382,3 +382,21 @@ def test_rename_moves_every_translation_and_keeps_it_complete(
     assert [line for line in out.splitlines() if line.startswith(("de ", "es "))] == [
         line for line in before.splitlines() if line.startswith(("de ", "es "))
     ]
+
+
+def test_a_broken_translation_is_shown_like_the_english(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A problem in a translation file is printed with its line and a caret, "1 problem" in the singular, and
+    with --format github as an annotation on that line (it was a bare line, invisible in a pull request)."""
+    project = copy_project(tmp_path / "project")
+    path = project / "content" / "translations" / "es" / "steps" / "feel-it.yml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(number for number, line in enumerate(lines) if line.startswith("how:")) + 1
+    lines.insert(at, '  - "Mira http://example.org hoy"\n')
+    path.write_text("".join(lines), encoding="utf-8")
+    code, _, err = run(project, "check", capsys=capsys)
+    where = f"content/translations/es/steps/feel-it.yml:{at + 1}:"
+    assert code == 1 and err.splitlines()[0].startswith(where), err
+    assert err.splitlines()[1:3] == [f'{at + 1:>5} |   - "Mira http://example.org hoy"', "      |           ^"]
+    assert err.splitlines()[-1].startswith("1 problem in ")
+    code, out, _ = run(project, "check", "--format", "github", capsys=capsys)
+    assert code == 1 and f"::error file=content/translations/es/steps/feel-it.yml,line={at + 1},col=11::" in out

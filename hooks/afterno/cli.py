@@ -88,7 +88,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         ]
         _print_problems(problems, root, args.format)
         return 1
-    translations = _load_translations(root, content)
+    translations = _load_translations(root, content, args.format)
     if translations is None:
         return 1
     elapsed = (time.perf_counter() - started) * 1000
@@ -126,13 +126,12 @@ def blocking_summary(blocking: list[str]) -> str:
     )
 
 
-def _load_translations(root: Path, content: Content) -> Translations | None:
+def _load_translations(root: Path, content: Content, output_format: str = "text") -> Translations | None:
+    """The translations, or None after printing their problems like the English ones (line and caret, or GitHub's)."""
     try:
         return load_translations(root.parent, content)
     except ContentError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
-        print(f"{len(error.problems)} problems in {root}/{TRANSLATIONS_DIR}/.", file=sys.stderr)
+        _print_problems(sorted(error.problems), root, output_format, f"{root}/{TRANSLATIONS_DIR}/")
         return None
 
 
