@@ -164,7 +164,8 @@ def summarise(report: dict[str, Any], base: str) -> dict[str, Any]:
         if not url.startswith(base):
             raise SystemExit(f"the page asked another host for {url}")
         size = int(item.get("transferSize") or 0)
-        if url[len(base) :].startswith(THEME_PREFIXES):
+        # A translated site has its own copy of the theme's files under its language folder (/es/assets/...).
+        if re.sub(r"^[a-z]{2}/", "", url[len(base) :]).startswith(THEME_PREFIXES):
             theme += size
         else:
             own += size
