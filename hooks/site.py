@@ -24,7 +24,7 @@ from afterno import preview
 from afterno.centre import read_centre
 from afterno.counts import content_counts, fill_counts, in_words
 from afterno.csp import KnownScripts, csp_meta_edits, split_scripts, text_script_problems, unknown_script_problem
-from afterno.docs_pages import docs_pages
+from afterno.docs_pages import docs_pages, translatable_pages
 from afterno.edit import EditLinks, page_source
 from afterno.errors import ContentError, Problem
 from afterno.headers import write_headers
@@ -242,7 +242,7 @@ def _set_languages(config: MkDocsConfig, content: Content, translations: Transla
 
 
 def _outdated_sources(content: Content, statuses: list[Any], docs: Path) -> set[str]:
-    sources = [path.name for path in docs.glob("*.md")] + ["guides/index.md", "steps/index.md"]
+    sources = [f"{page_id}.md" for page_id in translatable_pages(docs)] + ["guides/index.md", "steps/index.md"]
     sources += ["checklist/index.md", "situations/index.md", "templates/index.md"]
     sources += [f"guides/{guide.id}.md" for guide in content.guides]
     return outdated_pages(content, statuses, sources)

@@ -24,7 +24,7 @@ import yaml
 from hypothesis import settings
 
 from afterno.translation_load import read_page
-from afterno.translation_model import fingerprint
+from afterno.translation_model import KIND_BY_NAME, fingerprint, schema_line
 from helpers import (
     CENTRE_FIXTURE,
     CENTRE_SITE_URL,
@@ -136,17 +136,31 @@ OUR_PAGE_TRANSLATED = {
     "de": ("Offene Sprechstunde", "Die offene Sprechstunde ist mittwochs am Nachmittag im Student Centre."),
     "es": ("Sesiones abiertas", "Las sesiones abiertas son los miércoles por la tarde en el Student Centre."),
 }
+#: The centre's page in a folder (docs/local/printing.md), in each published language: translated like the other.
+LATE_PAGE_TRANSLATED = {
+    "de": ("Drucken im Zentrum", "Die Drucker im Erdgeschoss nehmen den Studierendenausweis."),
+    "es": ("Imprimir en el centro", "Las impresoras de la planta baja aceptan la tarjeta de estudiante."),
+}
 
 
 def translate_our_page(project: Path) -> None:
-    """Write the translations of the centre's page drop-in-times.md, made from its English as it is now."""
-    english = read_page(project / "docs" / "drop-in-times.md")
-    made_from = {name: fingerprint(english[name]) for name in ("title", "body")}
-    for code, (title, text) in OUR_PAGE_TRANSLATED.items():
-        entry = {"id": "drop-in-times", "made_from": made_from, "title": title, "body": f"\n# {title}\n\n{text}\n"}
-        path = project / "content" / "translations" / code / "pages" / "drop-in-times.yml"
-        schema = "# yaml-language-server: $schema=../../../schema/translation-page.schema.json\n"
-        path.write_text(schema + yaml.safe_dump(entry, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    """Write the translations of the centre's pages drop-in-times.md and local/printing.md (when it is there),
+    made from their English as it is now."""
+    pages = {"drop-in-times": OUR_PAGE_TRANSLATED, "local/printing": LATE_PAGE_TRANSLATED}
+    for page_id, translated in pages.items():
+        source = project / "docs" / f"{page_id}.md"
+        if not source.is_file():
+            continue
+        english = read_page(source)
+        made_from = {name: fingerprint(english[name]) for name in ("title", "body") if english[name]}
+        for code, (title, text) in translated.items():
+            entry = {"id": page_id, "made_from": made_from, "title": title, "body": f"\n# {title}\n\n{text}\n"}
+            if not english["title"]:
+                del entry["title"]  # Its title is its heading's.
+            path = project / "content" / "translations" / code / "pages" / f"{page_id}.yml"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            text = yaml.safe_dump(entry, allow_unicode=True, sort_keys=False)
+            path.write_text(f"{schema_line(KIND_BY_NAME['page'], page_id)}\n{text}", encoding="utf-8")
 
 
 @pytest.fixture(scope="session")

@@ -68,7 +68,7 @@ def write_translation(project: Path, languages: dict[str, str]) -> None:
             fields = item.fields
             entry = _entry(kind_name, item_id, fields, WORDS.get(code, {}).get((kind_name, item_id), {}))
             if kind.list_key is None:
-                _dump(folder / kind.pattern.replace("*", item_id), schema_line(kind), entry)
+                _dump(folder / kind.pattern.replace("*", item_id), schema_line(kind, item_id), entry)
             else:
                 lists.setdefault(kind_name, []).append(entry)
         for kind_name, entries in lists.items():

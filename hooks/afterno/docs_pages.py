@@ -15,6 +15,8 @@ import yaml
 
 #: The key of a page's front matter that orders it among the hand-written pages.
 ORDER_KEY = "nav_order"
+#: The folder of the site's own CSS, JavaScript and images: nothing in it is a page to translate.
+ASSETS = "assets"
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.DOTALL)
 HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 
@@ -75,3 +77,18 @@ def docs_pages(docs: Path, skip: set[str]) -> list[DocsPage]:
         and not any(part.startswith((".", "_")) for part in path.relative_to(docs).parts)
     ]
     return sorted(pages, key=lambda page: (page.order is None, page.order or 0, page.title.lower(), page.src))
+
+
+def translatable_pages(docs: Path) -> dict[str, Path]:
+    """Every hand-written page under ``docs`` that is translated, by its page id: its path there without .md
+    (``about``, ``local/printing``). Files in assets/ and in folders or files starting with . or _ are not pages.
+    """
+    if not docs.is_dir():
+        return {}
+    pages = {}
+    for path in sorted(docs.rglob("*.md")):
+        parts = path.relative_to(docs).parts
+        if parts[0] == ASSETS or any(part.startswith((".", "_")) for part in parts):
+            continue
+        pages[path.relative_to(docs).with_suffix("").as_posix()] = path
+    return pages

@@ -104,17 +104,20 @@ def docs_link_problems(docs: Path, pages: Pages, content: Content) -> list[Probl
 
 
 def translated_page_problems(
-    links: list[Link], bodies: dict[str, str], site: tuple[Pages, Path], content: Content
+    links: list[Link], translated: tuple[dict[str, str], dict[str, str]], site: tuple[Pages, Path], content: Content
 ) -> list[Problem]:
     """A problem for each link in the translated pages' ``body`` texts (``links``) of one language that leads
-    nowhere; ``bodies`` holds that language's page bodies by page id, whose headings give its pages' anchors."""
+    nowhere. ``translated`` holds that language's page bodies by page id, whose headings give its pages' anchors,
+    and each translation file's page id (a page in a folder, ``local/printing``, reads its links from there)."""
     pages, docs = site
+    bodies, files = translated
     own = {**pages, **{f"{page_id}.md": markdown_anchors(body) for page_id, body in bodies.items()}}
     problems = []
     for shown, name, mark, text in links:
         if name != "body":
             continue
-        src = f"{Path(shown).stem}.md"
+        # A file whose item was not kept (a duplicate, a schema problem) is read from its file name.
+        src = f"{files.get(shown, Path(shown).stem)}.md"
         # The scheme rules ran over every translated text already.
         for offset, why in page_problems(text, src, (own, docs), content, schemes=False):
             at = mark.at(offset)

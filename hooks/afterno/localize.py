@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 from markupsafe import Markup, escape
 
+from .docs_pages import translatable_pages
 from .model import Content, Template
 from .translation_load import ItemStatus, LanguageTranslations, split_front_matter
 from .translation_model import KIND_BY_NAME
@@ -121,10 +122,10 @@ def write_translated_docs(docs: Path, target: Path, translations: LanguageTransl
     """
     shutil.copytree(docs, target, ignore=shutil.ignore_patterns("robots.txt", "__pycache__"), dirs_exist_ok=True)
     untranslated = []
-    for path in sorted(docs.glob("*.md")):
-        item = translations.items.get(("page", path.stem))
+    for page_id, path in translatable_pages(docs).items():
+        item = translations.items.get(("page", page_id))
         if item is None:
-            untranslated.append(path.stem)
+            untranslated.append(page_id)
             continue
         meta, text = split_front_matter(path.read_text(encoding="utf-8"))
         for name in ("title", "description"):
@@ -132,7 +133,7 @@ def write_translated_docs(docs: Path, target: Path, translations: LanguageTransl
                 meta[name] = item.fields[name]
         body = str(item.fields.get("body", text))
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000) if meta else ""
-        (target / path.name).write_text(f"---\n{front}---\n{body}" if front else body, encoding="utf-8")
+        (target / f"{page_id}.md").write_text(f"---\n{front}---\n{body}" if front else body, encoding="utf-8")
     return untranslated
 
 
@@ -157,7 +158,8 @@ def page_items(content: Content, src: str) -> list[tuple[str, str]]:
     }
     if src in by_page:
         return list(by_page[src])
-    if "/" not in src and src.endswith(".md"):
+    # Any other page is hand-written (about.md, local/printing.md): its translation is the item "page".
+    if src.endswith(".md"):
         return [("page", src[: -len(".md")])]
     return []
 

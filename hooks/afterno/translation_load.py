@@ -21,6 +21,7 @@ from typing import Any, Literal
 import jsonschema
 import yaml
 
+from .docs_pages import translatable_pages
 from .docslinks import translated_page_problems
 from .errors import ContentError, Problem
 from .model import TEMPLATE_FIELD, Content
@@ -139,10 +140,9 @@ def read_page(path: Path) -> dict[str, str]:
 
 
 def hand_written_pages(docs: Path) -> dict[str, dict[str, str]]:
-    """Every Markdown page at the top of docs/, by its id (the file name without .md)."""
-    if not docs.is_dir():
-        return {}
-    return {path.stem: read_page(path) for path in sorted(docs.glob("*.md"))}
+    """Every hand-written Markdown page under docs/, by its id: its path without .md (``about``,
+    ``local/printing`` for docs/local/printing.md)."""
+    return {page_id: read_page(path) for page_id, path in translatable_pages(docs).items()}
 
 
 def ui_strings(templates: Path, scripts: Path, theme: Path | None = None) -> list[str]:
@@ -455,6 +455,16 @@ def _item_id(kind: TranslationKind, entry: MarkedMap) -> str:
     return str(entry["en"] if kind.name == "ui" else entry["id"])
 
 
+def _kind_files(folder: Path, kind: TranslationKind) -> list[tuple[Path, str]]:
+    """The files of one kind in a language folder, each with the id its name gives (a nested kind's path from
+    its folder without .yml: pages/local/printing.yml -> local/printing)."""
+    if not kind.nested:
+        return [(path, path.stem) for path in sorted(folder.glob(kind.pattern))]
+    top = folder / kind.pattern.split("/")[0]
+    name = kind.pattern.rsplit("/", 1)[-1]
+    return [(path, path.relative_to(top).with_suffix("").as_posix()) for path in sorted(top.rglob(name))]
+
+
 def read_language(
     root: Path,
     language: Language,
@@ -468,24 +478,24 @@ def read_language(
     result = LanguageTranslations(language)
     claimed: set[Path] = set()
     for kind in KINDS:
-        for path in sorted(folder.glob(kind.pattern)):
+        for path, file_id in _kind_files(folder, kind):
             claimed.add(path)
             shown = f"{root.name}/{path.relative_to(root).as_posix()}"
             # Page and interface texts are shown elsewhere than content's: their links are read from there.
             shown_as_content = {"page": page_links, "ui": None}.get(kind.name, links)
-            doc = _read(path, shown, schema_line(kind), problems, shown_as_content)
+            doc = _read(path, shown, schema_line(kind, file_id), problems, shown_as_content)
             if doc is None or not _validate(shown, doc, kind, problems):
                 continue
             for entry, mark in _entries(kind, doc, path):
                 item_id = _item_id(kind, entry)
-                if kind.one_per_file and item_id != path.stem:
+                if kind.one_per_file and item_id != file_id:
                     id_mark = entry.value_marks["id"]
                     problems.append(
                         Problem(
                             shown,
                             id_mark.line,
                             id_mark.column,
-                            f"the id '{item_id}' does not match the file name; set id: {path.stem}.",
+                            f"the id '{item_id}' does not match the file name; set id: {file_id}.",
                         )
                     )
                 key = (kind.name, item_id)
@@ -713,12 +723,10 @@ def load_translations(project: Path, content: Content) -> Translations:
         site = site_pages(content, project)
         problems += link_problems(links, site, content)
         for code, found in page_links.items():
-            bodies = {
-                item.id: str(item.fields.get("body", ""))
-                for item in by_language[code].items.values()
-                if item.kind == "page"
-            }
-            problems += translated_page_problems(found, bodies, (site, project / "docs"), content)
+            translated = [item for item in by_language[code].items.values() if item.kind == "page"]
+            bodies = {item.id: str(item.fields.get("body", "")) for item in translated}
+            files = {item.path: item.id for item in translated}
+            problems += translated_page_problems(found, (bodies, files), (site, project / "docs"), content)
     for translations in by_language.values():
         for key, item in translations.items.items():
             check = CROSS_CHECKS.get(item.kind)

@@ -47,6 +47,9 @@ class TranslationKind:
     pattern: str
     #: For a file holding a list of items (phases, checklist items): the key of that list.
     list_key: str | None = None
+    #: True when the files may sit in subfolders of the pattern's folder, as the items they translate do
+    #: (docs/local/printing.md -> pages/local/printing.yml, id local/printing).
+    nested: bool = False
 
     @property
     def one_per_file(self) -> bool:
@@ -76,6 +79,11 @@ PAGE_FIELDS = (
         max_length=20_000,
     ),
 )
+
+#: A hand-written page's id: its path under docs/ without .md, each folder and the file name an id
+#: (drop-ins, local/printing).
+PAGE_ID_PATTERN = rf"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*{model.END}"
+PAGE_ID_MAX_LENGTH = 120
 
 UI_STRING = KindSpec(
     "ui-string",
@@ -109,7 +117,7 @@ KINDS: tuple[TranslationKind, ...] = (
         "checklist.yml",
         "items",
     ),
-    TranslationKind("page", "Page translation", "page", PAGE_FIELDS, "pages/*.yml"),
+    TranslationKind("page", "Page translation", "page", PAGE_FIELDS, "pages/*.yml", nested=True),
     TranslationKind("ui", "Interface text translations", "ui", UI_STRING.fields, "ui.yml", "strings"),
 )
 KIND_BY_NAME = {kind.name: kind for kind in KINDS}
@@ -144,9 +152,10 @@ def schema_name(kind: TranslationKind) -> str:
     return f"translation-{kind.name}.schema.json"
 
 
-def schema_line(kind: TranslationKind) -> str:
-    """The first line of a translation file of this kind (content/translations/<lang>/<pattern>)."""
-    prefix = "../" * (2 + kind.pattern.count("/"))
+def schema_line(kind: TranslationKind, item_id: str = "") -> str:
+    """The first line of a translation file of this kind (content/translations/<lang>/<pattern>); for the item
+    ``item_id`` of a nested kind, one folder deeper per folder in the id (pages/local/printing.yml)."""
+    prefix = "../" * (2 + kind.pattern.count("/") + (item_id.count("/") if kind.nested else 0))
     return f"# yaml-language-server: $schema={prefix}{model.SCHEMA_DIR}/{schema_name(kind)}"
 
 

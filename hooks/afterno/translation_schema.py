@@ -13,7 +13,7 @@ from typing import Any
 
 from .model import SCHEMA_DIR, FieldSpec, KindSpec
 from .schema import kind_schema
-from .translation_model import KINDS, LANGUAGES, TranslationKind, schema_name
+from .translation_model import KINDS, LANGUAGES, PAGE_ID_MAX_LENGTH, PAGE_ID_PATTERN, TranslationKind, schema_name
 
 MADE_FROM = {
     "type": "object",
@@ -35,8 +35,12 @@ def _item_schema(kind: TranslationKind) -> dict[str, Any]:
     id_field = FieldSpec("id", "id", f"The id of the English {kind.english} this translates.")
     spec = KindSpec(kind.name, kind.title, f"A {kind.english}'s text in another language.", _optional(kind.fields))
     schema = _strip(kind_schema(spec))
+    id_schema = _strip(kind_schema(KindSpec("id", "id", "", (id_field,))))["properties"]["id"]
+    if kind.nested:
+        id_schema.update(pattern=PAGE_ID_PATTERN, maxLength=PAGE_ID_MAX_LENGTH)
+        id_schema["description"] += " A page in a folder of docs/ names the folder too: local/printing."
     schema["properties"] = {
-        "id": _strip(kind_schema(KindSpec("id", "id", "", (id_field,))))["properties"]["id"],
+        "id": id_schema,
         "made_from": MADE_FROM,
         **schema["properties"],
     }
