@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jinja2 import TemplateError
+from markupsafe import escape
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
@@ -47,7 +48,8 @@ from afterno.load import load_content
 from afterno.localize import (
     OUTDATED_LINK,
     OUTDATED_NOTE,
-    RIGHT_TO_LEFT,
+    direction,
+    mark_in_contents,
     outdated_pages,
     theme_text,
     translate_palette,
@@ -169,6 +171,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         edit_links=_edit_links,
         ui=_ui,
         languages=language_versions(_languages, ui),
+        language=_language,
     )
     if centre is not None:
         # The centre's name in every page's footer, before the licence (overrides/partials/copyright.html
@@ -281,6 +284,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     if _serving:
         env.bytecode_cache = _compiled_theme
     env.globals["_"] = theme_text(_ui)
+    # The centre's own words (the footer's name, the print credit), marked with centre.yml's language.
+    env.globals["atn_centre_words"] = _renderer.centre_words if _renderer is not None else escape
     if _problems:
         # A preview of broken content has no pages; the theme's own pages (404.html) get no counts.
         env.globals["afterno_counts"] = {}
@@ -315,12 +320,15 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         page.edit_url = _edit_links.url(page_source(page.file.src_uri, _renderer.content))
     address = page.canonical_url or ""
     context["atn_centre"] = _renderer.centre
+    if _renderer.centre is not None:
+        # "What <centre> offers": its entry in the table of contents keeps the name's language mark.
+        mark_in_contents(page.toc, _renderer.centre.name, _renderer.centre_words)
     context["atn_address"] = address
     # Without a repository, overrides/main.html links to /about/#report-a-problem instead.
     context["atn_report_url"] = new_issue_url(_repository, address, page.title or "") if _repository else ""
     context["atn_lang"] = _language
     context["atn_strings"] = script_json(page_script_ui(page.content or ""))
-    context["atn_dir"] = "rtl" if _language in RIGHT_TO_LEFT else "ltr"
+    context["atn_dir"] = direction(_language)
     context["atn_alternates"] = page_alternates(_languages, page.url)
     context["atn_roots"] = {lang.code: root_path(lang.root) for lang in _languages}
     if page.file.src_uri in _outdated:

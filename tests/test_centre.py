@@ -147,14 +147,14 @@ def test_the_link_builder_offers_the_service_box_fields(site: Path) -> None:
     assert "data-atn-handout-link" in links and "never sent to a server" in links
 
 
-#: The footer's note naming the centre's edition.
-EDITION_NOTE = re.compile(r'<span class="atn-edition">([^<]*)</span>')
+#: The footer's note naming the centre's edition (the name inside it marked with its language on other pages).
+EDITION_NOTE = re.compile(r'<span class="atn-edition">((?:[^<]|<span lang="[^"]+">[^<]*</span>)*)</span>')
 
 
 def edition_note(page: Path) -> str:
     """The text of a page's edition note, or "" when it has none."""
     found = EDITION_NOTE.search(page.read_text("utf-8"))
-    return unescape(found.group(1)) if found else ""
+    return unescape(re.sub(r"<[^>]+>", "", found.group(1))) if found else ""
 
 
 def test_the_centre_name_is_in_every_footer(centre_site: Path) -> None:
@@ -310,7 +310,19 @@ BROKEN_CENTRES = [
         "not-a-mapping",
         "- name: A\n",
         "centre.yml:2:1: a careers centre file must be a mapping with the keys name, "
-        "url, email, phone, booking_url, address, opening_hours, resources; found a list.",
+        "url, email, phone, booking_url, address, opening_hours, resources, language; found a list.",
+    ),
+    (
+        "language-as-a-name",
+        "name: A\nlanguage: English\n",
+        "centre.yml:3:11: 'language' must be a language tag such as en, es or pt-BR (BCP 47), found the string "
+        '"English". Write the short code of the language you wrote the file in, or null for English.',
+    ),
+    (
+        "language-with-an-underscore",
+        "name: A\nlanguage: en_GB\n",
+        "centre.yml:3:11: 'language' must be a language tag such as en, es or pt-BR (BCP 47), found the string "
+        '"en_GB". Write the short code of the language you wrote the file in, or null for English.',
     ),
     ("bad-yaml", "name: [A\n", None),
 ]

@@ -130,7 +130,8 @@ def test_outdated_translation_builds_with_a_notice_in_its_language(site: Path, p
     guide = home_guide_of(project, CHANGED_STEP)
     text = (site / "de" / "guides" / guide / "index.html").read_text(encoding="utf-8")
     assert NOTE_DE in text
-    assert f'<a href="{BASE}guides/{guide}/" hreflang="en" lang="en">Zur aktuellen englischen Seite</a>' in text
+    # The link's words are German (the page it opens is English: hreflang), so a screen reader reads them in German.
+    assert f'<a href="{BASE}guides/{guide}/" hreflang="en">Zur aktuellen englischen Seite</a>' in text
     # An up-to-date page has no notice; the English never has one.
     assert "atn-outdated" not in (site / "de" / "sources" / "index.html").read_text(encoding="utf-8")
     assert "atn-outdated" not in (site / "guides" / guide / "index.html").read_text(encoding="utf-8")

@@ -40,6 +40,40 @@ PALETTE_NAMES = (N_("Switch to dark mode"), N_("Switch to light mode"))
 PERMALINK_TITLE = N_("Link to this section")
 
 
+def direction(language: str) -> str:
+    """The direction a language's words run in (``rtl`` or ``ltr``), from its tag's first part (``ar-EG``)."""
+    return "rtl" if language.split("-")[0].lower() in RIGHT_TO_LEFT else "ltr"
+
+
+def words_in(language: str, page_language: str) -> Callable[[Any], Markup]:
+    """How text written in ``language`` (a BCP 47 tag) goes on a page in ``page_language``: escaped, and where the
+    two differ (in any case: EN is en) inside ``<span lang="...">``, with ``dir`` when they run in different
+    directions, so a screen reader reads it in its own voice. Markup passed in is kept as it is."""
+    if language.lower() == page_language.lower():
+        return escape
+    attrs = f' lang="{escape(language)}"'
+    if direction(language) != direction(page_language):
+        attrs += f' dir="{direction(language)}"'
+
+    def marked(text: Any) -> Markup:
+        return Markup(f"<span{attrs}>{escape(text)}</span>")
+
+    return marked
+
+
+def mark_in_contents(items: Iterable[Any], words: str, mark: Callable[[Any], Markup]) -> None:
+    """Mark ``words`` (as ``mark`` does) wherever the titles of a page's table of contents show them: the toc
+    extension drops a heading's tags, the lang mark with them, from its entry. ``items`` are MkDocs' entries
+    (a ``title`` in HTML, escaped as the toc extension escapes text, and ``children``)."""
+    shown = words.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    marked = str(mark(words))
+    if marked == str(escape(words)):
+        return
+    for item in items:
+        item.title = item.title.replace(shown, marked)
+        mark_in_contents(item.children, words, mark)
+
+
 def theme_text(ui: dict[str, str]) -> Callable[..., Markup]:
     """``_("...")`` in the theme's templates (overrides/): the text in the page's language, escaped, its
     ``%(name)s`` filled with values escaped in their turn (a value marked ``| safe`` is kept as it is)."""

@@ -29,6 +29,7 @@ FieldType = Literal[
     "name",  # a placeholder name: lowercase_with_underscores
     "items",  # a list of nested mappings
     "email",  # an email address
+    "language",  # a language tag (BCP 47): en, es, pt-BR
 ]
 
 
@@ -88,6 +89,7 @@ TYPE_WORDS: dict[str, str] = {
     "name": "a name in lowercase_with_underscores",
     "items": "a list of entries",
     "email": "an email address",
+    "language": "a language tag such as en, es or pt-BR (BCP 47)",
 }
 
 #: What a missing key of each type could look like, for "Add it: key: ..." hints.
@@ -102,6 +104,7 @@ TYPE_EXAMPLES: dict[str, str] = {
     "url": "https://example.org/article",
     "date": "2016-12-13",
     "email": "careers@example.edu",
+    "language": "en",
 }
 
 # --- The rules, written once: the JSON Schema states them and the checker validates against it. ---
@@ -113,13 +116,19 @@ NAME_PATTERN = rf"^[a-z][a-z0-9_]*{END}"
 DATE_PATTERN = rf"^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}{END}"
 URL_PATTERN = rf"^https://[^\s<>\x22\x27`\\]+{END}"
 ALL_PATTERN = rf"^all{END}"
+#: A language tag (BCP 47, RFC 5646) as HTML's lang attribute takes it, in any case: a language of two or three
+#: letters, then optionally a script (Latn), a region (GB, 419) and variants (valencia, 1996).
+LANGUAGE_TAG_PATTERN = (
+    r"^[A-Za-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|[0-9]{3}))?(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*"
+    rf"{END}"
+)
 #: An email address as people write it: a local part, @, and a domain with at least one dot.
 EMAIL_PATTERN = rf"^[^@\s<>()\[\]\\,;:\x22\x27`]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+{END}"
 MAX_ID_LENGTH = 60
 MAX_NUMBER = 100_000
 #: The longest value of each text type when a field sets no maximum of its own. Every text has a
 #: length limit, checked before any pattern looks at it.
-DEFAULT_MAX_LENGTH: dict[str, int] = {"line": 240, "lines": 240, "text": 1200, "url": 500, "email": 254}
+DEFAULT_MAX_LENGTH: dict[str, int] = {"line": 240, "lines": 240, "text": 1200, "url": 500, "email": 254, "language": 35}
 #: Rules a JSON Schema cannot state, by the name the schemas give them in "format"; the checker
 #: (afterno.textrules) applies them to every value of these types, and so does its schema validation.
 TEXT_RULES: dict[str, str] = {
@@ -597,6 +606,15 @@ CENTRE = KindSpec(
             example="Monday to Friday, 10:00 to 16:00",
         ),
         _centre_key("resources", "items", "Local resources, each with a title, url and description.", item=RESOURCE),
+        _centre_key(
+            "language",
+            "language",
+            "The language you wrote this file in, as a BCP 47 tag: en (English, the default when left out), es, "
+            "de, cy, pt-BR. Any language, published on this site or not. Your words are shown as you wrote them on "
+            "every language's pages; where a page is in another language they are marked with this one, so a "
+            "screen reader reads them in the right voice.",
+            example="en",
+        ),
     ),
     pattern="centre.yml",
     folder="",
@@ -895,6 +913,8 @@ class Centre:
     address: tuple[str, ...] | None = None
     opening_hours: str | None = None
     resources: tuple[Resource, ...] | None = None
+    #: The language centre.yml is written in (BCP 47); None: English.
+    language: str | None = None
     path: str = ""
     line: int = 1
     column: int = 1

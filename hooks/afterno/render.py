@@ -25,7 +25,7 @@ from .checklist_view import checklist_sections, situations_not_served
 from .counts import in_words
 from .edit import QR_FOLDER, EditLinks
 from .language_sites import LanguageVersion
-from .localize import N_
+from .localize import N_, words_in
 from .model import (
     SCHEMA_KINDS,
     TEMPLATE_FIELD,
@@ -253,6 +253,7 @@ class Renderer:
         edit_links: EditLinks | None = None,
         ui: dict[str, str] | None = None,
         languages: list[LanguageVersion] | None = None,
+        language: str = "en",
     ) -> None:
         self.content = content
         #: The site's language versions (English first), for the list on /careers-centres/; empty without any.
@@ -261,6 +262,9 @@ class Renderer:
         self.ui = ui or {}
         self.site_url = site_url
         self.centre = centre
+        #: ``centre_words(text)`` in the templates: the centre's own text, marked with its language (centre.yml's
+        #: ``language``, English unless set) on a page in another; ``language`` is the pages' language.
+        self.centre_words = words_in((centre.language if centre else None) or "en", language)
         self.env = template_environment()
         self.repository = repository
         self.reviewed_on = max((guide.reviewed for guide in content.guides), default="")
@@ -359,6 +363,7 @@ class Renderer:
             "qr_file": lambda stem, kind: posixpath.relpath(f"{QR_FOLDER}/{stem}.{kind}", page_url(src) or "."),
             "qr_targets": self._qr_targets,
             "centre_page": CENTRE_PAGE if self.centre else None,
+            "centre_words": self.centre_words,
             **self._language_values(),
             "language_link": lambda version, name: language_href(site_path + page_url(src), version, name),
         }

@@ -310,7 +310,8 @@ def _wrong_type(where: Where, error: ValidationError) -> Messages:
         return _one(where, _line_as_mapping(spec, value))
     if spec.type in ("id", "name") or (where.item and spec.type in ("refs", "applies")):
         return _one(where, _id_message(where))
-    return _one(where, _pattern_message(where) if spec.type in ("url", "date", "email") else _wrong_words(spec, value))
+    patterned = ("url", "date", "email", "language")
+    return _one(where, _pattern_message(where) if spec.type in patterned else _wrong_words(spec, value))
 
 
 def _line_as_mapping(spec: FieldSpec, value: MarkedMap) -> str:
@@ -342,6 +343,11 @@ def _pattern_message(where: Where) -> str:
     if spec.type == "email":
         example = spec.example or "careers@example.edu"
         return f"'{spec.name}' must be an email address like {example}, found {describe(where.value)}."
+    if spec.type == "language":
+        return (
+            f"'{spec.name}' must be a language tag such as en, es or pt-BR (BCP 47), found {describe(where.value)}. "
+            "Write the short code of the language you wrote the file in, or null for English."
+        )
     if spec.type == "applies" and not where.item:
         return _string_for_list(spec, where.value)
     return _id_message(where)
