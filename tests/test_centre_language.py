@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import test_no_english_left as no_english
 import yaml
 from markupsafe import Markup
 
@@ -183,3 +184,13 @@ def test_the_readme_example_names_its_language(tmp_path: Path) -> None:
     (tmp_path / "centre.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     centre = load_centre(tmp_path)
     assert centre is not None and centre.language == "en"
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_no_english_left_on_a_centre_edition(centre_site: Path, code: str) -> None:
+    """Every page of a centre's edition under /es/ and /de/ is in its language apart from what is marked lang="en":
+    the centre's English words are marked, so the check needs no list of them."""
+    found = no_english.problems_of(centre_site, code, centre=False) + no_english.problems_of(centre_site, code, True)
+    # The printed address breaks into pieces after each slash; the site's folder (after-the-no/) is no sentence.
+    problems = [line for line in found if line.split(": ", 1)[1] not in CENTRE_SITE_URL]
+    assert not problems, "English text left (mark the centre's words with their language):\n" + "\n".join(problems)

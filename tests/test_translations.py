@@ -310,8 +310,14 @@ def test_translation_file_starts_with_its_schema_line(path: Path) -> None:
     if relative.parts == ("languages.yml",):
         expected = languages_schema_line()
     else:
-        kind = next(kind for kind in KINDS if Path(*relative.parts[1:]).match(kind.pattern))
-        expected = schema_line(kind)
+        inside = Path(*relative.parts[1:])
+        # A page in a folder of docs/ has its translation in that folder under pages/, one level deeper.
+        kind = next(
+            kind
+            for kind in KINDS
+            if inside.match(kind.pattern) or (kind.nested and inside.parts[0] == kind.pattern.split("/")[0])
+        )
+        expected = schema_line(kind, Path(*inside.parts[1:]).with_suffix("").as_posix() if kind.nested else "")
     assert path.read_text(encoding="utf-8").splitlines()[0] == expected
 
 
