@@ -91,7 +91,10 @@ def test_a_folder_page_translation_is_checked_stamped_and_outdated(
     line = "# yaml-language-server: $schema=../../../../schema/translation-page.schema.json"
     assert line == schema_line(KIND_BY_NAME["page"], "local/printing")
     assert f"{SPANISH_FILE}:1:1: the first line must be '{line}' so editors can check the file." in err, err
-    assert f"{SPANISH_FILE}:2:5: the id 'printing' does not match the file name; set id: local/printing." in err, err
+    assert (
+        f"{SPANISH_FILE}:2:5: the id 'printing' does not match the file name; set id: local/printing, or move the "
+        "file to pages/printing.yml if it translates docs/printing.md."
+    ) in err, err
     write_translations(project, capsys)
     code, out, err = run(project, "check", capsys=capsys)
     assert code == 0, err
@@ -100,6 +103,20 @@ def test_a_folder_page_translation_is_checked_stamped_and_outdated(
     english.write_text(PAGE + "\nBring your student card.\n", encoding="utf-8")
     _, out, _ = run(project, "translations", "es", capsys=capsys)
     assert f"outdated  page local/printing: body  ({SPANISH_FILE})" in out.splitlines(), out
+
+
+def test_a_folder_page_translation_at_the_top_of_pages_says_where_it_goes(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A translation of local/printing written as pages/printing.yml is told to move into pages/local/."""
+    path = project / "content/translations/es/pages/printing.yml"
+    path.write_text(SPANISH, encoding="utf-8")
+    code, _, err = run(project, "check", capsys=capsys)
+    assert code == 1
+    assert (
+        "content/translations/es/pages/printing.yml:2:5: the id 'local/printing' does not match the file name; set "
+        "id: printing, or move the file to pages/local/printing.yml if it translates docs/local/printing.md."
+    ) in err, err
 
 
 @pytest.mark.parametrize(

@@ -455,6 +455,15 @@ def _item_id(kind: TranslationKind, entry: MarkedMap) -> str:
     return str(entry["en"] if kind.name == "ui" else entry["id"])
 
 
+def _misnamed(kind: TranslationKind, item_id: str, file_id: str) -> str:
+    """An id that is not its file's name: set it, or (a page in a folder) move the file to where the id says."""
+    message = f"the id '{item_id}' does not match the file name; set id: {file_id}"
+    if kind.nested and "/" in item_id + file_id:
+        folder = kind.pattern.split("/")[0]
+        return f"{message}, or move the file to {folder}/{item_id}.yml if it translates docs/{item_id}.md."
+    return f"{message}."
+
+
 def _kind_files(folder: Path, kind: TranslationKind) -> list[tuple[Path, str]]:
     """The files of one kind in a language folder, each with the id its name gives (a nested kind's path from
     its folder without .yml: pages/local/printing.yml -> local/printing)."""
@@ -490,14 +499,7 @@ def read_language(
                 item_id = _item_id(kind, entry)
                 if kind.one_per_file and item_id != file_id:
                     id_mark = entry.value_marks["id"]
-                    problems.append(
-                        Problem(
-                            shown,
-                            id_mark.line,
-                            id_mark.column,
-                            f"the id '{item_id}' does not match the file name; set id: {file_id}.",
-                        )
-                    )
+                    problems.append(Problem(shown, id_mark.line, id_mark.column, _misnamed(kind, item_id, file_id)))
                 key = (kind.name, item_id)
                 if key in result.items:
                     other = result.items[key]
