@@ -56,7 +56,7 @@ from afterno.localize import (
     write_translated_docs,
 )
 from afterno.minify import minify_site_assets
-from afterno.render import NavEntry, Renderer
+from afterno.render import NavEntry, Renderer, compiled_templates
 from afterno.report import text_lines
 from afterno.repository import new_issue_url, repository_url
 from afterno.search_index import english_left_out, with_folded_fields
@@ -110,10 +110,6 @@ SCRIPT_MARKERS = {"checklist.js": "data-atn-checklist"}
 ON_DEMAND_SCRIPTS = ("checklist-files.js", "templates-core.js", "templates-ui.js")
 #: In a language build: the folder holding docs/ with the hand-written pages translated.
 _translated_docs: tempfile.TemporaryDirectory[str] | None = None
-
-
-#: Under `mkdocs serve`: the theme's templates, compiled on the first build and reused by every rebuild.
-_compiled_theme = preview.CompiledTemplates()
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -278,8 +274,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Give the theme's templates (overrides/) the content's counts in words (``afterno_counts.guides``) and
     ``_("...")``, our interface text in the site's language."""
-    if _serving:
-        env.bytecode_cache = _compiled_theme
+    env.bytecode_cache = compiled_templates()
     env.globals["_"] = theme_text(_ui)
     if _problems:
         # A preview of broken content has no pages; the theme's own pages (404.html) get no counts.

@@ -36,6 +36,8 @@ def without_accents(word: str) -> str:
 
 def other_spellings(word: str) -> list[str]:
     """The spellings of an accented word a reader may type instead, without the word itself (none if plain)."""
+    if word.isascii():
+        return []
     lowered = word.lower()
     spellings = dict.fromkeys((without_accents(lowered), without_accents(lowered.translate(_UMLAUTS))))
     return [spelling for spelling in spellings if spelling != lowered]
