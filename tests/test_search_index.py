@@ -6,8 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 
-from afterno.search_index import english_left_out, folded_words, other_spellings
+from afterno.search_index import english_left_out, folded_words, other_spellings, with_section_keywords
 
 
 @pytest.mark.parametrize(
@@ -46,3 +47,43 @@ def test_translated_index_holds_no_english_sections(site: Path, lang: str) -> No
     assert articles, "no source articles found in content/sources"
     assert not articles.intersection(locations)
     assert "text_folded" in index["config"]["fields"]
+
+
+def test_section_keywords_go_to_their_own_section_only() -> None:
+    """A section's keywords join its own entry's tags (after the page's, each once); other entries keep theirs."""
+    index = {
+        "docs": [
+            {"location": "templates/", "title": "T", "text": ""},
+            {"location": "templates/#a", "title": "A", "text": "", "tags": ["page word", "thanks"]},
+            {"location": "templates/#b", "title": "B", "text": ""},
+        ]
+    }
+    docs = with_section_keywords(index, {"templates/#a": ["thanks", "thank you email"], "templates/#b": []})["docs"]
+    assert [doc.get("tags") for doc in docs] == [None, ["page word", "thanks", "thank you email"], None]
+
+
+def test_keywords_for_a_section_not_in_the_index_stop_the_build() -> None:
+    """Keywords for an anchor the index does not hold (a renamed heading) are an error, not silently lost."""
+    with pytest.raises(ValueError, match="no search entry for templates/#gone"):
+        with_section_keywords({"docs": [{"location": "templates/"}]}, {"templates/#gone": ["x"]})
+
+
+def _template_keywords(lang: str) -> dict[str, list[str]]:
+    """Each message template's keywords in ``lang`` (en: content/templates; else its translations), by id."""
+    folder = Path("content/templates") if lang == "en" else Path("content/translations") / lang / "templates"
+    files = [yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted(folder.glob("*.yml"))]
+    return {data["id"]: data["keywords"] for data in files}
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "de"])
+def test_each_template_section_is_found_by_its_own_keywords(site: Path, lang: str) -> None:
+    """In every language, each message template's section of the templates page carries that template's keywords,
+    and the page's own entry carries none of them (a search lands on the message, not the page's top)."""
+    folder = site if lang == "en" else site / lang
+    index = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))
+    docs = {doc["location"]: doc for doc in index["docs"]}
+    keywords = _template_keywords(lang)
+    assert keywords, f"no message templates found for {lang}"
+    for template_id, words in keywords.items():
+        assert docs[f"templates/#{template_id}"]["tags"] == words, template_id
+    assert "tags" not in docs["templates/"]

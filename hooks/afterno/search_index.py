@@ -7,6 +7,10 @@ the other spellings of its accented words: without the accents (opinion, fur, ru
 as typed on a keyboard without them (fuer, rueckmeldung). The theme indexes every field the index's config
 lists, and shows only the title and the text, so the added words find a page but never show in its snippet.
 
+Material gives a page's ``tags`` (its ``keywords``) to every section of the page alike. A message template's
+keywords belong to its own section of the templates page: they are added to that section's entry only, so a
+search for "carta de agradecimiento" lands on the thank-you message, not on the page's top.
+
 A translated site also leaves out of its index the parts written in English (marked ``lang="en"``: the source
 articles' points, the contributors' guide), which only crowded a Spanish or German reader's results.
 """
@@ -16,6 +20,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 #: A word as a reader types it: letters and digits (the theme's separator splits on spaces and hyphens).
@@ -57,6 +62,23 @@ def with_folded_fields(index: dict[str, Any]) -> dict[str, Any]:
         for name in searched:
             if name in doc and (folded := folded_words(doc[name])):
                 doc[f"{name}_folded"] = folded
+    return index
+
+
+def with_section_keywords(index: dict[str, Any], keywords: Mapping[str, Sequence[str]]) -> dict[str, Any]:
+    """The theme's search index with each section listed in ``keywords`` (by location) given its own tags.
+
+    Raises:
+        ValueError: A listed section is not in the index (its page or its heading's anchor changed).
+    """
+    docs = {doc["location"]: doc for doc in index["docs"]}
+    missing = sorted(location for location in keywords if location not in docs)
+    if missing:
+        raise ValueError(f"no search entry for {', '.join(missing)}: its keywords would find nothing")
+    for location, words in keywords.items():
+        if words:
+            doc = docs[location]
+            doc["tags"] = list(dict.fromkeys([*doc.get("tags", []), *words]))
     return index
 
 
