@@ -38,6 +38,43 @@ def test_english_parts_are_left_out_of_the_index() -> None:
     assert english_left_out(page) == expected
 
 
+def test_headings_inside_an_english_block_are_left_out_too() -> None:
+    """A heading inside a block marked lang="en" is left out (else an empty entry stays); one after the block stays."""
+    page = (
+        '<h1 id="t">Colaborar</h1><p>Esta página.</p><div lang="en"><p>Intro<br/></p><h2 id="a">Edit</h2>'
+        '<div><h3 id="b" data-search-exclude>Step</h3></div></div><h2 id="c">Después</h2>'
+    )
+    expected = (
+        '<h1 id="t">Colaborar</h1><p>Esta página.</p><div lang="en" data-search-exclude><p>Intro<br/></p>'
+        '<h2 id="a" data-search-exclude>Edit</h2><div><h3 id="b" data-search-exclude>Step</h3></div></div>'
+        '<h2 id="c">Después</h2>'
+    )
+    assert english_left_out(page) == expected
+
+
+@pytest.mark.parametrize("lang", ["es", "de"])
+def test_contributors_guide_is_one_entry_in_the_sites_language(site: Path, lang: str) -> None:
+    """On a translated site the contributors' guide is one entry, its translated title and note: no English section."""
+    index = json.loads((site / lang / "search" / "search_index.json").read_text(encoding="utf-8"))
+    entries = [doc for doc in index["docs"] if doc["location"].startswith("contributing/")]
+    assert [doc["location"] for doc in entries] == ["contributing/"]
+    assert entries[0]["title"] == {"es": "Colaborar", "de": "Mitmachen"}[lang]
+    assert "YAML" not in entries[0]["text"]
+
+
+@pytest.mark.parametrize("lang", ["es", "de"])
+def test_translated_index_has_no_empty_entries(site: Path, lang: str) -> None:
+    """Every entry of a translated index has text of its own or a heading of its own (none is a bare stub)."""
+    index = json.loads((site / lang / "search" / "search_index.json").read_text(encoding="utf-8"))
+    pages = {doc["location"]: doc["title"] for doc in index["docs"] if "#" not in doc["location"]}
+    stubs = [
+        doc["location"]
+        for doc in index["docs"]
+        if "#" in doc["location"] and not doc["text"] and doc["title"] == pages.get(doc["location"].split("#")[0])
+    ]
+    assert not stubs
+
+
 @pytest.mark.parametrize("lang", ["es", "de"])
 def test_translated_index_holds_no_english_sections(site: Path, lang: str) -> None:
     """The Spanish and German indexes hold no sections of the English source articles."""

@@ -68,6 +68,11 @@ QUERIES_ES = {
     "correo de seguimiento": "es/templates/#reconnect-message",
     "nueva vacante": "es/templates/#new-opening-note",
     "feedbak": "es/guides/ask-for-feedback/",
+    "plantilla": "es/templates/",
+    "plantillas de correo": "es/templates/",
+    "traducción": "es/about/#translation",
+    "traduccion": "es/about/#translation",
+    "colaborar": "es/contributing/",
     "opinión": "es/guides/ask-for-feedback/",
     "opinion": "es/guides/ask-for-feedback/",
     "LinkedIn": "es/guides/build-your-network/",
@@ -94,6 +99,10 @@ QUERIES_DE = {
     "nachfassen": "de/templates/#reconnect-message",
     "Stellenausschreibung": "de/templates/#new-opening-note",
     "Feedbak": "de/guides/ask-for-feedback/",
+    "Vorlage": "de/templates/",
+    "Übersetzung": "de/about/#translation",
+    "Ubersetzung": "de/about/#translation",
+    "mitmachen": "de/contributing/",
     "Lebenslauf": "de/guides/ask-for-feedback/",
     "Vorstellungsgespräch": "de/guides/reflect-and-plan/",
     "Vorstellungsgesprach": "de/guides/reflect-and-plan/",
@@ -190,6 +199,19 @@ def test_translated_site_finds_the_right_page_in_the_top_three(
     top = top_results(translated_search, query)
     assert placed(expected, top), f"{query!r}: expected {expected} in the top three, got {top}"
     assert not crowding(top, expected), f"{query!r}: {crowding(top, expected)} above {expected}"
+
+
+@pytest.mark.parametrize(("lang", "query"), [("es", "colaborar"), ("de", "mitmachen")])
+def test_contributors_guide_is_one_result_on_a_translated_site(translated_search: Page, lang: str, query: str) -> None:
+    """The contributors' guide (English on every site) is found by its translated title alone: no English sections."""
+    if not translated_search.url.rstrip("/").endswith(lang):
+        pytest.skip("the query is for the other language's site")
+    top_results(translated_search, query)
+    result = translated_search.locator(
+        ".md-search-result__item", has=translated_search.locator("a[href*='contributing/']")
+    )
+    expect(result).to_have_count(1)
+    expect(result.locator("a")).to_have_count(1)
 
 
 @pytest.mark.parametrize(
