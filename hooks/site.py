@@ -59,7 +59,7 @@ from afterno.minify import minify_site_assets
 from afterno.render import NavEntry, Renderer, compiled_templates
 from afterno.report import text_lines
 from afterno.repository import new_issue_url, repository_url
-from afterno.search_index import english_left_out, with_folded_fields
+from afterno.search_index import english_left_out, with_folded_fields, with_section_keywords
 from afterno.translation_load import Translations, load_translations, script_strings_by_file, text_key
 
 if TYPE_CHECKING:
@@ -487,10 +487,17 @@ def _link_languages(site_dir: Path) -> None:
 
 
 def _fold_search_index(site_dir: Path) -> None:
-    """The search finds accented words typed without their accents (the theme's index, written just before)."""
+    """The search finds each message template's keywords in its own section, and accented words typed without
+    their accents (the theme's index, written just before)."""
     path = site_dir / "search" / "search_index.json"
     if path.is_file():
-        index = with_folded_fields(json.loads(path.read_text(encoding="utf-8")))
+        index = json.loads(path.read_text(encoding="utf-8"))
+        if _renderer is not None:
+            try:
+                index = with_section_keywords(index, _renderer.section_keywords())
+            except ValueError as error:
+                raise PluginError(f"{path.name}: {error}") from None
+        index = with_folded_fields(index)
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 

@@ -441,6 +441,15 @@ class Renderer:
             )
         return pages
 
+    def section_keywords(self) -> dict[str, list[str]]:
+        """Search keywords of one section of a page, by the section's place in the search index (page#anchor).
+
+        A page's ``tags`` reach every section of it alike; a message template's keywords belong to its own
+        section of the templates page, so that a search for a thank-you email lands on that message.
+        """
+        page = page_url(GENERATED_INDEXES["templates"])
+        return {f"{page}#{template.id}": list(template.keywords) for template in self.content.templates}
+
     def files(self) -> dict[str, bytes]:
         """The generated files that are not pages: each QR code as SVG and PNG, for posters and slides."""
         files: dict[str, bytes] = {}
