@@ -124,3 +124,17 @@ def test_each_template_section_is_found_by_its_own_keywords(site: Path, lang: st
     for template_id, words in keywords.items():
         assert docs[f"templates/#{template_id}"]["tags"] == words, template_id
     assert "tags" not in docs["templates/"]
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "de"])
+def test_situation_handouts_are_left_out_and_the_handout_page_is_found(site: Path, lang: str) -> None:
+    """A situation's handout repeats the checklist for print: none is in the index (they were 79 of its 175 entries,
+    a reader's "thank you" met nine handouts), while the printable handout page itself stays findable."""
+    root = site if lang == "en" else site / lang
+    index = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = [doc["location"] for doc in index["docs"]]
+    situations = [path.stem for path in Path("content/situations").glob("*.yml")]
+    assert situations, "no situations found in content/situations"
+    assert not [where for where in locations if where.split("#")[0] in {f"handout/{s}/" for s in situations}]
+    assert "handout/" in locations
+    assert all((root / "handout" / s / "index.html").is_file() for s in situations)
