@@ -58,10 +58,10 @@ from afterno.localize import (
     write_translated_docs,
 )
 from afterno.minify import minify_site_assets
-from afterno.render import NavEntry, Renderer
+from afterno.render import NavEntry, Renderer, compiled_templates
 from afterno.report import text_lines
 from afterno.repository import new_issue_url, repository_url
-from afterno.search_index import english_left_out, with_folded_fields
+from afterno.search_index import english_left_out, with_folded_fields, with_section_keywords
 from afterno.translation_load import Translations, load_translations, script_strings_by_file, text_key
 
 if TYPE_CHECKING:
@@ -112,10 +112,6 @@ SCRIPT_MARKERS = {"checklist.js": "data-atn-checklist"}
 ON_DEMAND_SCRIPTS = ("checklist-files.js", "templates-core.js", "templates-ui.js")
 #: In a language build: the folder holding docs/ with the hand-written pages translated.
 _translated_docs: tempfile.TemporaryDirectory[str] | None = None
-
-
-#: Under `mkdocs serve`: the theme's templates, compiled on the first build and reused by every rebuild.
-_compiled_theme = preview.CompiledTemplates()
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -281,8 +277,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Give the theme's templates (overrides/) the content's counts in words (``afterno_counts.guides``) and
     ``_("...")``, our interface text in the site's language."""
-    if _serving:
-        env.bytecode_cache = _compiled_theme
+    env.bytecode_cache = compiled_templates()
     env.globals["_"] = theme_text(_ui)
     # The centre's own words (the footer's name, the print credit), marked with centre.yml's language.
     env.globals["atn_centre_words"] = _renderer.centre_words if _renderer is not None else escape
@@ -500,10 +495,17 @@ def _link_languages(site_dir: Path) -> None:
 
 
 def _fold_search_index(site_dir: Path) -> None:
-    """The search finds accented words typed without their accents (the theme's index, written just before)."""
+    """The search finds each message template's keywords in its own section, and accented words typed without
+    their accents (the theme's index, written just before)."""
     path = site_dir / "search" / "search_index.json"
     if path.is_file():
-        index = with_folded_fields(json.loads(path.read_text(encoding="utf-8")))
+        index = json.loads(path.read_text(encoding="utf-8"))
+        if _renderer is not None:
+            try:
+                index = with_section_keywords(index, _renderer.section_keywords())
+            except ValueError as error:
+                raise PluginError(f"{path.name}: {error}") from None
+        index = with_folded_fields(index)
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 

@@ -8,6 +8,7 @@ import re
 import shutil
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,8 +16,8 @@ import pytest
 
 from afterno.errors import ContentError, Problem
 from afterno.load import load_content
-from afterno.preview import CompiledTemplates, allow_livereload, problem_page, split_message
-from helpers import CONTENT, copy_project, live_preview
+from afterno.preview import allow_livereload, problem_page, split_message
+from helpers import CONTENT, ROOT, copy_project, live_preview
 
 GUIDE = "guides/first-48-hours/"
 
@@ -146,15 +147,23 @@ def test_problem_page_shows_each_slip_with_its_fix_and_caret(tmp_path: Path) -> 
     assert "    3 | title:Reply with thanks\n      |      ^" in html
 
 
-def test_rebuilds_reuse_the_compiled_theme_until_a_template_changes(
+def test_a_build_reuses_the_templates_an_earlier_build_compiled(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A new environment per rebuild (as `mkdocs serve` makes) compiles an unchanged template once; an edit
-    to it is compiled again and shows."""
-    from jinja2 import Environment, FileSystemLoader
+    """The generated pages' environment and the theme's (on_env) keep compiled templates on disk: a new
+    environment, as the next build or `mkdocs serve`'s next rebuild makes, compiles an unchanged template
+    no more; an edited one is compiled again and shows."""
+    from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader
 
+    import afterno.render
+
+    afterno.render.compiled_templates.cache_clear()
+    monkeypatch.setattr(FileSystemBytecodeCache, "__init__", _cache_in(tmp_path / "cache"))
+    cache = afterno.render.compiled_templates()
+    assert isinstance(cache, FileSystemBytecodeCache)
+    afterno.render.template_environment.cache_clear()
+    assert afterno.render.template_environment().bytecode_cache is cache
     (tmp_path / "page.html").write_text("<p>{{ word }}</p>", encoding="utf-8")
-    cache = CompiledTemplates()
     compiled: list[str] = []
     compile_source = Environment.compile
 
@@ -164,11 +173,40 @@ def test_rebuilds_reuse_the_compiled_theme_until_a_template_changes(
 
     monkeypatch.setattr(Environment, "compile", counting)
 
+    hooks = _site_hooks()
+    monkeypatch.setattr(hooks, "_problems", [Problem("x.yml", 1, 1, "x")])
+
     def rebuild() -> str:
-        env = Environment(loader=FileSystemLoader(tmp_path), bytecode_cache=cache)
-        return env.get_template("page.html").render(word="hi")
+        env = hooks.on_env(Environment(loader=FileSystemLoader(tmp_path)), config=None, files=None)
+        return str(env.get_template("page.html").render(word="hi"))
 
     assert [rebuild(), rebuild(), rebuild()] == ["<p>hi</p>"] * 3
-    assert len(compiled) == 1
+    assert len(compiled) == 1 and list((tmp_path / "cache").iterdir())
     (tmp_path / "page.html").write_text("<em>{{ word }}</em>", encoding="utf-8")
     assert rebuild() == "<em>hi</em>" and len(compiled) == 2
+    afterno.render.compiled_templates.cache_clear()
+    afterno.render.template_environment.cache_clear()
+
+
+def _site_hooks() -> Any:
+    """hooks/site.py as MkDocs loads it (under another name: ``site`` is also a module of Python's own)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("afterno_site_hooks", ROOT / "hooks" / "site.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _cache_in(folder: Path) -> Callable[..., None]:
+    """FileSystemBytecodeCache's constructor with its folder in ``folder`` (not the shared temporary one)."""
+    from jinja2 import FileSystemBytecodeCache
+
+    original = FileSystemBytecodeCache.__init__
+    folder.mkdir()
+
+    def init(self: FileSystemBytecodeCache, directory: str | None = None, *args: Any) -> None:
+        original(self, str(folder), *args)
+
+    return init

@@ -57,3 +57,14 @@ def test_rendering_the_pages_asks_each_item_a_bounded_number_of_times(
         counts.append(calls["count"])
         items = items or len(content.checklist_items)
     assert counts[1] <= 4 * counts[0] + items, counts
+
+
+def test_a_handout_stays_one_page_long_as_the_content_grows(tmp_path: Path) -> None:
+    """In the benchmark's model of more content (each copy an area of advice of its own), a situation's handout
+    lists at most twice the items it lists at 1x: the real items for everyone plus its own copy's. Copying the items
+    for everyone as "all" gave each handout every copy's (4x: four times as many; 100x: about 1,600 items)."""
+    longest = []
+    for factor in (1, 4):
+        plans = handout_plans(_scaled(tmp_path, factor))
+        longest.append(max(sum(len(items) for _, items in plan) for key, plan in plans.items() if key is not None))
+    assert longest[1] <= 2 * longest[0], longest

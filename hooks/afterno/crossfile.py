@@ -122,8 +122,8 @@ def references_resolve(context: Context) -> list[Problem]:
     return problems
 
 
-#: The kinds whose items each have a file of their own (content/<folder>/<id>.yml), which `afterno rename` renames.
-RENAMED_BY_COMMAND = {"step": "steps", "situation": "situations"}
+#: The kinds with a file per item (their TARGETS folder + <id>.yml), which `afterno rename` renames.
+RENAMED_BY_COMMAND = frozenset({"step", "situation"})
 
 
 def _gone(context: Context, target: str, uses: list[Ref]) -> Problem:
@@ -137,7 +137,7 @@ def _gone(context: Context, target: str, uses: list[Ref]) -> Problem:
     ]
     listed = ", ".join(places)
     if target in RENAMED_BY_COMMAND:
-        file = f"content/{RENAMED_BY_COMMAND[target]}/{old}.yml"
+        file = f"{folder}{old}.yml"
         unused = _unreferenced(context, target)
         new = unused[0] if len(unused) == 1 else "NEW-ID"
         renamed = f" (is '{new}' its new name?)" if len(unused) == 1 else ""

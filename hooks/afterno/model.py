@@ -208,14 +208,15 @@ def _sources(what: str) -> FieldSpec:
     )
 
 
-def _keywords(what: str) -> FieldSpec:
+def _keywords(what: str, example: str = "ghosted, no reply, turned down", where: str = "") -> FieldSpec:
+    where = where or f"the page that shows this {what}"
     return FieldSpec(
         "keywords",
         "lines",
         f"Words a reader might type into the site's search to find this {what}, as they would type them "
-        "(e.g. ghosted, no reply, turned down). Give each form people use (rejected, rejection): search "
-        f"matches the start of a word, not its other forms. They join the search index of the page that shows "
-        f"this {what}; readers do not see them.",
+        f"(e.g. {example}). Give each form people use (rejected, rejection) and common misspellings: search "
+        f"matches the start of a word, not its other forms. They join the search index of {where}; readers do "
+        "not see them.",
         required=False,
     )
 
@@ -415,6 +416,11 @@ TEMPLATE = KindSpec(
         ),
         FieldSpec("placeholders", "items", "Every {placeholder} the message uses.", item=PLACEHOLDER),
         _sources("template"),
+        _keywords(
+            "message",
+            "thank you email, feedback request",
+            "this message's own section of the templates page, so a search lands on the message itself",
+        ),
     ),
     pattern="templates/*.yml",
     one_per_file=True,
@@ -767,6 +773,7 @@ class Template(Located):
     #: "" for a message that is not an email (no subject line, no email button).
     subject: str = ""
     max_characters: int | None = None
+    keywords: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -20,18 +20,13 @@ import hashlib
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from jinja2 import BytecodeCache, Environment, FileSystemLoader, select_autoescape
+from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from .errors import Problem
 from .report import excerpt
-
-if TYPE_CHECKING:
-    from types import CodeType
-
-    from jinja2.bccache import Bucket
 
 TEMPLATE = "preview-problems.html.j2"
 #: The policy of the problem page; its style and (added when served) the live-reload script by hash.
@@ -42,28 +37,6 @@ _STYLE = re.compile(r"<style>(.*?)</style>", re.DOTALL)
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 #: Paths that are pages (``/guides/x/``, ``/about/index.html``, ``/guides/x``), not assets.
 _PAGE_PATH = re.compile(r"(?:/|\.html|/[^/.]*)\Z")
-
-
-class CompiledTemplates(BytecodeCache):
-    """The theme's templates, compiled once per preview rather than on every rebuild.
-
-    `mkdocs serve` makes a new Jinja2 environment for each rebuild, which compiled all of the theme's
-    templates again (a third of a rebuild). Kept here, in memory, the compiled code is reused while
-    a template's source is unchanged; an edited template (in overrides/) no longer matches its
-    checksum and is compiled again.
-    """
-
-    def __init__(self) -> None:
-        self.codes: dict[str, tuple[str, CodeType]] = {}
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        found = self.codes.get(bucket.key)
-        if found is not None and found[0] == bucket.checksum:
-            bucket.code = found[1]
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        if bucket.code is not None:
-            self.codes[bucket.key] = (bucket.checksum, bucket.code)
 
 
 def allow_livereload(html: bytes) -> bytes:

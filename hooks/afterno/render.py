@@ -18,7 +18,15 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
+from jinja2 import (
+    BytecodeCache,
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+    pass_context,
+    select_autoescape,
+)
 from markupsafe import Markup, escape
 
 from .checklist_view import checklist_sections, situations_not_served
@@ -65,6 +73,21 @@ CENTRE_PAGE = "your-careers-service/index.md"
 
 
 @functools.cache
+def compiled_templates() -> BytecodeCache | None:
+    """Where Jinja2 keeps the templates it compiled (ours and the theme's), for the next build to reuse.
+
+    Compiling Material's and our templates anew was a third of each build's CPU time (0.8 of 2.3 s for the
+    English site, and again in each language's build). Jinja2's own cache, in a folder of the system's
+    temporary directory that only this user can read, keys each template by its source's checksum, so an
+    edited template is compiled again. Without a usable folder the build compiles as before.
+    """
+    try:
+        return FileSystemBytecodeCache()
+    except (OSError, RuntimeError):
+        return None
+
+
+@functools.cache
 def template_environment() -> Environment:
     """The Jinja2 environment of the generated pages: one per process, so ``mkdocs serve`` compiles each
     template once, not on every rebuild (templates are part of the code: restart serve after editing them)."""
@@ -76,6 +99,7 @@ def template_environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
+        bytecode_cache=compiled_templates(),
     )
     env.filters["yaml_string"] = _yaml_string
     env.filters["message_html"] = _message_html
@@ -421,6 +445,15 @@ class Renderer:
                 "redirect.md.j2", src, guide=guide, redirect_to=html_link(src, new), redirect_md=md_link(src, new)
             )
         return pages
+
+    def section_keywords(self) -> dict[str, list[str]]:
+        """Search keywords of one section of a page, by the section's place in the search index (page#anchor).
+
+        A page's ``tags`` reach every section of it alike; a message template's keywords belong to its own
+        section of the templates page, so that a search for a thank-you email lands on that message.
+        """
+        page = page_url(GENERATED_INDEXES["templates"])
+        return {f"{page}#{template.id}": list(template.keywords) for template in self.content.templates}
 
     def files(self) -> dict[str, bytes]:
         """The generated files that are not pages: each QR code as SVG and PNG, for posters and slides."""

@@ -5,7 +5,8 @@ Prints, as Markdown tables:
 1. The publishing command (``afterno build``: a strict MkDocs build into a fresh folder, swapped in) at
    1x, 10x and 100x the real content, and ``afterno check`` at 1x and 10x. For each size a temporary
    copy of the project gets every step, guide, situation, message template, source (with its points)
-   and checklist item copied N times under new ids, with the references between them kept.
+   and checklist item copied N times under new ids, with the references between them kept; a copy's
+   items for everyone apply to that copy's own situations (see ``_own_situations``).
 2. The hostile-input table: ``afterno check`` on the real content with one text field of 10^4, 10^5
    and 10^6 characters ("<", spaces, "1": what once made the markup patterns backtrack for half an
    hour). The 10^6 file is over the size limit, so it is refused before it is read.
@@ -91,15 +92,20 @@ def scale_content(content_dir: Path, factor: int) -> None:
         def rename(text: str, copy: int = copy) -> str:
             return f"{text}-x{copy}" if text in ids else text
 
+        own = [rename(stem) for stem, _ in originals["situations"]]
+
+        def renamed(value: Any, own: list[str] = own, rename: Callable[[str], str] = rename) -> Any:
+            return _own_situations(_renamed(value, rename), own)
+
         for folder, items in originals.items():
             for stem, data in items:
-                renamed = _renamed(data, rename)
-                if "order" in renamed:
-                    renamed["order"] = data["order"] + 100 * copy
+                copied = renamed(data)
+                if "order" in copied:
+                    copied["order"] = data["order"] + 100 * copy
                 path = content_dir / folder / f"{rename(stem)}.yml"
-                path.write_text(_dump(schema_line(KINDS[folder]), renamed), encoding="utf-8")
+                path.write_text(_dump(schema_line(KINDS[folder]), copied), encoding="utf-8")
         for phase, original in zip(phases, checklist["phases"], strict=True):
-            phase["items"] += [_renamed(item, rename) for item in original["items"]]
+            phase["items"] += [renamed(item) for item in original["items"]]
     # One line per item; copies stop before the file reaches the loader's 512 KiB limit for one file
     # (at 100x the checklist holds slightly fewer than 100 times the items: the table shows how many).
     per_phase = [len(original["items"]) for original in checklist["phases"]]
@@ -117,6 +123,19 @@ def scale_content(content_dir: Path, factor: int) -> None:
     kept = {item["id"] for phase in yaml.safe_load(text)["phases"] for item in phase["items"]}
     for language in sorted((content_dir / "translations").glob("*/")):
         _scale_translation(language, factor, ids, kept)
+
+
+def _own_situations(data: Any, own: list[str]) -> Any:
+    """A copied step or checklist item that applies to everyone (``applies_to: all``) applies to its own copy's
+    situations: each copy is an area of advice of its own, as 100 times the real content would be.
+
+    Copied as ``all``, every copy's items for everyone would go on every situation's handout: at 100x about
+    1,600 items on each of 900 handouts, a page nobody could print (a handout is one page), and a build whose
+    output grows with the square of the content (session 5: 521 s and 1.55 GB at 100x).
+    """
+    if isinstance(data, dict) and data.get("applies_to") == "all":
+        return {**data, "applies_to": own}
+    return data
 
 
 def _renamer(ids: set[str], copy: int) -> Callable[[str], str]:
