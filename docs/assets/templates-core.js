@@ -161,16 +161,6 @@ const templatesCore = (() => {
   }
 
   /**
-   * What Copy puts on the clipboard: an email's subject line first ("Subject: ..."), a blank line, then the
-   * message, so nothing has to be typed again; a message with no subject (a note) is its body alone.
-   * @param {{ subject: string, body: string }} message
-   * @param {string} label the word for "Subject:" in the page's language
-   */
-  function clipboardText(message, label) {
-    return message.subject ? `${label} ${message.subject}\n\n${message.body}` : message.body;
-  }
-
-  /**
    * "a", "a and b", "a, b and c".
    * @param {string[]} words
    */
@@ -313,7 +303,6 @@ const templatesCore = (() => {
     blank,
     finish,
     characters,
-    clipboardText,
     listOf,
     refusal,
     mailto,

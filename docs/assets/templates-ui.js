@@ -271,9 +271,12 @@
     constructor(root, shared) {
       this.root = root;
       this.shared = shared;
+      /** @type {HTMLElement | null} */
       this.subject = root.querySelector("[data-atn-subject]");
       this.body = part(root, "[data-atn-body]");
       this.copyButton = part(root, "[data-atn-copy]");
+      /** The subject's own Copy: a reader who hits Reply pastes the body alone, and the subject where it goes. */
+      this.subjectButton = this.subject && part(root, "[data-atn-copy-subject]");
       /** @type {HTMLAnchorElement | null} */
       this.link = this.subject && part(root, "[data-atn-mailto]");
       this.status = part(root, "[data-atn-status]");
@@ -307,6 +310,7 @@
       for (const input of this.inputs) input.addEventListener("input", () => this.update());
       this.shared?.root.addEventListener("atn-shared-clear", () => this.update());
       this.copyButton.addEventListener("click", () => this.copy());
+      this.subjectButton?.addEventListener("click", () => this.copySubject());
       this.link?.addEventListener("click", (event) => this.openMail(event));
       this.update();
     }
@@ -362,9 +366,10 @@
     /**
      * The finished message, or null after saying which boxes are empty and moving focus to the first.
      * @param {"copy" | "email"} action
+     * @param {ReturnType<typeof Core.parse>} body the body's parts, or none when only the subject is wanted
      */
-    finished(action) {
-      const result = Core.finish(this.subjectParts, this.bodyParts, this.values());
+    finished(action, body = this.bodyParts) {
+      const result = Core.finish(this.subjectParts, body, this.values());
       if ("body" in result) return result;
       const empty = this.inputs.filter((input) => result.missing.includes(input.dataset.atnField || ""));
       for (const input of empty) markEmpty(input);
@@ -377,14 +382,25 @@
     copy() {
       const message = this.finished("copy");
       if (!message) return;
-      const label = this.root.querySelector("[data-atn-subject-label]")?.textContent || "";
       const count = Core.characters(this.bodyParts, this.values());
       const done = message.subject
-        ? t("Copied: the subject line first, then the message. Paste it where you write your email.")
+        ? t("Message copied, without the subject line. Paste it into your reply or a new email.")
         : this.max
           ? t("Note copied. {count}", { count: this.countWords(count) })
           : t("Message copied. Paste it into your email or message.");
-      copyText(Core.clipboardText(message, label), this.body, this.status, done);
+      copyText(message.body, this.body, this.status, done);
+    }
+
+    /** Copy the subject line alone (a new email needs it; a reply already has one). */
+    copySubject() {
+      const message = this.finished("copy", []);
+      if (!message || !this.subject) return;
+      copyText(
+        message.subject,
+        this.subject,
+        this.status,
+        t("Subject line copied. Paste it into your email's subject box."),
+      );
     }
 
     /** @param {MouseEvent} event */

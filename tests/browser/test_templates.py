@@ -127,11 +127,16 @@ def test_filled_template_copies_and_links_with_only_a_subject_and_a_body(
     copy = root.locator("[data-atn-copy]")
     copy.focus()
     page.keyboard.press("Enter")
-    assert "subject line first" in status_text(page, root)
+    assert status_text(page, root).startswith("Message copied, without the subject line.")
     subject = root.locator("[data-atn-subject]").inner_text()
     assert subject.endswith("my application for the Data & Insight Analyst role"), subject
-    # The subject comes along, on its own first line, so nothing has to be typed again.
-    assert page.evaluate("navigator.clipboard.readText()") == f"Subject: {subject}\n\n{body}"
+    # The body alone: a reader who hits Reply and pastes gets no "Subject: ..." line in the message.
+    assert page.evaluate("navigator.clipboard.readText()") == body
+    # The subject has its own Copy, for a new email.
+    root.get_by_role("button", name="Copy the subject").click()
+    said = "el => el.textContent.startsWith('Subject line copied.')"
+    page.wait_for_function(said, arg=root.locator("[data-atn-status]").element_handle())
+    assert page.evaluate("navigator.clipboard.readText()") == subject
     params = mailto_params(root)
     assert [key for key, _ in params] == ["subject", "body"]
     assert dict(params)["subject"] == root.locator("[data-atn-subject]").inner_text()

@@ -173,14 +173,12 @@ test("a damaged or odd checklist record gives no prefill and never throws", () =
   );
 });
 
-test("Copy puts an email's subject line first, so it never has to be typed again; a note is its body alone", () => {
-  const email = { subject: "Thank you, and a question", body: "Dear Alex,\n\nThanks.\n\nSam" };
-  assert.equal(
-    T.clipboardText(email, "Subject:"),
-    "Subject: Thank you, and a question\n\nDear Alex,\n\nThanks.\n\nSam",
-  );
-  assert.equal(T.clipboardText(email, "Betreff:").split("\n")[0], "Betreff: Thank you, and a question");
-  assert.equal(T.clipboardText({ subject: "", body: "Hi Alex" }, "Subject:"), "Hi Alex");
+test("the subject alone is finished from its own boxes: a box only the body uses does not hold it back", () => {
+  const subject = T.parse("Re: {role}");
+  const body = T.parse("Dear {contact_name},");
+  assert.deepEqual(T.finish(subject, [], { role: "Analyst" }), { subject: "Re: Analyst", body: "" });
+  assert.deepEqual(T.finish(subject, body, { role: "Analyst" }), { missing: ["contact_name"] });
+  assert.equal("clipboardText" in T, false, "Copy copies the body alone: no subject line is put before it");
 });
 
 test("a note's characters are counted as a site with a limit counts them: empty boxes as nothing, emoji as one", () => {
