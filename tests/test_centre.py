@@ -107,6 +107,25 @@ def test_a_local_copy_warns_that_its_codes_fail_on_a_phone(site: Path, site_url:
     assert f'<p class="atn-local-copy" role="note"><strong>{LOCAL_COPY} {site_url} and will not work' in html
 
 
+#: Words that address the reader (Sie/du, usted/tú, an imperative) or the old ungrammatical German ending: the
+#: warning is for whoever built the copy, on a page a student may see, so it addresses no one.
+ADDRESSING = {
+    "de": r"\b(?:Sie|Ihre[mnrs]?|du|dein\w*)\b|gesetzt\.",
+    "es": r"\b(?:usted|tú|Créala|Constrúyela|Crea)\b",
+}
+
+
+@pytest.mark.parametrize("code", ADDRESSING)
+def test_a_translated_local_copy_warning_addresses_no_one(site: Path, site_url: str, code: str) -> None:
+    """The German and Spanish warning keep the address and use neither Sie nor du (usted, tú): a student sees it."""
+    html = html_of(site, f"{code}/handout/")
+    warning = re.search(r'<p class="atn-local-copy" role="note"><strong>(.*?)</strong></p>', html, re.S)
+    assert warning, f"no local-copy warning on /{code}/handout/"
+    text = unescape(re.sub(r"<[^>]+>", "", warning.group(1)))
+    assert site_url.rstrip("/") in text, text
+    assert not re.findall(ADDRESSING[code], text), text
+
+
 @pytest.mark.parametrize("path", ["careers-centres/", "handout/", "careers-centres/poster/"])
 def test_a_published_build_has_no_local_copy_warning(centre_site: Path, path: str) -> None:
     """A build for a public address (the centre's edition) never shows the local-copy warning."""
