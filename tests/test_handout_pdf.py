@@ -12,6 +12,7 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import pytest
 from browser.conftest import CHROMIUM, CHROMIUM_ARGS
@@ -59,6 +60,30 @@ OVERFLOWING = """() => {
     if (out(part.getBoundingClientRect())) problems.push(name);
   }
   return problems.map((problem) => `${problem.slice(0, 80)} reaches past the page's margin`);
+}"""
+#: A careers service's name that takes two lines in the handout's box, as an adviser types it in the link builder.
+LONG_SERVICE = "Career Service der Hochschule für Wirtschaft und Recht Berlin, Campus Schöneberg"
+#: Where the parts of a printed handout sit (print media, the printed page's width), in CSS px: the service
+#: box's "Name:" label against its filled-in first line, the reviewed date against the boxes above it, and the
+#: top of each column of the plan.
+PRINT_LAYOUT = """() => {
+  const top = (el) => el.getBoundingClientRect().top;
+  const row = document.querySelector("[data-atn-service-field=service]");
+  const label = row.parentElement.querySelector("span:not([data-atn-service-field])");
+  const lineHeight = parseFloat(getComputedStyle(row).lineHeight);
+  const plan = document.querySelector(".atn-handout__plan").getBoundingClientRect();
+  const middle = plan.left + plan.width / 2;
+  const columns = [[], []];
+  for (const el of document.querySelectorAll(".atn-handout__plan h2, .atn-handout__plan li")) {
+    for (const box of el.getClientRects()) columns[box.left < middle ? 0 : 1].push(box.top);
+  }
+  return {
+    nameLines: row.getBoundingClientRect().height / lineHeight,
+    labelBelowName: top(label) - top(row),
+    reviewedGap: top(document.querySelector(".atn-handout__reviewed"))
+      - document.querySelector(".atn-handout__bottom").getBoundingClientRect().bottom,
+    columnTops: columns.map((tops) => Math.min(...tops)),
+  };
 }"""
 #: Pages whose printout must end with the site's name, its address and the credit (one of each kind).
 CREDITED = [
@@ -204,6 +229,14 @@ def print_everything(sites: dict[str, Path], folder: Path, base: str) -> dict[An
             )
             results[("text", "public", "handout/#service")] = pdf_text(page.pdf(format="A4"), folder, "service")
             results[("pages", "public", "handout/#service", "A4")] = len(PDF_PAGE.findall(page.pdf(format="A4")))
+            # Laid out as printed on A4: print media, the page's inner width; a German service name on two lines.
+            page.emulate_media(media="print")
+            page.set_viewport_size({"width": INNER_WIDTH["A4"], "height": 1000})
+            page.goto(base + "de/handout/after-final-round/#" + urlencode({"service": LONG_SERVICE}))
+            page.wait_for_function(
+                "() => document.querySelector('[data-atn-service-field=service]').textContent !== ''"
+            )
+            results["print layout"] = page.evaluate(PRINT_LAYOUT)
         finally:
             browser.close()
     return results
@@ -259,7 +292,7 @@ def test_the_printed_handout_is_in_its_language(printed: dict[Any, Any], path: s
     items = [item for phase in content.checklist for item in phase.items if not situation or item.applies(situation)]
     for label in [content.phases[0].title, *(" ".join(item.label.split()) for item in items)]:
         assert label in raw
-    for english in ("Your next step", "By (date):", "Your careers service", "Email or phone:", "(day 0)"):
+    for english in ("Your next step", "By (date):", "Your careers service", "Email or phone:", *SAID_IN_WORDS[:1]):
         assert words[english] in raw
     assert words["(by day %(day)s)"] % {"day": 3} in raw
     reviewed = long_date(newest_review(), lambda english: words.get(english, english))
@@ -364,6 +397,40 @@ def test_the_scan_caption_sits_beside_the_qr_code(printed: dict[Any, Any]) -> No
     """In print, "Scan the code…" ends level with the QR code's bottom (within 10 px), just left of it."""
     gap, overlap = printed["scan caption"]
     assert gap < 10 and overlap <= 0, printed["scan caption"]
+
+
+def test_a_two_line_service_name_starts_level_with_its_label(printed: dict[Any, Any]) -> None:
+    """In print, a service name typed in the link builder that takes two lines starts level with "Name:"."""
+    layout = printed["print layout"]
+    assert layout["nameLines"] > 1.5, f"the service name was meant to take two lines: {layout}"
+    assert abs(layout["labelBelowName"]) <= 2, f"'Name:' sits {layout['labelBelowName']:.1f} px below the name"
+
+
+def test_the_reviewed_date_has_room_under_the_boxes(printed: dict[Any, Any]) -> None:
+    """In print, "Last reviewed ..." stands apart from the boxes above it (at least 1.5 mm), not against them."""
+    gap = printed["print layout"]["reviewedGap"]
+    assert gap >= 1.5 * 96 / 25.4, f"the reviewed date is {gap:.1f} px under the boxes"
+
+
+def test_both_columns_of_the_printed_plan_start_level(printed: dict[Any, Any]) -> None:
+    """In print, the right column's first heading is level with the left column's (within 1 px)."""
+    left, right = printed["print layout"]["columnTops"]
+    assert abs(left - right) <= 1, f"the plan's columns start at {left:.1f} and {right:.1f} px"
+
+
+SAID_IN_WORDS = ("(on the day you heard)", "Your situation:")
+
+
+@pytest.mark.parametrize("path", READ)
+def test_the_printed_handout_says_the_day_and_the_situation_in_words(printed: dict[Any, Any], path: str) -> None:
+    """No "(day 0)" / "(Tag 0)" / "(día 0)": the first day reads as the day you heard; the situation is "yours"."""
+    raw = " ".join(printed[("raw", "public", path)].split())
+    code = path.split("/")[0]
+    words = ui_text(code) if code in TRANSLATED else {english: english for english in SAID_IN_WORDS}
+    assert not re.search(r"\((?:day|Tag|día) 0\)", raw), raw[:200]
+    assert words["(on the day you heard)"] in raw
+    if "no-reply" in path:
+        assert words["Your situation:"] in raw and "When:" not in raw and "Wann:" not in raw
 
 
 def test_the_service_typed_by_an_adviser_prints_as_text(printed: dict[Any, Any]) -> None:
