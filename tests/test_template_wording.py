@@ -15,39 +15,9 @@ import pytest
 import yaml
 
 from helpers import CONTENT
-
-#: What a reader types, per language: a contact named by title and surname, then by full name.
-READERS = {
-    "en": [
-        {"contact_name": "Ms Shah", "company": "Example Ltd", "role": "Junior Data Analyst"},
-        {"contact_name": "Priya Shah", "company": "Acme Inc.", "role": "Assistant Editor"},
-    ],
-    "de": [
-        {"contact_name": "Frau Schmidt", "company": "Beispiel GmbH", "role": "Junior Data Analyst"},
-        {"contact_name": "Jonas Becker", "company": "Muster AG", "role": "Werkstudent Marketing"},
-    ],
-    "es": [
-        {"contact_name": "señora Gómez", "company": "Ejemplo S.L.", "role": "analista de datos júnior"},
-        {"contact_name": "Lucía Gómez", "company": "Ejemplo S.A.", "role": "auxiliar administrativo"},
-    ],
-}
-#: The boxes each message has of its own, filled as a reader would.
-OWN = {
-    "en": {"your_name": "Sam Taylor", "new_role": "Operations Analyst", "key_strength": "led a project",
-           "recent_progress": "taking a course"},
-    "de": {"your_name": "Sam Taylor", "new_role": "Operations Analyst", "key_strength": "ein Projekt geleitet",
-           "recent_progress": "einen Kurs gemacht"},
-    "es": {"your_name": "Sam Taylor", "new_role": "analista de operaciones", "key_strength": "llevado un proyecto",
-           "recent_progress": "haciendo un curso"},
-}  # fmt: skip
-#: Wording that is wrong for some reader whatever they type, per language (checked on the filled text).
-BAD = {
-    "all": [r"\w/(?:r|a|in|e|n)\b", r"\(\w{1,3}\)"],
-    "en": [r"\ba [AEIOUaeiou]", r"\bDear Sir", r"\bMadam\b"],
-    "de": [r"Sehr geehrte", r"\bLiebe[rs]?\b", r"\bvon {company}", r"\bdass {company}", r"^{company}",
-           r"(?<!bei )(?<!Firma ){company}"],
-    "es": [r"\bEstimad[oa]", r"\bQuerid[oa]", r"\bde la empresa {company}"],
-}  # fmt: skip
+from helpers import MESSAGE_MISTAKES as BAD
+from helpers import MESSAGE_OWN_BOXES as OWN
+from helpers import MESSAGE_READERS as READERS
 
 
 def template_files(code: str) -> list[Path]:

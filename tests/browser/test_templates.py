@@ -6,6 +6,7 @@ Each test starts from an empty browser profile (the ``context`` fixture) and fai
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
@@ -15,6 +16,9 @@ from playwright.sync_api import Browser, BrowserContext, Locator, Page
 from afterno.load import load_content
 from browser.test_pages import AXE_PATH, csp_violations, describe, open_page, run_axe
 from helpers import CONTENT
+from helpers import MESSAGE_MISTAKES as BAD
+from helpers import MESSAGE_OWN_BOXES as OWN
+from helpers import MESSAGE_READERS as READERS
 
 pytestmark = pytest.mark.browser
 
@@ -447,3 +451,22 @@ def test_clear_says_what_stays_and_undo_puts_everything_back(page: Page, served_
     page.reload()
     page.locator("[data-atn-shared][data-atn-ready]").wait_for()
     assert shared_box(page, "your_name").input_value() == "Sam Taylor"
+
+
+@pytest.mark.parametrize("code", ["en", "de", "es"])
+def test_every_message_filled_in_the_page_reads_correctly(page: Page, served_site: str, code: str) -> None:
+    """Typed into the page as a reader would ("Frau Schmidt", "Beispiel GmbH"), every message's subject and body,
+    as shown, have no slash forms, gendered greetings or company phrases that need the firm's article."""
+    open_page(page, served_site, ("" if code == "en" else f"{code}/") + "templates/")
+    page.locator("[data-atn-shared][data-atn-ready]").wait_for()
+    values = {**OWN[code], **READERS[code][0]}
+    for box in page.locator("input[data-atn-field]").all():
+        box.fill(values[box.get_attribute("data-atn-field") or ""])
+    found = []
+    for shown in page.locator("[data-atn-subject], [data-atn-body]").all():
+        text = shown.inner_text()
+        assert "[" not in text and "{" not in text, text
+        for pattern in BAD["all"] + BAD[code]:
+            rule = pattern.replace("{company}", re.escape(values["company"]))
+            found += [match.group(0) for match in re.finditer(rule, text, re.M)]
+    assert not found, found
