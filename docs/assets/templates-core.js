@@ -161,23 +161,41 @@ const templatesCore = (() => {
   }
 
   /**
+   * Interface text as it is, its {names} filled in: the English the page's own translator falls back to.
+   * @param {string} text
+   * @param {Record<string, string | number>} [values]
+   */
+  function plain(text, values = {}) {
+    return text.replace(/\{([a-z_]+)\}/g, (whole, name) => String(values[name] ?? whole));
+  }
+
+  /**
    * "a", "a and b", "a, b and c".
    * @param {string[]} words
+   * @param {string} [and] the word between the last two, with its spaces, in the page's language
    */
-  function listOf(words) {
+  function listOf(words, and = " and ") {
     if (words.length < 2) return words.join("");
-    return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
+    return `${words.slice(0, -1).join(", ")}${and}${words[words.length - 1]}`;
   }
 
   /**
    * What to say when a message is refused: which boxes are empty, and that nothing happened.
    * @param {string[]} labels the empty boxes' labels, in page order
    * @param {"copy" | "email"} action
+   * @param {typeof plain} [t] the page's translator (checklist-core.js t()); English without one
    */
-  function refusal(labels, action) {
-    const boxes = labels.length === 1 ? "this box" : `these ${labels.length} boxes`;
-    const what = action === "copy" ? "Nothing was copied." : "Your email app was not opened.";
-    return `${what} Fill in ${boxes} first: ${listOf(labels.map((label) => `"${label}"`))}.`;
+  function refusal(labels, action, t = plain) {
+    const what = action === "copy" ? t("Nothing was copied.") : t("Your email app was not opened.");
+    const boxes = listOf(
+      labels.map((label) => t("“{label}”", { label })),
+      t(" and "),
+    );
+    const fill =
+      labels.length === 1
+        ? t("Fill in this box first: {boxes}.", { boxes })
+        : t("Fill in these {count} boxes first: {boxes}.", { count: labels.length, boxes });
+    return `${what} ${fill}`;
   }
 
   /**

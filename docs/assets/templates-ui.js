@@ -374,7 +374,7 @@
       const empty = this.inputs.filter((input) => result.missing.includes(input.dataset.atnField || ""));
       for (const input of empty) markEmpty(input);
       const labels = empty.map((input) => input.labels?.[0]?.textContent?.trim() || input.dataset.atnField || "");
-      announce(this.status, Core.refusal(labels, action));
+      announce(this.status, Core.refusal(labels, action, t));
       empty[0]?.focus();
       return null;
     }

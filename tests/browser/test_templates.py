@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, BrowserContext, Locator, Page
 
 from afterno.load import load_content
 from browser.test_pages import AXE_PATH, csp_violations, describe, open_page, run_axe
-from helpers import CONTENT
+from helpers import CONTENT, english_leftovers, ui_text
 from helpers import MESSAGE_MISTAKES as BAD
 from helpers import MESSAGE_OWN_BOXES as OWN
 from helpers import MESSAGE_READERS as READERS
@@ -470,3 +470,19 @@ def test_every_message_filled_in_the_page_reads_correctly(page: Page, served_sit
             rule = pattern.replace("{company}", re.escape(values["company"]))
             found += [match.group(0) for match in re.finditer(rule, text, re.M)]
     assert not found, found
+
+
+@pytest.mark.parametrize("code", ["de", "es"])
+def test_a_refused_copy_says_so_in_the_pages_language(page: Page, served_site: str, code: str) -> None:
+    """On /de/ and /es/templates/, Copy with empty boxes says what did not happen and which boxes to fill in the
+    page's language, quoting the labels as that language does (it was English: "Nothing was copied. Fill in ...")."""
+    words = ui_text(code)
+    open_page(page, served_site, f"{code}/templates/")
+    page.locator("[data-atn-shared][data-atn-ready]").wait_for()
+    root = template(page, "thank-you-reply")
+    root.locator("[data-atn-copy]").click()
+    said = status_text(page, root)
+    assert said.startswith(words["Nothing was copied."]), said
+    name = page.locator("label[for=atn-shared-your_name]").inner_text().strip()
+    assert words["“{label}”"].replace("{label}", name) in said, said
+    assert english_leftovers(said, code) == [], said

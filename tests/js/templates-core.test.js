@@ -37,10 +37,27 @@ test("a message with any empty box is refused, naming every empty box", () => {
 });
 
 test("the refusal says what did not happen and lists the boxes to fill", () => {
-  assert.equal(T.refusal(["Your name"], "copy"), 'Nothing was copied. Fill in this box first: "Your name".');
+  assert.equal(T.refusal(["Your name"], "copy"), "Nothing was copied. Fill in this box first: “Your name”.");
   assert.equal(
     T.refusal(["Your name", "The company", "The role you applied for"], "email"),
-    'Your email app was not opened. Fill in these 3 boxes first: "Your name", "The company" and "The role you applied for".',
+    "Your email app was not opened. Fill in these 3 boxes first: “Your name”, “The company” and “The role you applied for”.",
+  );
+});
+
+test("the refusal is in the page's language: every part of it goes through the translator", () => {
+  /** @type {Record<string, string>} */
+  const german = {
+    "Nothing was copied.": "Es wurde nichts kopiert.",
+    "“{label}”": "„{label}“",
+    " and ": " und ",
+    "Fill in these {count} boxes first: {boxes}.": "Füll zuerst diese {count} Felder aus: {boxes}.",
+  };
+  /** @param {string} text @param {Record<string, string | number>} [values] */
+  const t = (text, values = {}) =>
+    (german[text] ?? `EN:${text}`).replace(/\{([a-z_]+)\}/g, (_, name) => String(values[name]));
+  assert.equal(
+    T.refusal(["Dein Name", "Die Firma"], "copy", t),
+    "Es wurde nichts kopiert. Füll zuerst diese 2 Felder aus: „Dein Name“ und „Die Firma“.",
   );
 });
 
