@@ -54,3 +54,22 @@ def test_every_source_line_names_its_sources_as_a_reader_would_know_them(site: P
                 if prefix and word.lower() == "blog" and (i == 0 or words[i - 1].lower() not in determiners):
                     problems.append(f"{page}: English 'blog' in {name!r}")
     assert not problems, "\n".join(problems)
+
+
+#: Proper names of the sources, as they are spelled: the advice's prose names them too ("the Industry in Motion blog").
+PROPER_NAMES = ("Industry in Motion", "Monique Lees", "Oluwanifemi Ayanleke", "Jasmin", "Bayt")
+CONTENT = Path(__file__).resolve().parent.parent / "content"
+
+
+@pytest.mark.parametrize("name", PROPER_NAMES)
+def test_the_advice_spells_each_source_name_as_published(name: str) -> None:
+    """Wherever a step, guide or situation names a source, in any language, it is spelled as the source spells it
+    (the English prose said "the industry in motion blog")."""
+    wrong = []
+    # Ids (jasmin, bayt-feel-emotions) and addresses (https://bayt.com/...) are not names a reader sees.
+    pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.I)
+    for path in sorted(CONTENT.rglob("*.yml")):
+        lines = (line for line in path.read_text(encoding="utf-8").splitlines() if not re.match(r"\s*-?\s*id:", line))
+        text = re.sub(r"\s+", " ", re.sub(r"https?://\S+", "", " ".join(lines)))
+        wrong += [f"{path.relative_to(CONTENT)}: {m}" for m in pattern.findall(text) if m != name]
+    assert not wrong, "\n".join(wrong)
