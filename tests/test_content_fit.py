@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from afterno.load import load_content
 from afterno.model import Content
@@ -81,3 +82,29 @@ def test_a_second_interview_has_one_clear_situation(content: Content) -> None:
     assert "second interview" in middle.keywords
     assert "second interview" not in situations["after-final-round"].keywords
     assert "first" not in middle.title
+
+
+#: Per language: the phrase in the interview situation's title that says it is not the last round, and the
+#: phrase in the final round's summary that says no interviews were left (a second, non-final interview picks
+#: the first one).
+WHICH_ONE = {
+    "en": ("not the last round", "with no more interviews to come"),
+    "es": ("no la última ronda", "sin más entrevistas por delante"),
+    "de": ("nicht in der letzten Runde", "ohne weitere Gespräche danach"),
+}
+
+
+@pytest.mark.parametrize("language", WHICH_ONE)
+def test_a_second_interview_can_tell_which_situation_fits(content: Content, language: str) -> None:
+    """The interview situation's title says "not the last round" and the final round's summary says no interviews
+    were left, in every language: someone turned down after a second, non-final interview can pick."""
+    titles = {s.id: s.title for s in content.situations}
+    summaries = {s.id: s.summary for s in content.situations}
+    if language != "en":
+        for situation in ("after-first-interview", "after-final-round"):
+            path = CONTENT / "translations" / language / "situations" / f"{situation}.yml"
+            translated = yaml.safe_load(path.read_text(encoding="utf-8"))
+            titles[situation], summaries[situation] = translated["title"], translated["summary"]
+    not_last, none_left = WHICH_ONE[language]
+    assert not_last in titles["after-first-interview"], titles["after-first-interview"]
+    assert none_left in summaries["after-final-round"], summaries["after-final-round"]

@@ -607,7 +607,7 @@ CASES: list[tuple[str, str, bytes | str | None, list[str]]] = [
         "content/sources/bayt.yml",
         None,
         [
-            "content/sources/bayt.yml:7:6: 'url' is the address "
+            "content/sources/bayt.yml:8:6: 'url' is the address "
             "'http://bayt.com/en/blog/29313/4-ways-to-turn-job-rejecti…', which is not https: only https:// "
             "addresses are allowed. Write https:// in place of http://.",
         ],

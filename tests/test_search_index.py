@@ -126,6 +126,38 @@ def test_each_template_section_is_found_by_its_own_keywords(site: Path, lang: st
     assert "tags" not in docs["templates/"]
 
 
+def _item_keywords(lang: str, kind: str) -> dict[str, list[str]]:
+    """Each situation's or step's keywords in ``lang`` (en: content/<kind>; else its translations), by id."""
+    folder = Path("content") / kind if lang == "en" else Path("content/translations") / lang / kind
+    files = [yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted(folder.glob("*.yml"))]
+    return {data["id"]: data.get("keywords", []) for data in files}
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "de"])
+def test_situations_and_steps_are_found_in_their_own_section(site: Path, lang: str) -> None:
+    """In every language, a situation's keywords mark its own section of /situations/ (a search for "ghosted" lands
+    on #no-reply), a step's its section in its home guide, and no other entry of those pages carries them."""
+    folder = site if lang == "en" else site / lang
+    index = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))
+    docs = {doc["location"]: doc for doc in index["docs"]}
+    home: dict[str, str] = {}
+    for path in sorted(Path("content/guides").glob("*.yml")):
+        guide = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for step in guide["steps"]:
+            home.setdefault(step, f"guides/{guide['id']}/#{step}")
+    expected = {f"situations/#{i}": words for i, words in _item_keywords(lang, "situations").items()}
+    expected |= {home[i]: words for i, words in _item_keywords(lang, "steps").items()}
+    assert len(expected) > 20 and all(expected.values()), f"{lang}: keywords missing"
+    for location, words in expected.items():
+        assert docs[location]["tags"] == words, location
+    others = [
+        location
+        for location, doc in docs.items()
+        if location.startswith(("situations/", "guides/")) and doc.get("tags") and location not in expected
+    ]
+    assert not others, f"{lang}: entries tagged beyond their own section: {others}"
+
+
 @pytest.mark.parametrize("lang", ["en", "es", "de"])
 def test_situation_handouts_are_left_out_and_the_handout_page_is_found(site: Path, lang: str) -> None:
     """A situation's handout repeats the checklist for print: none is in the index (they were 79 of its 175 entries,

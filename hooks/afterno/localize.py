@@ -140,6 +140,7 @@ def translated_content(content: Content, translations: LanguageTranslations) -> 
     return dataclasses.replace(
         content,
         phases=tuple(_replace(phase, "phase", translations) for phase in content.phases),
+        sources=tuple(_replace(source, "source", translations) for source in content.sources),
         steps=tuple(_replace(step, "step", translations) for step in content.steps),
         guides=tuple(_replace(guide, "guide", translations) for guide in content.guides),
         situations=tuple(_replace(s, "situation", translations) for s in content.situations),
@@ -179,7 +180,8 @@ def page_items(content: Content, src: str) -> list[tuple[str, str]]:
         if guide is None:
             return []
         ids = {ref.id for ref in guide.steps}
-        return [("guide", guide.id), *[("step", i) for i in ids]] + [
+        backing = {source.id for ref in guide.steps for source in content.sources_of(content.step_by_id[ref.id])}
+        return [("guide", guide.id), *[("step", i) for i in ids], *[("source", i) for i in sorted(backing)]] + [
             ("template", t.id) for t in content.templates if t.step.id in ids
         ]
     by_page: dict[str, Iterable[tuple[str, str]]] = {

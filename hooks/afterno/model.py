@@ -165,6 +165,8 @@ SKELETON_ID = "the-step-id"
 
 SUMMARY_MAX = 160
 TITLE_MAX = 80
+#: A source's short name sits in a list of up to five in one line under each step.
+SHORT_NAME_MAX = 70
 LABEL_MAX = 140
 SKIP_NOTE_MAX = 60
 
@@ -251,6 +253,14 @@ SOURCE = KindSpec(
             "How to refer to the article when its title is null, e.g. 'Untitled: on rejection'.",
             required=False,
             max_length=TITLE_MAX,
+        ),
+        FieldSpec(
+            "short_name",
+            "line",
+            "How a guide's 'Drawn from' line names the article, as a reader would recognise it: the publication "
+            "and, where known, the author, e.g. 'an article by Monique Lees', 'the Industry in Motion blog'. "
+            "Say only what the article shows; never 'untitled' or a first name alone.",
+            max_length=SHORT_NAME_MAX,
         ),
         FieldSpec("author", "line", "The author's name, or null when unknown.", nullable=True),
         FieldSpec("publisher", "line", "Who published it, or null when unknown.", nullable=True),
@@ -689,6 +699,7 @@ class Source(Located):
     path: str
     title: str | None
     label: str | None = None
+    short_name: str
     author: str | None
     publisher: str | None
     date: str | None

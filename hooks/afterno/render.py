@@ -12,7 +12,7 @@ import functools
 import json
 import posixpath
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -43,9 +43,7 @@ from .model import (
     ChecklistPhase,
     Content,
     Guide,
-    Ref,
     Situation,
-    Step,
     schema_line,
 )
 from .publish import on_this_computer
@@ -329,15 +327,9 @@ class Renderer:
         def guide_link(guide_id: str, anchor: str = "") -> str:
             return md_link(src, guide_path(guide_id), anchor)
 
-        def keywords_of(items: Iterable[Step | Situation | Ref]) -> list[str]:
-            """The search keywords of steps (or references to them) and situations, each once, in order."""
-            found = (steps[item.id] if isinstance(item, Ref) else item for item in items)
-            return list(dict.fromkeys(word for item in found for word in item.keywords))
-
         site_path = urlsplit(self.site_url).path or "/"
         return self.env.get_template(template).render(
             guide_link=guide_link,
-            keywords_of=keywords_of,
             **self._print_targets(src),
             content=content,
             src=src,
@@ -449,11 +441,20 @@ class Renderer:
     def section_keywords(self) -> dict[str, list[str]]:
         """Search keywords of one section of a page, by the section's place in the search index (page#anchor).
 
-        A page's ``tags`` reach every section of it alike; a message template's keywords belong to its own
-        section of the templates page, so that a search for a thank-you email lands on that message.
+        A page's ``tags`` reach every section of it alike, so no page has any: a message template's keywords
+        belong to its own section of the templates page, a situation's to its section of the situations page
+        and a step's to its section in its home guide (where links to the step lead). A search for "ghosted"
+        lands on /situations/#no-reply, one for a thank-you email on that message.
         """
-        page = page_url(GENERATED_INDEXES["templates"])
-        return {f"{page}#{template.id}": list(template.keywords) for template in self.content.templates}
+        content = self.content
+        templates, situations = page_url(GENERATED_INDEXES["templates"]), page_url(GENERATED_INDEXES["situations"])
+        keywords = {f"{templates}#{template.id}": list(template.keywords) for template in content.templates}
+        keywords |= {f"{situations}#{situation.id}": list(situation.keywords) for situation in content.situations}
+        for guide in content.guides:
+            for ref in guide.steps:
+                if content.home_guide(ref.id) is guide:
+                    keywords[f"{page_url(guide_path(guide))}#{ref.id}"] = list(content.step_by_id[ref.id].keywords)
+        return keywords
 
     def files(self) -> dict[str, bytes]:
         """The generated files that are not pages: each QR code as SVG and PNG, for posters and slides."""

@@ -254,6 +254,7 @@ def english_items(
         ("template", content.templates),
         ("phase", content.phases),
         ("checklist-item", content.checklist_items),
+        ("source", content.sources),
     ]
     for kind_name, objects in groups:
         kind = KIND_BY_NAME[kind_name]

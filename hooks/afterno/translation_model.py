@@ -117,6 +117,14 @@ KINDS: tuple[TranslationKind, ...] = (
         "checklist.yml",
         "items",
     ),
+    # Only a source's short name is translated: its title and points stay English, to check against the article.
+    TranslationKind(
+        "source",
+        "Source name translation",
+        "source",
+        tuple(spec for spec in model.SOURCE.fields if spec.name == "short_name"),
+        "sources/*.yml",
+    ),
     TranslationKind("page", "Page translation", "page", PAGE_FIELDS, "pages/*.yml", nested=True),
     TranslationKind("ui", "Interface text translations", "ui", UI_STRING.fields, "ui.yml", "strings"),
 )
