@@ -14,6 +14,9 @@
 
   // Notes are saved this long after the last keystroke (and at once when the field loses focus or the tab hides).
   const NOTE_DELAY = 300;
+  // A day heard chosen in a picker (a calendar, a phone's wheels) is saved once it has settled this long; one typed
+  // with the keyboard only when the field is left or Enter is pressed (Chrome sets the value at each digit).
+  const DATE_DELAY = 800;
 
   /**
    * @template {Element} [T=HTMLElement]
@@ -280,6 +283,15 @@
       this.pendingNotes = new Map();
       /** The record as this page last wrote it: while storage still holds it, no other tab has changed it. */
       this.written = "";
+      /** @type {HTMLInputElement | null} A day-heard field changed but not yet saved (see dateTyped). */
+      this.pendingDate = null;
+      this.dateTimer = 0;
+      /** Whether the day-heard field is being changed with keys (typed digits, arrows), not a picker. */
+      this.dateByKeys = false;
+      /** Whether a press (mouse, finger) has started in the page and not ended. */
+      this.pressing = false;
+      /** @type {(() => void) | null} What waits for the press to end (see onLeave). */
+      this.afterPress = null;
     }
 
     init() {
@@ -543,8 +555,12 @@
       this.root.addEventListener("click", (event) => this.onClick(event));
       this.root.addEventListener("input", (event) => this.onInput(event));
       this.root.addEventListener("change", (event) => this.onChange(event));
-      this.root.addEventListener("focusout", () => this.flushNotes());
+      this.root.addEventListener("focusout", (event) => this.onLeave(event));
       this.root.addEventListener("keydown", (event) => this.onKey(event));
+      this.root.addEventListener("pointerdown", () => {
+        this.dateByKeys = false;
+        this.pressing = true;
+      });
       Checklist.current = this;
     }
 
@@ -553,10 +569,46 @@
      * @param {KeyboardEvent} event
      */
     onKey(event) {
+      if (isDateField(event.target)) this.dateKey(event);
       if (event.key !== "Escape" || this.parts.setup.hidden) return;
       if (!(event.target instanceof Node) || !this.parts.setup.contains(event.target)) return;
       event.preventDefault();
       this.toggleSetup();
+    }
+
+    /**
+     * A key in a day-heard field: Enter saves what it holds; a key that edits it (a digit, an arrow) means the value
+     * is typed, so it waits until the field is left.
+     * @param {KeyboardEvent} event
+     */
+    dateKey(event) {
+      const input = /** @type {HTMLInputElement} */ (event.target);
+      if (event.key === "Enter") this.commitDate(input, "enter");
+      else if (!["Tab", "Shift", "Escape"].includes(event.key)) this.dateByKeys = true;
+    }
+
+    /**
+     * Focus leaving a field: a note or a day heard typed there is saved.
+     * @param {FocusEvent} event
+     */
+    onLeave(event) {
+      if (isDateField(event.target)) {
+        const input = /** @type {HTMLInputElement} */ (event.target);
+        this.dateByKeys = false;
+        // Left by a press on a checkbox or a button: the list the new day redraws must not move under the pointer
+        // before the press ends (the click would miss), so the day is saved just after it.
+        if (this.pressing) this.afterPress = () => this.commitDate(input, "leave");
+        else this.commitDate(input, "leave");
+      }
+      this.flushNotes();
+    }
+
+    /** A press ended: what waited for it runs once the click it made has been handled. */
+    released() {
+      this.pressing = false;
+      const run = this.afterPress;
+      this.afterPress = null;
+      if (run) window.setTimeout(run, 0);
     }
 
     /** Another tab saved: show its record (after saving any note typed here). */
@@ -597,6 +649,8 @@
       const t = /** @type {HTMLInputElement | HTMLTextAreaElement} */ (event.target);
       if (t.matches("[data-atn-note], [data-atn-reflection]")) {
         this.noteTyped(/** @type {HTMLTextAreaElement} */ (t));
+      } else if (isDateField(t)) {
+        this.dateTyped(/** @type {HTMLInputElement} */ (t));
       } else if (t.matches("input[data-atn-field]:not([type=date])")) {
         const field = /** @type {"company" | "role"} */ (t.getAttribute("data-atn-field"));
         const id = this.active().id;
@@ -650,7 +704,7 @@
       if (t.matches("li[data-item] input[type=checkbox]")) this.ticked(t);
       else if (t === /** @type {unknown} */ (el.apps)) this.switchTo(el.apps.value);
       else if (t === el.file) this.withFiles((F) => F.importChosen(this));
-      else if (t.matches("[data-atn-field=rejectedOn]")) this.dateChanged(t);
+      else if (isDateField(t)) this.dateTyped(t);
       else if (t.matches("[data-atn-field=situation]")) this.situationChanged(t.value);
     }
 
@@ -682,24 +736,67 @@
       });
     }
 
-    /** @param {HTMLInputElement} input */
-    dateChanged(input) {
-      const id = this.active().id;
-      // A day still to come is refused, gently, with the field put back (typed dates can pass the picker's max).
-      const future = input.value > C.today();
-      const error = need(/** @type {HTMLElement} */ (input.parentElement), "[data-atn-date-error]");
-      error.hidden = !future;
-      if (future) this.parts.live.textContent = error.textContent || "";
-      if (future || !C.parseDate(input.value)) {
-        input.value = this.active().rejectedOn;
+    /**
+     * The day-heard field changed: its message says at once what the box now holds (a day to come is refused), and
+     * the day is saved once it has settled (see DATE_DELAY), never while digits are still being typed.
+     * @param {HTMLInputElement} input
+     */
+    dateTyped(input) {
+      this.showDateError(input, C.dayHeardCheck(input.value) === "future");
+      clearTimeout(this.dateTimer);
+      this.pendingDate = input;
+      if (!this.dateByKeys) this.dateTimer = window.setTimeout(() => this.commitDate(input, "settle"), DATE_DELAY);
+    }
+
+    /**
+     * Save the day heard the field holds, if it is one: a day still to come stays in the box with its message and
+     * nothing is saved (the last saved day keeps counting); a field left empty or half typed shows the saved day.
+     * @param {HTMLInputElement} input
+     * @param {"settle" | "enter" | "leave"} how
+     */
+    commitDate(input, how) {
+      clearTimeout(this.dateTimer);
+      if (this.pendingDate !== input && how === "leave") return;
+      this.pendingDate = null;
+      const check = C.dayHeardCheck(input.value);
+      const saved = this.active().rejectedOn;
+      this.showDateError(input, check === "future");
+      if (check === "future") {
+        this.parts.live.textContent = this.dateError(input).textContent || "";
         return;
       }
+      if (check === "unfinished") {
+        if (how === "leave") input.value = saved;
+        return;
+      }
+      if (input.value === saved) return;
+      const id = this.active().id;
+      const day = input.value;
       this.update((store) => {
         const app = C.findApplication(store, id);
-        if (app) app.rejectedOn = input.value;
+        if (app) app.rejectedOn = day;
       });
       this.renderApps();
       this.parts.live.textContent = this.renderItems();
+    }
+
+    /** A day heard changed and not yet saved is saved now (the page is going away). */
+    flushDate() {
+      if (this.pendingDate) this.commitDate(this.pendingDate, "settle");
+    }
+
+    /** @param {HTMLInputElement} input */
+    dateError(input) {
+      return need(/** @type {HTMLElement} */ (input.parentElement), "[data-atn-date-error]");
+    }
+
+    /**
+     * @param {HTMLInputElement} input
+     * @param {boolean} shown
+     */
+    showDateError(input, shown) {
+      this.dateError(input).hidden = !shown;
+      input.setAttribute("aria-invalid", String(shown));
     }
 
     /** @param {string} situation */
@@ -857,7 +954,9 @@
       this.renderApps();
       for (const field of this.fields) {
         const name = /** @type {keyof Application} */ (field.getAttribute("data-atn-field"));
-        field.value = String(app[name] || "");
+        const value = String(app[name] || "");
+        if (field.type === "date" && field.value !== value) this.showDateError(field, false);
+        field.value = value;
         // The date picker offers no day after today.
         if (field.type === "date") field.max = C.today();
       }
@@ -1067,6 +1166,14 @@
     }
   }
 
+  /**
+   * @param {EventTarget | null} target
+   * @returns {boolean}
+   */
+  function isDateField(target) {
+    return target instanceof HTMLInputElement && target.type === "date" && target.hasAttribute("data-atn-field");
+  }
+
   /** @type {Store | null} The state of this visit when the browser will not save it (kept across instant navigation). */
   Checklist.memory = null;
   /** @type {Checklist | null} */
@@ -1075,6 +1182,7 @@
   function start() {
     // After instant navigation the old page's fields are detached but still hold what was typed: save it.
     Checklist.current?.flushNotes();
+    Checklist.current?.flushDate();
     const root = document.querySelector("[data-atn-checklist]");
     if (root) new Checklist(/** @type {HTMLElement} */ (root)).init();
   }
@@ -1083,7 +1191,11 @@
     if (event.key === C.KEY) Checklist.current?.onOtherTab();
   });
   // Unsaved note keystrokes are written before the tab goes away or into the background.
-  window.addEventListener("pagehide", () => Checklist.current?.flushNotes());
+  for (const type of ["pointerup", "pointercancel"]) window.addEventListener(type, () => Checklist.current?.released());
+  window.addEventListener("pagehide", () => {
+    Checklist.current?.flushNotes();
+    Checklist.current?.flushDate();
+  });
   document.addEventListener("visibilitychange", () => Checklist.current?.flushNotes());
   if (window.document$) window.document$.subscribe(start);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
