@@ -268,13 +268,17 @@
       this.changed = false;
       /** The situation of the ?situation= link this visit arrived by. */
       this.arrived = "";
+      /** The day heard of the link's ?heard=YYYY-MM-DD, when it is one (today or earlier). */
+      this.arrivedDay = "";
+      /** @type {string[]} What the arrival box says about parts of the link left out (their data- names). */
+      this.linkNotes = [];
       /**
        * What the arrival box shows: "fresh" (a new checklist set up by the link), "ask" (a checklist in progress is
        * for something else: use it, or start a new one?), "use" or "new" (the choice made, with Undo), or nothing.
        * @type {"" | "fresh" | "ask" | "use" | "new"}
        */
       this.arrival = "";
-      /** @type {{id: string, situation?: string, made?: string}} What Undo puts back. */
+      /** @type {{id: string, situation?: string, rejectedOn?: string, made?: string}} What Undo puts back. */
       this.undoTo = { id: "" };
       /** @type {ResetUndo | null} What Undo after a reset puts back. */
       this.resetUndo = null;
@@ -309,6 +313,8 @@
         /** @type {HTMLElement} */ (link).tabIndex = -1;
       }
       this.renderAll();
+      // A link's situation or day the page cannot use: the picker and the day are shown, for the reader to set theirs.
+      if (this.linkNotes.length) this.openSetup(false);
       for (const text of this.notices) this.showNotice(text);
       this.root.setAttribute("data-atn-ready", "ready");
       performance.mark("atn-checklist-ready");
@@ -407,44 +413,52 @@
     }
 
     /**
-     * A link like /checklist/?situation=no-reply sets up a new checklist for that situation, and says so; a checklist
-     * in progress that is for something else is not changed until the reader says which to use (see renderArrival).
+     * A link like /checklist/?situation=no-reply&heard=2026-12-01 sets up a new checklist for that situation, counted
+     * from that day, and says so; a checklist in progress that is for something else is not changed until the reader
+     * says which to use (see renderArrival). A situation the page does not know, or a day that is still to come or
+     * not a date, is left out with a word.
      */
     applyLink() {
+      const query = new URLSearchParams(location.search);
       const renamed = /** @type {{situations?: unknown}} */ (this.aliases).situations;
-      const wanted = C.currentId(new URLSearchParams(location.search).get("situation"), renamed);
-      if (!wanted) return;
+      const wanted = C.currentId(query.get("situation"), renamed);
+      const day = query.get("heard");
+      if (!wanted && day === null) return;
       const arrivedAt = location.href.replace(/#.*/, "");
       history.replaceState(history.state, "", location.pathname + location.hash);
       forgetQuery(arrivedAt);
-      if (!this.titles[wanted]) return;
+      if (wanted && !this.titles[wanted]) this.linkNotes.push("unknown");
+      if (day !== null && C.dayHeardCheck(day) !== "ok") this.linkNotes.push("badDay");
       const app = this.active();
-      if (app.situation === wanted) return;
-      this.arrived = wanted;
+      this.arrived = wanted && this.titles[wanted] && app.situation !== wanted ? wanted : "";
+      this.arrivedDay = day && !this.linkNotes.includes("badDay") && app.rejectedOn !== day ? day : "";
+      if (!this.arrived && !this.arrivedDay) return;
       this.arrival = C.pristine(app) ? "fresh" : "ask";
       if (this.arrival === "ask") return;
-      app.situation = wanted;
+      if (this.arrived) app.situation = this.arrived;
+      if (this.arrivedDay) app.rejectedOn = this.arrivedDay;
       this.changed = true;
     }
 
-    /** The reader's answer to "ask": this situation for the checklist in progress (its ticks and notes stay). */
+    /** The reader's answer to "ask": the link's situation and day for the checklist in progress (ticks stay). */
     useHere() {
       const id = this.active().id;
       this.update((store) => {
         const app = C.findApplication(store, id);
         if (!app) return;
-        this.undoTo = { id, situation: app.situation };
-        app.situation = this.arrived;
+        this.undoTo = { id, situation: app.situation, rejectedOn: app.rejectedOn };
+        if (this.arrived) app.situation = this.arrived;
+        if (this.arrivedDay) app.rejectedOn = this.arrivedDay;
       });
       this.arrival = "use";
       this.renderAll();
       this.parts.undo.focus();
     }
 
-    /** The other answer: a new checklist for this situation, the one in progress kept as it is. */
+    /** The other answer: a new checklist for this situation and day, the one in progress kept as it is. */
     startNew() {
       if (!this.roomForOne()) return;
-      const app = C.newApplication({ situation: this.arrived });
+      const app = C.newApplication({ situation: this.arrived, rejectedOn: this.arrivedDay });
       this.undoTo = { id: this.state.active, made: app.id };
       this.update((store) => {
         store.applications.push(app);
@@ -464,7 +478,10 @@
         const app = C.findApplication(store, back.id);
         if (!app) return;
         if (back.made) store.active = app.id;
-        else app.situation = back.situation || "";
+        else {
+          app.situation = back.situation || "";
+          if (back.rejectedOn) app.rejectedOn = back.rejectedOn;
+        }
       });
       this.arrival = "ask";
       this.renderAll();
@@ -728,6 +745,7 @@
         if (C.findApplication(store, id)) store.active = id;
       });
       this.arrival = "";
+      this.linkNotes = [];
       this.renderAll();
       const app = this.active();
       this.parts.live.textContent = t("Showing {name}. {progress}.", {
@@ -808,23 +826,27 @@
       });
       // "Set up for: <old situation>" would be stale now; the top line shows the new one.
       this.arrival = "";
+      this.linkNotes = [];
       this.showOthers = false;
       this.parts.live.textContent = this.renderItems();
     }
 
-    toggleSetup() {
+    /** @param {boolean} [focus] whether the focus moves into the panel (or back to Change when it closes) */
+    toggleSetup(focus = true) {
       const setup = this.parts.setup;
       const opening = setup.hidden;
       setup.hidden = !opening;
       for (const button of this.root.querySelectorAll("[aria-controls=atn-setup]")) {
         button.setAttribute("aria-expanded", String(opening));
       }
+      if (!focus) return;
       if (opening) need(setup, this.parts.dateField.hidden ? "#atn-situation" : "#atn-date").focus();
       else need(this.root, "[aria-controls=atn-setup]").focus();
     }
 
-    openSetup() {
-      if (this.parts.setup.hidden) this.toggleSetup();
+    /** @param {boolean} [focus] */
+    openSetup(focus = true) {
+      if (this.parts.setup.hidden) this.toggleSetup(focus);
     }
 
     toggleOthers() {
@@ -1063,26 +1085,51 @@
     renderArrival(skipped) {
       const el = this.parts;
       const mode = this.arrival;
-      el.arrival.hidden = !mode;
+      el.arrival.hidden = !mode && !this.linkNotes.length;
       // One control for the day heard: while the box above asks for it, Change points there instead of repeating it.
       const above = mode === "fresh" || mode === "new";
       el.dateField.hidden = above;
       el.dateAbove.hidden = !above;
-      if (!mode) return;
-      const app = this.active();
-      const named = app.company || app.role ? "Named" : "";
-      const values = { name: C.applicationName(app), situation: this.titles[this.arrived], count: skipped };
-      /** @param {string} kind */
-      const say = (kind) => pageWords(el.arrival, kind, values);
       el.choice.hidden = mode !== "ask";
       el.heard.hidden = !above;
       el.undo.hidden = mode !== "use" && mode !== "new";
+      const app = this.active();
+      const named = app.company || app.role ? "Named" : "";
+      const values = {
+        name: C.applicationName(app),
+        situation: this.titles[this.arrived],
+        count: skipped || this.items.length,
+        day: C.formatDay(this.arrivedDay),
+      };
+      /** @param {string} kind */
+      const say = (kind) => pageWords(el.arrival, kind, values);
+      const words = [];
+      if (mode) words.push(...this.arrivalWords(mode, named, skipped, say));
+      words.push(...this.linkNotes.map(say));
+      el.arrivalText.textContent = words.join(" ");
+    }
+
+    /**
+     * What the arrival box says in ``mode``: the link's situation (and its day), or its day alone.
+     * @param {"fresh" | "ask" | "use" | "new"} mode
+     * @param {string} named "Named" when the checklist has a company or role
+     * @param {number} skipped
+     * @param {(kind: string) => string} say
+     */
+    arrivalWords(mode, named, skipped, say) {
+      const el = this.parts;
+      if (!this.arrived) {
+        el.use.textContent = say("useButtonDay");
+        return [say(`${mode}Day`)];
+      }
       el.use.textContent = say(`useButton${named}`);
       const words = [say(mode === "use" ? `use${named}` : mode)];
-      if (mode !== "ask") words.push(say(skipped === 1 ? "asideOne" : skipped ? "aside" : "asideNone"));
+      if (this.arrivedDay) words.push(say("dayAlso"));
+      const none = this.items.length === 1 ? "asideNoneOne" : "asideNone";
+      if (mode !== "ask") words.push(say(skipped === 1 ? "asideOne" : skipped ? "aside" : none));
       if (mode === "use") words.push(say("kept"));
       if (mode === "new") words.push(say("other"));
-      el.arrivalText.textContent = words.join(" ");
+      return words;
     }
 
     /** @param {Application} app */
