@@ -435,9 +435,17 @@
       if (!this.arrived && !this.arrivedDay) return;
       this.arrival = C.pristine(app) ? "fresh" : "ask";
       if (this.arrival === "ask") return;
-      if (this.arrived) app.situation = this.arrived;
-      if (this.arrivedDay) app.rejectedOn = this.arrivedDay;
+      this.setUp(app);
       this.changed = true;
+    }
+
+    /**
+     * The link's situation and day, those it gives, for ``app``.
+     * @param {Application} app
+     */
+    setUp(app) {
+      app.situation = this.arrived || app.situation;
+      app.rejectedOn = this.arrivedDay || app.rejectedOn;
     }
 
     /** The reader's answer to "ask": the link's situation and day for the checklist in progress (ticks stay). */
@@ -447,8 +455,7 @@
         const app = C.findApplication(store, id);
         if (!app) return;
         this.undoTo = { id, situation: app.situation, rejectedOn: app.rejectedOn };
-        if (this.arrived) app.situation = this.arrived;
-        if (this.arrivedDay) app.rejectedOn = this.arrivedDay;
+        this.setUp(app);
       });
       this.arrival = "use";
       this.renderAll();
@@ -778,9 +785,9 @@
       this.pendingDate = null;
       const check = C.dayHeardCheck(input.value);
       const saved = this.active().rejectedOn;
-      this.showDateError(input, check === "future");
+      const words = this.showDateError(input, check === "future");
       if (check === "future") {
-        this.parts.live.textContent = this.dateError(input).textContent || "";
+        this.parts.live.textContent = words;
         return;
       }
       if (check === "unfinished") {
@@ -803,18 +810,16 @@
       if (this.pendingDate) this.commitDate(this.pendingDate, "settle");
     }
 
-    /** @param {HTMLInputElement} input */
-    dateError(input) {
-      return need(/** @type {HTMLElement} */ (input.parentElement), "[data-atn-date-error]");
-    }
-
     /**
+     * Show or hide the field's "still to come" message; returns its words.
      * @param {HTMLInputElement} input
      * @param {boolean} shown
      */
     showDateError(input, shown) {
-      this.dateError(input).hidden = !shown;
+      const error = need(/** @type {HTMLElement} */ (input.parentElement), "[data-atn-date-error]");
+      error.hidden = !shown;
       input.setAttribute("aria-invalid", String(shown));
+      return error.textContent || "";
     }
 
     /** @param {string} situation */
@@ -1103,33 +1108,20 @@
       };
       /** @param {string} kind */
       const say = (kind) => pageWords(el.arrival, kind, values);
-      const words = [];
-      if (mode) words.push(...this.arrivalWords(mode, named, skipped, say));
-      words.push(...this.linkNotes.map(say));
-      el.arrivalText.textContent = words.join(" ");
-    }
-
-    /**
-     * What the arrival box says in ``mode``: the link's situation (and its day), or its day alone.
-     * @param {"fresh" | "ask" | "use" | "new"} mode
-     * @param {string} named "Named" when the checklist has a company or role
-     * @param {number} skipped
-     * @param {(kind: string) => string} say
-     */
-    arrivalWords(mode, named, skipped, say) {
-      const el = this.parts;
-      if (!this.arrived) {
-        el.use.textContent = say("useButtonDay");
-        return [say(`${mode}Day`)];
-      }
       el.use.textContent = say(`useButton${named}`);
-      const words = [say(mode === "use" ? `use${named}` : mode)];
-      if (this.arrivedDay) words.push(say("dayAlso"));
-      const none = this.items.length === 1 ? "asideNoneOne" : "asideNone";
-      if (mode !== "ask") words.push(say(skipped === 1 ? "asideOne" : skipped ? "aside" : none));
+      /** @type {string[]} */
+      const words = [];
+      if (mode === "ask") words.push(say(this.arrived ? "ask" : "askDay"));
+      // Set up by the link, or chosen for the checklist in progress: what it is for, the day counted from, what is kept.
+      else if (mode) words.push(say(this.arrived ? (mode === "use" ? `use${named}` : mode) : "freshDay"));
+      if (this.arrived && this.arrivedDay) words.push(say("dayAlso"));
+      if (this.arrived && mode && mode !== "ask") {
+        words.push(say(skipped === 1 ? "asideOne" : skipped ? "aside" : "asideNone"));
+      }
       if (mode === "use") words.push(say("kept"));
       if (mode === "new") words.push(say("other"));
-      return words;
+      words.push(...this.linkNotes.map(say));
+      el.arrivalText.textContent = words.join(" ");
     }
 
     /** @param {Application} app */
@@ -1218,7 +1210,7 @@
    * @returns {boolean}
    */
   function isDateField(target) {
-    return target instanceof HTMLInputElement && target.type === "date" && target.hasAttribute("data-atn-field");
+    return target instanceof HTMLInputElement && target.matches("[type=date][data-atn-field]");
   }
 
   /** @type {Store | null} The state of this visit when the browser will not save it (kept across instant navigation). */

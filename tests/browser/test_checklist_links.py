@@ -25,14 +25,14 @@ EVERY_ITEM = "after-final-round"
 UNKNOWN = {
     "": "This link asks for a situation this checklist does not know. Pick yours below.",
     "es/": "Este enlace pide un caso que esta lista no conoce. Elige el tuyo aquí abajo.",
-    "de/": "Dieser Link nennt eine Situation, die diese Checkliste nicht kennt. Wähl deine unten aus.",
+    "de/": "Diese Situation aus dem Link kennt die Checkliste nicht. Wähl deine unten aus.",
 }
 ALL_APPLY = {
     "": "All {count} items apply to what they told you.",
     "es/": "Los {count} puntos se aplican a lo que te dijeron.",
     "de/": "Alle {count} Punkte passen zu dem, was sie dir gesagt haben.",
 }
-BAD_DAY = "The day in this link is still to come or is not a date, so it was left out: check the day below."
+BAD_DAY = "The day in this link is still to come or is not a date, so it was left out."
 
 
 def record(page: Page) -> dict[str, object]:
@@ -88,9 +88,11 @@ def test_a_day_link_asks_before_changing_a_checklist_in_progress(page: Page, ser
     expect(page.locator(ARRIVAL)).to_contain_text("This link counts from Mon 30 Nov. You already have a checklist")
     assert record(page)["rejectedOn"] == "2026-12-03"
     use = page.locator("[data-atn-action=use]")
-    expect(use).to_have_text("Count your checklist from Mon 30 Nov (your ticks and notes are kept)")
+    expect(use).to_have_text("Use it for Acme (your ticks and notes are kept)")
     use.click()
-    expect(page.locator(ARRIVAL)).to_contain_text("Your checklist now counts from Mon 30 Nov.")
+    expect(page.locator(WORDS)).to_have_text(
+        "This checklist counts from Mon 30 Nov, the day in the link. Your ticks and notes are kept."
+    )
     app = record(page)
     assert (app["rejectedOn"], app["ticks"], app["company"]) == ("2026-11-30", {"take-a-breath": True}, "Acme")
     page.click("[data-atn-action=undo]")
