@@ -58,6 +58,18 @@ const AtnChecklistCore = (() => {
   }
 
   /**
+   * Whether ``text`` can be the day someone heard: "ok" (a real day, today or earlier), "future" (a day still to
+   * come: refused, never saved) or "unfinished" (empty, or not a whole date yet).
+   * @param {unknown} text
+   * @param {Date} [now]
+   * @returns {"ok" | "future" | "unfinished"}
+   */
+  function dayHeardCheck(text, now) {
+    if (!parseDate(text)) return "unfinished";
+    return String(text) > today(now) ? "future" : "ok";
+  }
+
+  /**
    * The page's interface text in its language: key(English wording) -> translation, from the JSON the build writes
    * into every translated page (<script type="application/json" id="atn-strings">). English pages have none.
    * @type {Record<string, string> | null}
@@ -482,6 +494,7 @@ const AtnChecklistCore = (() => {
     today,
     parseDate,
     addDays,
+    dayHeardCheck,
     formatDay,
     t,
     setStrings,

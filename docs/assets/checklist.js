@@ -14,6 +14,9 @@
 
   // Notes are saved this long after the last keystroke (and at once when the field loses focus or the tab hides).
   const NOTE_DELAY = 300;
+  // A day heard chosen in a picker (a calendar, a phone's wheels) is saved once it has settled this long; one typed
+  // with the keyboard only when the field is left or Enter is pressed (Chrome sets the value at each digit).
+  const DATE_DELAY = 800;
 
   /**
    * @template {Element} [T=HTMLElement]
@@ -265,13 +268,17 @@
       this.changed = false;
       /** The situation of the ?situation= link this visit arrived by. */
       this.arrived = "";
+      /** The day heard of the link's ?heard=YYYY-MM-DD, when it is one (today or earlier). */
+      this.arrivedDay = "";
+      /** @type {string[]} What the arrival box says about parts of the link left out (their data- names). */
+      this.linkNotes = [];
       /**
        * What the arrival box shows: "fresh" (a new checklist set up by the link), "ask" (a checklist in progress is
        * for something else: use it, or start a new one?), "use" or "new" (the choice made, with Undo), or nothing.
        * @type {"" | "fresh" | "ask" | "use" | "new"}
        */
       this.arrival = "";
-      /** @type {{id: string, situation?: string, made?: string}} What Undo puts back. */
+      /** @type {{id: string, situation?: string, rejectedOn?: string, made?: string}} What Undo puts back. */
       this.undoTo = { id: "" };
       /** @type {ResetUndo | null} What Undo after a reset puts back. */
       this.resetUndo = null;
@@ -280,6 +287,15 @@
       this.pendingNotes = new Map();
       /** The record as this page last wrote it: while storage still holds it, no other tab has changed it. */
       this.written = "";
+      /** @type {HTMLInputElement | null} A day-heard field changed but not yet saved (see dateTyped). */
+      this.pendingDate = null;
+      this.dateTimer = 0;
+      /** Whether the day-heard field is being changed with keys (typed digits, arrows), not a picker. */
+      this.dateByKeys = false;
+      /** Whether a press (mouse, finger) has started in the page and not ended. */
+      this.pressing = false;
+      /** @type {(() => void) | null} What waits for the press to end (see onLeave). */
+      this.afterPress = null;
     }
 
     init() {
@@ -297,6 +313,8 @@
         /** @type {HTMLElement} */ (link).tabIndex = -1;
       }
       this.renderAll();
+      // A link's situation or day the page cannot use: the picker and the day are shown, for the reader to set theirs.
+      if (this.linkNotes.length) this.openSetup(false);
       for (const text of this.notices) this.showNotice(text);
       this.root.setAttribute("data-atn-ready", "ready");
       performance.mark("atn-checklist-ready");
@@ -395,44 +413,59 @@
     }
 
     /**
-     * A link like /checklist/?situation=no-reply sets up a new checklist for that situation, and says so; a checklist
-     * in progress that is for something else is not changed until the reader says which to use (see renderArrival).
+     * A link like /checklist/?situation=no-reply&heard=2026-12-01 sets up a new checklist for that situation, counted
+     * from that day, and says so; a checklist in progress that is for something else is not changed until the reader
+     * says which to use (see renderArrival). A situation the page does not know, or a day that is still to come or
+     * not a date, is left out with a word.
      */
     applyLink() {
+      const query = new URLSearchParams(location.search);
       const renamed = /** @type {{situations?: unknown}} */ (this.aliases).situations;
-      const wanted = C.currentId(new URLSearchParams(location.search).get("situation"), renamed);
-      if (!wanted) return;
+      const wanted = C.currentId(query.get("situation"), renamed);
+      const day = query.get("heard");
+      if (!wanted && day === null) return;
       const arrivedAt = location.href.replace(/#.*/, "");
       history.replaceState(history.state, "", location.pathname + location.hash);
       forgetQuery(arrivedAt);
-      if (!this.titles[wanted]) return;
+      if (wanted && !this.titles[wanted]) this.linkNotes.push("unknown");
+      if (day !== null && C.dayHeardCheck(day) !== "ok") this.linkNotes.push("badDay");
       const app = this.active();
-      if (app.situation === wanted) return;
-      this.arrived = wanted;
+      this.arrived = wanted && this.titles[wanted] && app.situation !== wanted ? wanted : "";
+      this.arrivedDay = day && !this.linkNotes.includes("badDay") && app.rejectedOn !== day ? day : "";
+      if (!this.arrived && !this.arrivedDay) return;
       this.arrival = C.pristine(app) ? "fresh" : "ask";
       if (this.arrival === "ask") return;
-      app.situation = wanted;
+      this.setUp(app);
       this.changed = true;
     }
 
-    /** The reader's answer to "ask": this situation for the checklist in progress (its ticks and notes stay). */
+    /**
+     * The link's situation and day, those it gives, for ``app``.
+     * @param {Application} app
+     */
+    setUp(app) {
+      app.situation = this.arrived || app.situation;
+      app.rejectedOn = this.arrivedDay || app.rejectedOn;
+    }
+
+    /** The reader's answer to "ask": the link's situation and day for the checklist in progress (ticks stay). */
     useHere() {
       const id = this.active().id;
       this.update((store) => {
         const app = C.findApplication(store, id);
         if (!app) return;
-        this.undoTo = { id, situation: app.situation };
-        app.situation = this.arrived;
+        this.undoTo = { id, situation: app.situation, rejectedOn: app.rejectedOn };
+        this.setUp(app);
       });
       this.arrival = "use";
       this.renderAll();
       this.parts.undo.focus();
     }
 
-    /** The other answer: a new checklist for this situation, the one in progress kept as it is. */
+    /** The other answer: a new checklist for this situation and day, the one in progress kept as it is. */
     startNew() {
       if (!this.roomForOne()) return;
-      const app = C.newApplication({ situation: this.arrived });
+      const app = C.newApplication({ situation: this.arrived, rejectedOn: this.arrivedDay });
       this.undoTo = { id: this.state.active, made: app.id };
       this.update((store) => {
         store.applications.push(app);
@@ -452,7 +485,10 @@
         const app = C.findApplication(store, back.id);
         if (!app) return;
         if (back.made) store.active = app.id;
-        else app.situation = back.situation || "";
+        else {
+          app.situation = back.situation || "";
+          if (back.rejectedOn) app.rejectedOn = back.rejectedOn;
+        }
       });
       this.arrival = "ask";
       this.renderAll();
@@ -543,8 +579,12 @@
       this.root.addEventListener("click", (event) => this.onClick(event));
       this.root.addEventListener("input", (event) => this.onInput(event));
       this.root.addEventListener("change", (event) => this.onChange(event));
-      this.root.addEventListener("focusout", () => this.flushNotes());
+      this.root.addEventListener("focusout", (event) => this.onLeave(event));
       this.root.addEventListener("keydown", (event) => this.onKey(event));
+      this.root.addEventListener("pointerdown", () => {
+        this.dateByKeys = false;
+        this.pressing = true;
+      });
       Checklist.current = this;
     }
 
@@ -553,10 +593,46 @@
      * @param {KeyboardEvent} event
      */
     onKey(event) {
+      if (isDateField(event.target)) this.dateKey(event);
       if (event.key !== "Escape" || this.parts.setup.hidden) return;
       if (!(event.target instanceof Node) || !this.parts.setup.contains(event.target)) return;
       event.preventDefault();
       this.toggleSetup();
+    }
+
+    /**
+     * A key in a day-heard field: Enter saves what it holds; a key that edits it (a digit, an arrow) means the value
+     * is typed, so it waits until the field is left.
+     * @param {KeyboardEvent} event
+     */
+    dateKey(event) {
+      const input = /** @type {HTMLInputElement} */ (event.target);
+      if (event.key === "Enter") this.commitDate(input, "enter");
+      else if (!["Tab", "Shift", "Escape"].includes(event.key)) this.dateByKeys = true;
+    }
+
+    /**
+     * Focus leaving a field: a note or a day heard typed there is saved.
+     * @param {FocusEvent} event
+     */
+    onLeave(event) {
+      if (isDateField(event.target)) {
+        const input = /** @type {HTMLInputElement} */ (event.target);
+        this.dateByKeys = false;
+        // Left by a press on a checkbox or a button: the list the new day redraws must not move under the pointer
+        // before the press ends (the click would miss), so the day is saved just after it.
+        if (this.pressing) this.afterPress = () => this.commitDate(input, "leave");
+        else this.commitDate(input, "leave");
+      }
+      this.flushNotes();
+    }
+
+    /** A press ended: what waited for it runs once the click it made has been handled. */
+    released() {
+      this.pressing = false;
+      const run = this.afterPress;
+      this.afterPress = null;
+      if (run) window.setTimeout(run, 0);
     }
 
     /** Another tab saved: show its record (after saving any note typed here). */
@@ -597,6 +673,8 @@
       const t = /** @type {HTMLInputElement | HTMLTextAreaElement} */ (event.target);
       if (t.matches("[data-atn-note], [data-atn-reflection]")) {
         this.noteTyped(/** @type {HTMLTextAreaElement} */ (t));
+      } else if (isDateField(t)) {
+        this.dateTyped(/** @type {HTMLInputElement} */ (t));
       } else if (t.matches("input[data-atn-field]:not([type=date])")) {
         const field = /** @type {"company" | "role"} */ (t.getAttribute("data-atn-field"));
         const id = this.active().id;
@@ -650,7 +728,7 @@
       if (t.matches("li[data-item] input[type=checkbox]")) this.ticked(t);
       else if (t === /** @type {unknown} */ (el.apps)) this.switchTo(el.apps.value);
       else if (t === el.file) this.withFiles((F) => F.importChosen(this));
-      else if (t.matches("[data-atn-field=rejectedOn]")) this.dateChanged(t);
+      else if (isDateField(t)) this.dateTyped(t);
       else if (t.matches("[data-atn-field=situation]")) this.situationChanged(t.value);
     }
 
@@ -674,6 +752,7 @@
         if (C.findApplication(store, id)) store.active = id;
       });
       this.arrival = "";
+      this.linkNotes = [];
       this.renderAll();
       const app = this.active();
       this.parts.live.textContent = t("Showing {name}. {progress}.", {
@@ -682,24 +761,65 @@
       });
     }
 
-    /** @param {HTMLInputElement} input */
-    dateChanged(input) {
-      const id = this.active().id;
-      // A day still to come is refused, gently, with the field put back (typed dates can pass the picker's max).
-      const future = input.value > C.today();
-      const error = need(/** @type {HTMLElement} */ (input.parentElement), "[data-atn-date-error]");
-      error.hidden = !future;
-      if (future) this.parts.live.textContent = error.textContent || "";
-      if (future || !C.parseDate(input.value)) {
-        input.value = this.active().rejectedOn;
+    /**
+     * The day-heard field changed: its message says at once what the box now holds (a day to come is refused), and
+     * the day is saved once it has settled (see DATE_DELAY), never while digits are still being typed.
+     * @param {HTMLInputElement} input
+     */
+    dateTyped(input) {
+      this.showDateError(input, C.dayHeardCheck(input.value) === "future");
+      clearTimeout(this.dateTimer);
+      this.pendingDate = input;
+      if (!this.dateByKeys) this.dateTimer = window.setTimeout(() => this.commitDate(input, "settle"), DATE_DELAY);
+    }
+
+    /**
+     * Save the day heard the field holds, if it is one: a day still to come stays in the box with its message and
+     * nothing is saved (the last saved day keeps counting); a field left empty or half typed shows the saved day.
+     * @param {HTMLInputElement} input
+     * @param {"settle" | "enter" | "leave"} how
+     */
+    commitDate(input, how) {
+      clearTimeout(this.dateTimer);
+      if (this.pendingDate !== input && how === "leave") return;
+      this.pendingDate = null;
+      const check = C.dayHeardCheck(input.value);
+      const saved = this.active().rejectedOn;
+      const words = this.showDateError(input, check === "future");
+      if (check === "future") {
+        this.parts.live.textContent = words;
         return;
       }
+      if (check === "unfinished") {
+        if (how === "leave") input.value = saved;
+        return;
+      }
+      if (input.value === saved) return;
+      const id = this.active().id;
+      const day = input.value;
       this.update((store) => {
         const app = C.findApplication(store, id);
-        if (app) app.rejectedOn = input.value;
+        if (app) app.rejectedOn = day;
       });
       this.renderApps();
       this.parts.live.textContent = this.renderItems();
+    }
+
+    /** A day heard changed and not yet saved is saved now (the page is going away). */
+    flushDate() {
+      if (this.pendingDate) this.commitDate(this.pendingDate, "settle");
+    }
+
+    /**
+     * Show or hide the field's "still to come" message; returns its words.
+     * @param {HTMLInputElement} input
+     * @param {boolean} shown
+     */
+    showDateError(input, shown) {
+      const error = need(/** @type {HTMLElement} */ (input.parentElement), "[data-atn-date-error]");
+      error.hidden = !shown;
+      input.setAttribute("aria-invalid", String(shown));
+      return error.textContent || "";
     }
 
     /** @param {string} situation */
@@ -711,23 +831,27 @@
       });
       // "Set up for: <old situation>" would be stale now; the top line shows the new one.
       this.arrival = "";
+      this.linkNotes = [];
       this.showOthers = false;
       this.parts.live.textContent = this.renderItems();
     }
 
-    toggleSetup() {
+    /** @param {boolean} [focus] whether the focus moves into the panel (or back to Change when it closes) */
+    toggleSetup(focus = true) {
       const setup = this.parts.setup;
       const opening = setup.hidden;
       setup.hidden = !opening;
       for (const button of this.root.querySelectorAll("[aria-controls=atn-setup]")) {
         button.setAttribute("aria-expanded", String(opening));
       }
+      if (!focus) return;
       if (opening) need(setup, this.parts.dateField.hidden ? "#atn-situation" : "#atn-date").focus();
       else need(this.root, "[aria-controls=atn-setup]").focus();
     }
 
-    openSetup() {
-      if (this.parts.setup.hidden) this.toggleSetup();
+    /** @param {boolean} [focus] */
+    openSetup(focus = true) {
+      if (this.parts.setup.hidden) this.toggleSetup(focus);
     }
 
     toggleOthers() {
@@ -857,7 +981,9 @@
       this.renderApps();
       for (const field of this.fields) {
         const name = /** @type {keyof Application} */ (field.getAttribute("data-atn-field"));
-        field.value = String(app[name] || "");
+        const value = String(app[name] || "");
+        if (field.type === "date" && field.value !== value) this.showDateError(field, false);
+        field.value = value;
         // The date picker offers no day after today.
         if (field.type === "date") field.max = C.today();
       }
@@ -964,25 +1090,37 @@
     renderArrival(skipped) {
       const el = this.parts;
       const mode = this.arrival;
-      el.arrival.hidden = !mode;
+      el.arrival.hidden = !mode && !this.linkNotes.length;
       // One control for the day heard: while the box above asks for it, Change points there instead of repeating it.
       const above = mode === "fresh" || mode === "new";
       el.dateField.hidden = above;
       el.dateAbove.hidden = !above;
-      if (!mode) return;
-      const app = this.active();
-      const named = app.company || app.role ? "Named" : "";
-      const values = { name: C.applicationName(app), situation: this.titles[this.arrived], count: skipped };
-      /** @param {string} kind */
-      const say = (kind) => pageWords(el.arrival, kind, values);
       el.choice.hidden = mode !== "ask";
       el.heard.hidden = !above;
       el.undo.hidden = mode !== "use" && mode !== "new";
+      const app = this.active();
+      const named = app.company || app.role ? "Named" : "";
+      const values = {
+        name: C.applicationName(app),
+        situation: this.titles[this.arrived],
+        count: skipped || this.items.length,
+        day: C.formatDay(this.arrivedDay),
+      };
+      /** @param {string} kind */
+      const say = (kind) => pageWords(el.arrival, kind, values);
       el.use.textContent = say(`useButton${named}`);
-      const words = [say(mode === "use" ? `use${named}` : mode)];
-      if (mode !== "ask") words.push(say(skipped === 1 ? "asideOne" : skipped ? "aside" : "asideNone"));
+      /** @type {string[]} */
+      const words = [];
+      if (mode === "ask") words.push(say(this.arrived ? "ask" : "askDay"));
+      // Set up by the link, or chosen for the checklist in progress: what it is for, the day counted from, what is kept.
+      else if (mode) words.push(say(this.arrived ? (mode === "use" ? `use${named}` : mode) : "freshDay"));
+      if (this.arrived && this.arrivedDay) words.push(say("dayAlso"));
+      if (this.arrived && mode && mode !== "ask") {
+        words.push(say(skipped === 1 ? "asideOne" : skipped ? "aside" : "asideNone"));
+      }
       if (mode === "use") words.push(say("kept"));
       if (mode === "new") words.push(say("other"));
+      words.push(...this.linkNotes.map(say));
       el.arrivalText.textContent = words.join(" ");
     }
 
@@ -1067,6 +1205,14 @@
     }
   }
 
+  /**
+   * @param {EventTarget | null} target
+   * @returns {boolean}
+   */
+  function isDateField(target) {
+    return target instanceof HTMLInputElement && target.matches("[type=date][data-atn-field]");
+  }
+
   /** @type {Store | null} The state of this visit when the browser will not save it (kept across instant navigation). */
   Checklist.memory = null;
   /** @type {Checklist | null} */
@@ -1075,6 +1221,7 @@
   function start() {
     // After instant navigation the old page's fields are detached but still hold what was typed: save it.
     Checklist.current?.flushNotes();
+    Checklist.current?.flushDate();
     const root = document.querySelector("[data-atn-checklist]");
     if (root) new Checklist(/** @type {HTMLElement} */ (root)).init();
   }
@@ -1083,7 +1230,11 @@
     if (event.key === C.KEY) Checklist.current?.onOtherTab();
   });
   // Unsaved note keystrokes are written before the tab goes away or into the background.
-  window.addEventListener("pagehide", () => Checklist.current?.flushNotes());
+  for (const type of ["pointerup", "pointercancel"]) window.addEventListener(type, () => Checklist.current?.released());
+  window.addEventListener("pagehide", () => {
+    Checklist.current?.flushNotes();
+    Checklist.current?.flushDate();
+  });
   document.addEventListener("visibilitychange", () => Checklist.current?.flushNotes());
   if (window.document$) window.document$.subscribe(start);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

@@ -424,6 +424,8 @@
       this.select = part(root, "[data-atn-link-select]");
       /** @type {HTMLInputElement} */
       this.url = part(root, "[data-atn-link-url]");
+      /** @type {HTMLInputElement} The optional day heard: the link's &heard=YYYY-MM-DD. */
+      this.heard = part(root, "[data-atn-link-heard]");
       this.copyButton = part(root, "[data-atn-copy-link]");
       this.status = part(root, "[data-atn-status]");
       /** @type {HTMLElement[]} */
@@ -436,13 +438,20 @@
       this.copyButton.addEventListener("click", () =>
         copyText(this.url.value, this.url, this.status, t("Link copied.")),
       );
+      const now = new Date();
+      this.heard.max = [now.getFullYear(), now.getMonth() + 1, now.getDate()]
+        .map((n) => String(n).padStart(2, "0"))
+        .join("-");
       this.controls.hidden = false;
       this.root.classList.add("atn-linkbuilder--ready");
       this.show();
     }
 
     show() {
-      this.url.value = this.select.value;
+      // The day, when one is given, is added to the link only: the printed handout's QR code and link stay as they are.
+      const day = /^\d{4}-\d{2}-\d{2}$/.test(this.heard.value) ? this.heard.value : "";
+      const join = this.select.value.includes("?") ? "&" : "?";
+      this.url.value = day ? `${this.select.value}${join}heard=${day}` : this.select.value;
       for (const code of this.codes) code.hidden = code.getAttribute("data-atn-qr") !== this.select.value;
       this.linkPrintouts();
     }

@@ -135,19 +135,24 @@ def test_a_new_checklist_from_a_link_asks_when_you_heard(page: Page, served_site
 
 @pytest.mark.parametrize("field", ["#atn-date", "#atn-heard"], ids=["change-panel", "arrival"])
 def test_a_day_heard_in_the_future_is_refused_gently(page: Page, served_site: str, field: str) -> None:
-    """A 'day you heard' after today is not taken: the field goes back to the saved day and says why, kindly; the
-    date picker offers no day after today."""
+    """A 'day you heard' after today is not taken: it stays in the box with a kind word on why and the saved day keeps
+    counting; the date picker offers no day after today."""
     # The Change panel's field is the one to use when no situation link asks for the day above it.
     open_checklist(page, served_site, "?situation=no-reply" if field == "#atn-heard" else "")
     today = dt.date.today()
-    page.fill(field, (today - dt.timedelta(days=2)).isoformat())
+    two_days_ago = (today - dt.timedelta(days=2)).isoformat()
+    page.fill(field, two_days_ago)
     expect(page.locator(field)).to_have_attribute("max", today.isoformat())
-    page.fill(field, (today + dt.timedelta(days=18)).isoformat())
-    expect(page.locator(field)).to_have_value((today - dt.timedelta(days=2)).isoformat())
+    expect(page.locator(".atn-summary")).to_contain_text(f"Heard {day(page, two_days_ago)}")
+    later = (today + dt.timedelta(days=18)).isoformat()
+    page.fill(field, later)
     error = page.locator(f"{field} ~ [data-atn-date-error]")
     expect(error).to_be_visible()
     expect(error).to_have_text("That day is still to come. Choose the day you heard: today or earlier.")
-    assert active(stored(page))["rejectedOn"] == (today - dt.timedelta(days=2)).isoformat()
+    assert active(stored(page))["rejectedOn"] == two_days_ago
+    expect(page.locator(field)).to_have_value(later)
+    expect(error).to_be_visible()
+    expect(page.locator(".atn-summary")).to_contain_text(f"Heard {day(page, two_days_ago)}")
     page.fill(field, today.isoformat())
     expect(error).to_be_hidden()
 

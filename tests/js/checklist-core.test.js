@@ -58,6 +58,17 @@ test("adds days in local time across month, year and DST changes", () => {
   assert.equal(C.addDays("2025-02-30", 1), null);
 });
 
+test("a day heard is a whole real date, today or earlier; a later day is refused and a part date is unfinished", () => {
+  const now = new Date(2026, 11, 3, 15, 0);
+  assert.equal(C.dayHeardCheck("2026-12-03", now), "ok");
+  assert.equal(C.dayHeardCheck("2026-12-01", now), "ok");
+  assert.equal(C.dayHeardCheck("2026-12-04", now), "future");
+  assert.equal(C.dayHeardCheck("2027-01-01", now), "future");
+  for (const text of ["", "2026-12", "2026-02-30", "2026-12-1", "tomorrow", null, 20261201]) {
+    assert.equal(C.dayHeardCheck(text, now), "unfinished", String(text));
+  }
+});
+
 test("formats a due day as a short British date", () => {
   assert.equal(C.formatDay("2025-12-02"), "Tue 2 Dec");
   assert.equal(C.formatDay("2026-01-10"), "Sat 10 Jan");
