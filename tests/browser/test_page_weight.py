@@ -8,6 +8,7 @@ the reader reaches for search, and search still answers.
 from __future__ import annotations
 
 import gzip
+import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -22,6 +23,8 @@ pytestmark = pytest.mark.browser
 #: The whole page as it loads, theme included, in bytes after gzip.
 PAGE_BUDGET = 100 * 1024
 INDEX = "search/search_index.json"
+#: The theme's search worker script (assets/javascripts/workers/search.<hash>.min.js).
+WORKER = re.compile(r"/workers/search\.[^/]*\.js$")
 
 
 def served_file(site: Path, base: str, url: str) -> Path:
@@ -69,12 +72,15 @@ INDEXING_TIMEOUT_MS = 30_000
 
 @pytest.mark.parametrize("when", ["while-indexing", "once-ready"])
 def test_search_index_waits_for_the_reader_and_search_still_answers(page: Page, served_site: str, when: str) -> None:
-    """The index is not fetched as the page loads; opening search fetches it, and a query pasted in one go (no key
-    pressed) while the index is being read, or once it is ready, finds the guide within five seconds."""
+    """Neither the index nor the theme's search worker is fetched as the page loads; opening search fetches both,
+    and a query pasted in one go (no key pressed) while the index is being read, or once it is ready, finds the
+    guide within five seconds."""
     requested = load_checklist(page, served_site)
     assert not [url for url in requested if url.endswith(INDEX)], "the search index was fetched on page load"
-    with page.expect_response(lambda response: response.url.endswith(INDEX)):
-        page.locator("label.md-search__icon[for=__search], label.md-header__button[for=__search]").first.click()
+    assert not [url for url in requested if WORKER.search(url)], "the search worker was fetched on page load"
+    with page.expect_request(lambda request: bool(WORKER.search(request.url))):
+        with page.expect_response(lambda response: response.url.endswith(INDEX)):
+            page.locator("label.md-search__icon[for=__search], label.md-header__button[for=__search]").first.click()
     if when == "once-ready":
         # The theme's placeholder replaces "Initializing search" when its worker has indexed the file.
         meta = page.locator(".md-search-result__meta")
