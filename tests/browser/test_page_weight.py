@@ -78,9 +78,11 @@ def test_search_index_waits_for_the_reader_and_search_still_answers(page: Page, 
     requested = load_checklist(page, served_site)
     assert not [url for url in requested if url.endswith(INDEX)], "the search index was fetched on page load"
     assert not [url for url in requested if WORKER.search(url)], "the search worker was fetched on page load"
-    with page.expect_request(lambda request: bool(WORKER.search(request.url))):
-        with page.expect_response(lambda response: response.url.endswith(INDEX)):
-            page.locator("label.md-search__icon[for=__search], label.md-header__button[for=__search]").first.click()
+    with (
+        page.expect_request(lambda request: bool(WORKER.search(request.url))),
+        page.expect_response(lambda response: response.url.endswith(INDEX)),
+    ):
+        page.locator("label.md-search__icon[for=__search], label.md-header__button[for=__search]").first.click()
     if when == "once-ready":
         # The theme's placeholder replaces "Initializing search" when its worker has indexed the file.
         meta = page.locator(".md-search-result__meta")
