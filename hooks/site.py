@@ -34,11 +34,11 @@ from afterno.language_sites import (
     BASE_VARIABLE,
     HASHES_VARIABLE,
     LANGUAGE_VARIABLE,
+    LanguageBuilds,
     SiteLanguage,
     language_versions,
     page_alternates,
     root_path,
-    run_language_builds,
     site_languages,
     sitemap_lines,
     sitemap_with_alternates,
@@ -110,6 +110,8 @@ SCRIPT_MARKERS = {"checklist.js": "data-atn-checklist"}
 #: Scripts fetched on demand (by checklist.js and site.js): a language build appends their text to their own copy
 #: (with_own_strings), so no page carries it.
 ON_DEMAND_SCRIPTS = ("checklist-files.js", "templates-core.js", "templates-ui.js")
+#: In the English build of a site with translations: the language builds, started once the content has loaded.
+_language_builds: LanguageBuilds | None = None
 #: In a language build: the folder holding docs/ with the hand-written pages translated.
 _translated_docs: tempfile.TemporaryDirectory[str] | None = None
 
@@ -126,7 +128,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     Under `mkdocs serve` a content problem does not stop the preview: the build makes no pages and
     the preview shows the problems at every address until a saved fix brings the site back.
     """
-    global _renderer, _edit_links, _known_scripts, _repository
+    global _renderer, _edit_links, _known_scripts, _repository, _language_builds
     _script_hashes.clear()
     _problems.clear()
     _unknown_scripts.clear()
@@ -157,6 +159,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _edit_links = EditLinks(config.repo_url, edit_uri) if config.repo_url else None
     assert translations is not None
     content = _set_languages(config, content, translations)
+    if _language == "en" and len(_languages) > 1:
+        # The content is sound: the other languages build from now on, beside this one (on_post_build takes
+        # their sites in; on_build_error stops them).
+        _language_builds = LanguageBuilds(
+            Path(config.config_file_path),
+            Path(config.site_dir),
+            _languages[0].root,
+            [lang.code for lang in _languages[1:]],
+            bool(config.strict),
+        )
     # Each language's name for its handout, from its own ui.yml, for the language list on /careers-centres/.
     ui = {code: language.ui() for code, language in translations.by_language.items()}
     _renderer = Renderer(
@@ -445,8 +457,9 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) ->
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Stop on inline scripts that are not the theme's; else write _headers (CSP and caching, for Netlify and
-    Cloudflare Pages), minify our scripts and point robots.txt at the sitemap."""
+    """Stop on inline scripts that are not the theme's; else take in the language sites, write _headers (CSP and
+    caching, for Netlify and Cloudflare Pages), minify our scripts and point robots.txt at the sitemaps."""
+    global _language_builds
     if _unknown_scripts:
         count = len(_unknown_scripts)
         raise PluginError(
@@ -462,21 +475,24 @@ def on_post_build(config: MkDocsConfig) -> None:
         if _translated_docs is not None:
             _translated_docs.cleanup()
         return
-    if len(_languages) > 1:
+    if _language_builds is not None:
+        builds, _language_builds = _language_builds, None
         try:
-            hashes += run_language_builds(
-                Path(config.config_file_path),
-                Path(config.site_dir),
-                _languages[0].root,
-                [lang.code for lang in _languages[1:]],
-                bool(config.strict),
-            )
+            hashes += builds.finish(Path(config.site_dir))
         except RuntimeError as error:
             raise PluginError(str(error)) from None
         _link_languages(Path(config.site_dir))
     write_headers(Path(config.site_dir), hashes)
     _minify(config)
     _point_robots_at_sitemaps(config)
+
+
+def on_build_error(error: Exception) -> None:
+    """The English build failed: end the language builds it started, and remove what they wrote."""
+    global _language_builds
+    if _language_builds is not None:
+        builds, _language_builds = _language_builds, None
+        builds.stop()
 
 
 def _link_languages(site_dir: Path) -> None:

@@ -134,3 +134,6 @@ def test_docs_pages_with_scripts_fail_the_build_naming_each(tmp_path: Path) -> N
     assert f"docs/about.md:{line}:1: a page's text may not hold a <script> (found '<script>')" in output
     assert "docs/index.md:" in output and "found '<script src=\"assets/x.js\">'" in output
     assert "2 scripts that the theme did not write" in output
+    # The language builds it had started were stopped, and what they wrote is gone (MkDocs leaves its own folder).
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["project", "site"], "files were left beside the site"
+    assert not [path for path in (tmp_path / "site").iterdir() if path.name in {"de", "es"}]

@@ -17,6 +17,7 @@ from conftest import SharedSite
 from test_build import file_for, published
 from translation_fixture import write_translation
 
+from afterno.language_sites import LanguageBuilds
 from afterno.load import load_content
 from helpers import VENV_BIN, build_env, build_site, copy_project, parse_page
 
@@ -175,3 +176,19 @@ def test_published_languages_are_in_the_shared_build(shared_site: SharedSite) ->
     text = (site / "checklist" / "index.html").read_text(encoding="utf-8")
     assert "md-select__link" in text and 'hreflang="de"' in text and 'hreflang="es"' in text
     assert (site / "de" / "checklist" / "index.html").exists() and (site / "es" / "checklist" / "index.html").exists()
+
+
+def test_a_failed_language_build_is_named_and_leaves_nothing(tmp_path: Path) -> None:
+    """A language build that fails is named, and its scratch folder beside the site is removed."""
+    (tmp_path / "empty").mkdir()
+    builds = LanguageBuilds(tmp_path / "empty" / "mkdocs.yml", tmp_path / "site", BASE, ["de", "es"], strict=True)
+    with pytest.raises(RuntimeError, match=r"the build of de, es failed"):
+        builds.finish(tmp_path / "site")
+    assert [path.name for path in tmp_path.iterdir()] == ["empty"]
+
+
+def test_language_builds_stopped_by_a_failed_english_build_leave_nothing(project: Path, tmp_path: Path) -> None:
+    """When the English build fails after starting the language builds, they end and their files go."""
+    builds = LanguageBuilds(project / "mkdocs.yml", tmp_path / "site", BASE, ["de"], strict=True)
+    builds.stop()
+    assert list(tmp_path.iterdir()) == []

@@ -1,8 +1,9 @@
-"""Build each published language's site into ``site/<lang>/`` after the English one, and tie them together.
+"""Build each published language's site into ``site/<lang>/`` beside the English one, and tie them together.
 
 Each language is a build of its own (a separate process running MkDocs with ``AFTERNO_LANGUAGE`` set),
 so the theme's interface text, the search language and every page come out in that language at the
-same addresses under ``/<lang>/``. The processes run side by side. Afterwards the English sitemap gets
+same addresses under ``/<lang>/``. They start as soon as the English build has checked the content, and run
+beside it and beside each other. Afterwards the English sitemap gets
 each page's language versions (``xhtml:link`` alternates) and robots.txt points at every sitemap.
 Nothing here imports MkDocs.
 """
@@ -69,15 +70,19 @@ def site_languages(base_url: str, others: list[tuple[str, str]]) -> list[SiteLan
     return [SiteLanguage(code, name, language_root(base_url, code)) for code, name in [("en", "English"), *others]]
 
 
-def run_language_builds(config_file: Path, site_dir: Path, base_url: str, codes: list[str], strict: bool) -> list[str]:
-    """Build each language in ``codes`` into ``site_dir/<code>/`` at once; return their inline script hashes.
+class LanguageBuilds:
+    """The language builds, running beside the English one from the moment its content has loaded.
 
-    Raises:
-        RuntimeError: When a language's build fails (its output was already printed).
+    Each writes into a scratch folder beside the English site (the English build empties its own folder after
+    it starts them); ``finish`` moves each finished site into ``<site>/<code>/``.
     """
-    hashes: list[str] = []
-    with tempfile.TemporaryDirectory(prefix="afterno-languages-") as scratch:
-        running = []
+
+    def __init__(self, config_file: Path, site_dir: Path, base_url: str, codes: list[str], strict: bool) -> None:
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        # Beside the site, on the same file system, so that moving a finished language site in is a rename.
+        self._scratch = tempfile.TemporaryDirectory(prefix=f".{site_dir.name}.languages-", dir=site_dir.parent)
+        self._folder = Path(self._scratch.name)
+        self._running: list[tuple[str, subprocess.Popen[bytes]]] = []
         for code in codes:
             env = dict(os.environ)
             env.update(
@@ -85,18 +90,39 @@ def run_language_builds(config_file: Path, site_dir: Path, base_url: str, codes:
                     LANGUAGE_VARIABLE: code,
                     BASE_VARIABLE: base_url,
                     "SITE_URL": language_root(base_url, code),
-                    HASHES_VARIABLE: str(Path(scratch) / f"{code}.json"),
+                    HASHES_VARIABLE: str(self._folder / f"{code}.json"),
                 }
             )
             command = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(config_file)]
-            command += ["-d", str(site_dir / code)] + (["--strict"] if strict else [])
-            running.append((code, subprocess.Popen(command, cwd=config_file.parent, env=env)))
-        failed = [code for code, process in running if process.wait() != 0]
-        if failed:
-            raise RuntimeError(f"the build of {', '.join(failed)} failed (its messages are above).")
-        for code in codes:
-            hashes += json.loads((Path(scratch) / f"{code}.json").read_text(encoding="utf-8"))
-    return hashes
+            command += ["-d", str(self._folder / code)] + (["--strict"] if strict else [])
+            self._running.append((code, subprocess.Popen(command, cwd=config_file.parent, env=env)))
+
+    def finish(self, site_dir: Path) -> list[str]:
+        """Wait for every language build, move its site into ``site_dir/<code>/`` and return the inline script
+        hashes of all their pages.
+
+        Raises:
+            RuntimeError: When a language's build fails (its output was already printed).
+        """
+        try:
+            failed = [code for code, process in self._running if process.wait() != 0]
+            if failed:
+                raise RuntimeError(f"the build of {', '.join(failed)} failed (its messages are above).")
+            hashes: list[str] = []
+            for code, _ in self._running:
+                hashes += json.loads((self._folder / f"{code}.json").read_text(encoding="utf-8"))
+                (self._folder / code).rename(site_dir / code)
+            return hashes
+        finally:
+            self._scratch.cleanup()
+
+    def stop(self) -> None:
+        """End the language builds (the English one failed) and remove what they wrote."""
+        for _, process in self._running:
+            process.terminate()
+        for _, process in self._running:
+            process.wait()
+        self._scratch.cleanup()
 
 
 def write_hashes(path: Path, hashes: list[str]) -> None:
