@@ -128,7 +128,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     Under `mkdocs serve` a content problem does not stop the preview: the build makes no pages and
     the preview shows the problems at every address until a saved fix brings the site back.
     """
-    global _renderer, _edit_links, _known_scripts, _repository, _language_builds
+    global _renderer, _edit_links, _known_scripts, _repository
     _script_hashes.clear()
     _problems.clear()
     _unknown_scripts.clear()
@@ -159,16 +159,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _edit_links = EditLinks(config.repo_url, edit_uri) if config.repo_url else None
     assert translations is not None
     content = _set_languages(config, content, translations)
-    if _language == "en" and len(_languages) > 1:
-        # The content is sound: the other languages build from now on, beside this one (on_post_build takes
-        # their sites in; on_build_error stops them).
-        _language_builds = LanguageBuilds(
-            Path(config.config_file_path),
-            Path(config.site_dir),
-            _languages[0].root,
-            [lang.code for lang in _languages[1:]],
-            bool(config.strict),
-        )
     # Each language's name for its handout, from its own ui.yml, for the language list on /careers-centres/.
     ui = {code: language.ui() for code, language in translations.by_language.items()}
     _renderer = Renderer(
@@ -215,9 +205,10 @@ def _load_project(project: Path) -> tuple[Any, Any, Translations | None, list[Pr
 
 
 def _set_languages(config: MkDocsConfig, content: Content, translations: Translations) -> Content:
-    """Note the published languages (stopping on a missing or orphaned translation); in a language build,
-    switch the docs folder, the content and the interface text to that language and return its content."""
-    global _language, _languages, _ui, _translated_docs
+    """Note the published languages (stopping on a missing or orphaned translation); in the English build, start
+    the language builds; in a language build, switch the docs folder, the content and the interface text to that
+    language and return its content."""
+    global _language, _languages, _ui, _translated_docs, _language_builds
     blocking = translations.blocking()
     if blocking and not _serving:
         for line in blocking:
@@ -234,6 +225,12 @@ def _set_languages(config: MkDocsConfig, content: Content, translations: Transla
     if _language == "en":
         _ui = {}
         _outdated.clear()
+        if len(_languages) > 1:
+            # The content is sound: the other languages build from now on, beside this one (on_post_build takes
+            # their sites in; on_build_error stops them).
+            codes = [lang.code for lang in _languages[1:]]
+            config_file, site_dir = Path(config.config_file_path), Path(config.site_dir)
+            _language_builds = LanguageBuilds(config_file, site_dir, _languages[0].root, codes, config.strict)
         return content
     if _language not in translations.by_language:
         raise PluginError(f"{LANGUAGE_VARIABLE}={_language}: no such language in content/translations/languages.yml.")
