@@ -11,6 +11,7 @@ import gzip
 import json
 import logging
 import os
+import pickle
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,6 +35,7 @@ from afterno.language_sites import (
     BASE_VARIABLE,
     HASHES_VARIABLE,
     LANGUAGE_VARIABLE,
+    LOADED_VARIABLE,
     LanguageBuilds,
     SiteLanguage,
     language_versions,
@@ -158,7 +160,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     edit_uri = str(config.extra.get("edit_uri") or "edit/main/")
     _edit_links = EditLinks(config.repo_url, edit_uri) if config.repo_url else None
     assert translations is not None
-    content = _set_languages(config, content, translations)
+    content = _set_languages(config, (content, centre, translations))
     # Each language's name for its handout, from its own ui.yml, for the language list on /careers-centres/.
     ui = {code: language.ui() for code, language in translations.by_language.items()}
     _renderer = Renderer(
@@ -185,7 +187,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def _load_project(project: Path) -> tuple[Any, Any, Translations | None, list[Problem]]:
-    """content/, centre.yml (optional) and content/translations/, with every problem found in them."""
+    """content/, centre.yml (optional) and content/translations/, with every problem found in them.
+
+    A language build reads them as the English build that started it loaded and checked them (no problems).
+    """
+    loaded = os.environ.get(LOADED_VARIABLE)
+    if loaded and os.environ.get(LANGUAGE_VARIABLE, "en") != "en":
+        content, centre, translations = pickle.loads(Path(loaded).read_bytes())
+        return content, centre, translations, []
     problems: list[Problem] = []
     content = None
     try:
@@ -204,11 +213,13 @@ def _load_project(project: Path) -> tuple[Any, Any, Translations | None, list[Pr
     return content, centre, translations, problems
 
 
-def _set_languages(config: MkDocsConfig, content: Content, translations: Translations) -> Content:
+def _set_languages(config: MkDocsConfig, loaded: tuple[Content, Any, Translations]) -> Content:
     """Note the published languages (stopping on a missing or orphaned translation); in the English build, start
     the language builds; in a language build, switch the docs folder, the content and the interface text to that
-    language and return its content."""
+    language and return its content. ``loaded`` is the project as _load_project read it: content, centre, translations.
+    """
     global _language, _languages, _ui, _translated_docs, _language_builds
+    content, _, translations = loaded
     blocking = translations.blocking()
     if blocking and not _serving:
         for line in blocking:
@@ -230,7 +241,8 @@ def _set_languages(config: MkDocsConfig, content: Content, translations: Transla
             # their sites in; on_build_error stops them).
             codes = [lang.code for lang in _languages[1:]]
             config_file, site_dir = Path(config.config_file_path), Path(config.site_dir)
-            _language_builds = LanguageBuilds(config_file, site_dir, _languages[0].root, codes, config.strict)
+            pickled = pickle.dumps(loaded, protocol=pickle.HIGHEST_PROTOCOL)
+            _language_builds = LanguageBuilds(config_file, site_dir, _languages[0].root, codes, config.strict, pickled)
         return content
     if _language not in translations.by_language:
         raise PluginError(f"{LANGUAGE_VARIABLE}={_language}: no such language in content/translations/languages.yml.")

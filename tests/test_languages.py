@@ -7,6 +7,7 @@ text, a few real words), in which the English of one step changed after it was t
 from __future__ import annotations
 
 import json
+import pickle
 import re
 import subprocess
 from pathlib import Path
@@ -17,9 +18,10 @@ from conftest import SharedSite
 from test_build import file_for, published
 from translation_fixture import write_translation
 
-from afterno.language_sites import LanguageBuilds
+from afterno.language_sites import LANGUAGE_VARIABLE, LOADED_VARIABLE, LanguageBuilds
 from afterno.load import load_content
-from helpers import VENV_BIN, build_env, build_site, copy_project, parse_page
+from afterno.yamlsafe import TextMark
+from helpers import ROOT, VENV_BIN, build_env, build_site, copy_project, parse_page
 
 BASE = "http://127.0.0.1:8765/"
 LANGUAGES = {"de": "Deutsch", "es": "Español"}
@@ -181,7 +183,7 @@ def test_published_languages_are_in_the_shared_build(shared_site: SharedSite) ->
 def test_a_failed_language_build_is_named_and_leaves_nothing(tmp_path: Path) -> None:
     """A language build that fails is named, and its scratch folder beside the site is removed."""
     (tmp_path / "empty").mkdir()
-    builds = LanguageBuilds(tmp_path / "empty" / "mkdocs.yml", tmp_path / "site", BASE, ["de", "es"], strict=True)
+    builds = LanguageBuilds(tmp_path / "empty" / "mkdocs.yml", tmp_path / "site", BASE, ["de", "es"], True, b"")
     with pytest.raises(RuntimeError, match=r"the build of de, es failed"):
         builds.finish(tmp_path / "site")
     assert [path.name for path in tmp_path.iterdir()] == ["empty"]
@@ -189,6 +191,38 @@ def test_a_failed_language_build_is_named_and_leaves_nothing(tmp_path: Path) -> 
 
 def test_language_builds_stopped_by_a_failed_english_build_leave_nothing(project: Path, tmp_path: Path) -> None:
     """When the English build fails after starting the language builds, they end and their files go."""
-    builds = LanguageBuilds(project / "mkdocs.yml", tmp_path / "site", BASE, ["de"], strict=True)
+    builds = LanguageBuilds(project / "mkdocs.yml", tmp_path / "site", BASE, ["de"], True, b"")
     builds.stop()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_language_build_reads_the_project_the_english_build_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A language build starts from the English build's loaded project (pickled, marks and all), not from
+    content/: the files are read and checked once per build, and every language is built from the same content."""
+    from test_preview import _site_hooks
+
+    from afterno.translation_load import load_translations
+
+    content = load_content(ROOT / "content")
+    loaded = (content, None, load_translations(ROOT, content))
+    snapshot = tmp_path / "loaded.pickle"
+    snapshot.write_bytes(pickle.dumps(loaded, protocol=pickle.HIGHEST_PROTOCOL))
+    hooks = _site_hooks()
+    monkeypatch.setenv(LOADED_VARIABLE, str(snapshot))
+    monkeypatch.setenv(LANGUAGE_VARIABLE, "de")
+    # A project folder with no content/ at all: the language build must not need it.
+    got, centre, translations, problems = hooks._load_project(tmp_path / "no-project")
+    assert problems == [] and centre is None
+    assert [step.id for step in got.steps] == [step.id for step in content.steps]
+    assert sorted(translations.by_language) == sorted(loaded[2].by_language)
+    german = translations.by_language["de"].items
+    assert german == loaded[2].by_language["de"].items
+
+
+def test_a_multi_line_text_mark_pickles_with_its_spans() -> None:
+    """The marks kept with translated texts (where each line of a multi-line text stands) survive the hand-over."""
+    mark = TextMark(3, 5, ((0, 3, 5, 20), (21, 4, 3, 12)))
+    copy = pickle.loads(pickle.dumps(mark))
+    assert copy == mark and copy.spans == mark.spans and copy.at(22) == mark.at(22)

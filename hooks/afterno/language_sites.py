@@ -25,6 +25,9 @@ from urllib.parse import urlsplit
 LANGUAGE_VARIABLE = "AFTERNO_LANGUAGE"
 BASE_VARIABLE = "AFTERNO_BASE_URL"
 HASHES_VARIABLE = "AFTERNO_SCRIPT_HASHES"
+#: Set in a language build's environment: the file holding the project as the English build loaded and checked it
+#: (pickled), so that each language build starts from it instead of reading and checking every file again.
+LOADED_VARIABLE = "AFTERNO_LOADED"
 XHTML = "http://www.w3.org/1999/xhtml"
 
 
@@ -77,11 +80,17 @@ class LanguageBuilds:
     it starts them); ``finish`` moves each finished site into ``<site>/<code>/``.
     """
 
-    def __init__(self, config_file: Path, site_dir: Path, base_url: str, codes: list[str], strict: bool) -> None:
+    def __init__(
+        self, config_file: Path, site_dir: Path, base_url: str, codes: list[str], strict: bool, loaded: bytes
+    ) -> None:
+        """Start a build of each language in ``codes`` (``--strict`` if ``strict``); ``loaded`` is the project as the
+        English build loaded and checked it (``pickle.dumps``), read by each language build in place of content/."""
         site_dir.parent.mkdir(parents=True, exist_ok=True)
         # Beside the site, on the same file system, so that moving a finished language site in is a rename.
+        # Only this user can read the folder (tempfile makes it so), and with it the pickled project.
         self._scratch = tempfile.TemporaryDirectory(prefix=f".{site_dir.name}.languages-", dir=site_dir.parent)
         self._folder = Path(self._scratch.name)
+        (self._folder / "loaded.pickle").write_bytes(loaded)
         self._running: list[tuple[str, subprocess.Popen[bytes]]] = []
         for code in codes:
             env = dict(os.environ)
@@ -91,6 +100,7 @@ class LanguageBuilds:
                     BASE_VARIABLE: base_url,
                     "SITE_URL": language_root(base_url, code),
                     HASHES_VARIABLE: str(self._folder / f"{code}.json"),
+                    LOADED_VARIABLE: str(self._folder / "loaded.pickle"),
                 }
             )
             command = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(config_file)]

@@ -59,6 +59,10 @@ class TextMark(Mark):
         mark.spans = spans
         return mark
 
+    def __reduce__(self) -> tuple[type[TextMark], tuple[int, int, Spans]]:
+        # A tuple pickles as its items; the spans go too (the language builds get the content pickled).
+        return TextMark, (self.line, self.column, self.spans)
+
     def at(self, offset: int) -> Mark:
         """In a value over several lines, an offset that falls where YAML joined two lines is shown at the start
         of the next line."""
